@@ -116,6 +116,20 @@ class PoolLifecycleIT {
                 .until(() -> deployment(client, "owned") == null);
     }
 
+    @Test
+    void servesHealthReadinessAndMetrics() {
+        client.resource(Pools.manual("observed", 2)).create();
+        await().atMost(Duration.ofSeconds(10)).until(() -> deployment(client, "observed") != null);
+
+        assertThat(OperatorFixture.http(operator, "/healthz")).isEqualTo(java.util.Map.entry(200, "ok\n"));
+        assertThat(OperatorFixture.http(operator, "/readyz").getKey()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                OperatorFixture.http(operator, "/metrics").getValue())
+                .contains("hatchet_operator_pool_replicas{kind=\"desired\",namespace=\"test\",pool=\"observed\"} 2.0")
+                .contains("hatchet_operator_reconcile_duration_seconds_count")
+                .contains("hatchet_operator_reconciliations_total{result=\"ok\"}"));
+    }
+
     private static io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget budget(String name) {
         return client.policy().v1().podDisruptionBudget().inNamespace(MockCluster.NAMESPACE).withName(name).get();
     }
