@@ -1,6 +1,7 @@
 {{/*
-The operator's settings (OperatorSettings, through OperatorMain's command-line options), in one place: the
-Deployment renders them as container args and hashes them into a pod annotation, so a change rolls the pods.
+The operator's settings, as OperatorMain's command-line options (operator/src/main/java/.../app/OperatorMain.java),
+in one place: the Deployment passes them as container args and hashes them into a pod annotation, so a change
+rolls the pods.
 */}}
 {{- define "hwo.settingsArgs" -}}
 {{- if .Values.watchNamespaces }}
@@ -11,5 +12,9 @@ Deployment renders them as container args and hashes them into a pod annotation,
 - --lease-namespace={{ .Release.Namespace }}
 - --server-side-apply={{ .Values.serverSideApply }}
 - --http-port={{ .Values.httpPort }}
-- --json-logs={{ eq .Values.logging.format "json" }}
+- --log-format={{ .Values.logging.format }}
+- --log-level={{ .Values.logging.level }}
+- --resync-interval={{ .Values.reconcile.resyncInterval }}
+- --secret-retry-max={{ .Values.reconcile.secretRetryMax }}
+- --reconcile-threads={{ .Values.reconcile.threads }}
 {{- end }}

@@ -82,7 +82,7 @@ class ChartCustomValuesTest {
     JsonNode container = chart.operatorContainer();
     assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(2);
     assertThat(chart.arg("--leader-election")).isEqualTo("true");
-    assertThat(chart.arg("--json-logs")).isEqualTo("true");
+    assertThat(chart.arg("--log-format")).isEqualTo("json");
     assertThat(chart.env("EXTRA")).isEqualTo("1");
     assertThat(container.at("/resources/requests/cpu").asText()).isEqualTo("250m");
     assertThat(container.at("/resources/limits/memory").asText()).isEqualTo("768Mi");

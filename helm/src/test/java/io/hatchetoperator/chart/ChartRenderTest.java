@@ -94,7 +94,9 @@ class ChartRenderTest {
     assertThat(chart.arg("--lease-name")).isEqualTo("hatchet-worker-operator");
     assertThat(chart.arg("--lease-namespace")).isEqualTo(ChartRenderer.NAMESPACE);
     assertThat(chart.arg("--server-side-apply")).isEqualTo("true");
-    assertThat(chart.arg("--json-logs")).isEqualTo("false");
+    assertThat(chart.arg("--log-format")).isEqualTo("text");
+    assertThat(chart.arg("--log-level")).isEqualTo("INFO");
+    assertThat(chart.operatorContainer().has("env")).as("no JAVA_TOOL_OPTIONS by default").isFalse();
     assertThat(chart.operatorContainer().at("/image").asText()).isEqualTo("hatchet-worker-operator:0.1.0");
     assertThat(chart.operatorContainer().at("/resources/limits/memory").asText()).isEqualTo("512Mi");
   }

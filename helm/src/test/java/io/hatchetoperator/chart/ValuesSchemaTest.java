@@ -21,6 +21,9 @@ class ValuesSchemaTest {
       metrics: {service: {port: 0}}                     | at '/metrics/service/port': minimum: got 0, want 1
       probes: {liveness: {periodSeconds: 0}}            | at '/probes/liveness/periodSeconds': minimum: got 0, want 1
       logging: {format: JSON}                           | at '/logging/format': value must be one of 'text', 'json'
+      logging: {level: VERBOSE}                         | at '/logging/level': value must be one of 'TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'
+      reconcile: {resyncInterval: 5 minutes}            | at '/reconcile/resyncInterval': '5 minutes' does not match pattern
+      reconcile: {threads: 0}                           | at '/reconcile/threads': minimum: got 0, want 1
       metrics: {serviceMonitor: {interval: 30}}         | at '/metrics/serviceMonitor/interval': got number, want string
       metrics: {serviceMonitor: {scrapeTimeout: soon}}  | at '/metrics/serviceMonitor/scrapeTimeout': 'soon' does not match pattern
       metrics: {service: {type: ExternalName}}          | at '/metrics/service/type': value must be one of 'ClusterIP', 'NodePort', 'LoadBalancer'
