@@ -91,7 +91,7 @@ public final class ScalingPolicy {
         long keep = Math.max(cfg.scaleUpStabilization().toMillis(), cfg.scaleDownStabilization().toMillis());
         List<Recommendation> out = new ArrayList<>(old.size() + 2);
         if (old.isEmpty()) {
-            out.add(new Recommendation(now, Math.max(current, raw))); // no memory yet: down waits a window
+            out.add(new Recommendation(now - 1, Math.max(current, raw))); // no memory yet: down waits a window
         }
         for (Recommendation r : old) {
             if (r.atMillis() >= now - keep && r.atMillis() <= now) {
