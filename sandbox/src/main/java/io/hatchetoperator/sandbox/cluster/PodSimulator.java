@@ -130,9 +130,14 @@ public final class PodSimulator implements AutoCloseable {
     return new ClusterSnapshot(starting, ready, draining, busy, total, tasksKilled.get(), podMillis);
   }
 
-  /** Every change of a Deployment's replicas seen so far, oldest first. */
+  /** Every change of a Deployment's replicas after its creation seen so far, oldest first. */
   public List<ReplicaChange> replicaChanges() {
     return List.copyOf(replicaChanges);
+  }
+
+  /** The {@code spec.replicas} last seen of one Deployment; -1 before it exists. */
+  public int desiredReplicas(String namespace, String deployment) {
+    return lastReplicas.getOrDefault(namespace + "/" + deployment, -1);
   }
 
   /** Names of the live (starting or ready) pods of one Deployment. */
@@ -207,11 +212,9 @@ public final class PodSimulator implements AutoCloseable {
 
   private void recordReplicas(String ns, String name, int desired) {
     Integer before = lastReplicas.put(ns + "/" + name, desired);
-    if (before == null || before != desired) {
-      replicaChanges.add(new ReplicaChange(clock.instant(), ns, name, before == null ? 0 : before, desired));
-      if (before != null) {
-        log.info("deployment {}/{} replicas {} -> {}", ns, name, before, desired);
-      }
+    if (before != null && before != desired) {
+      replicaChanges.add(new ReplicaChange(clock.instant(), ns, name, before, desired));
+      log.info("deployment {}/{} replicas {} -> {}", ns, name, before, desired);
     }
   }
 

@@ -120,7 +120,7 @@ class PodSimulatorTest {
     assertThat(simulator.tasksKilled()).isEqualTo(2);
     await().atMost(Duration.ofSeconds(5)).until(() -> apiPods().isEmpty()
         && Integer.valueOf(0).equals(readDeployment().getStatus().getReplicas()));
-    assertThat(simulator.replicaChanges()).extracting(ReplicaChange::to).containsExactly(3, 2, 1, 0);
+    assertThat(simulator.replicaChanges()).extracting(ReplicaChange::to).containsExactly(2, 1, 0);
   }
 
   @Test
