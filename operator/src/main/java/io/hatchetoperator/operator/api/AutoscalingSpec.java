@@ -1,0 +1,56 @@
+package io.hatchetoperator.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** Bounds and targets of queue-driven autoscaling (the decisions themselves live in the autoscaler module). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = ValidationRules.MIN_LE_MAX, message = ValidationRules.MIN_LE_MAX_MESSAGE)
+@ValidationRule(value = ValidationRules.UTILIZATION_RANGE, message = ValidationRules.UTILIZATION_RANGE_MESSAGE)
+public record AutoscalingSpec(
+        @JsonPropertyDescription("Fewest workers; 0 allows scale to zero (then spec.tasks is required).")
+        @Default("1") @Min(0) @Max(1000)
+        Integer minReplicas,
+        @JsonPropertyDescription("Most workers.")
+        @Default("10") @Min(1) @Max(1000)
+        Integer maxReplicas,
+        @JsonPropertyDescription("Share of slot capacity to keep busy, in (0, 1].")
+        @Default("0.8")
+        Double targetSlotUtilization,
+        @JsonPropertyDescription("Drain a backlog within this duration (e.g. 10s).")
+        @Default("10s") @Pattern(ValidationRules.DURATION_PATTERN)
+        String targetQueueDelay,
+        @JsonPropertyDescription("How often the engine's queue and workers are read (e.g. 2s).")
+        @Default("2s") @Pattern(ValidationRules.DURATION_PATTERN)
+        String pollInterval,
+        @JsonPropertyDescription("How fast the pool grows.")
+        ScaleUpSpec scaleUp,
+        @JsonPropertyDescription("How fast the pool shrinks.")
+        ScaleDownSpec scaleDown,
+        @JsonPropertyDescription("Idle time before the last workers are removed when minReplicas is 0.")
+        @Default("120s") @Pattern(ValidationRules.DURATION_PATTERN)
+        String idleBeforeZero,
+        @JsonPropertyDescription("Hold the current size and make no decisions.")
+        @Default("false")
+        Boolean paused) {
+
+    /** minReplicas, 1 when unset. */
+    public int effectiveMinReplicas() {
+        return minReplicas == null ? 1 : minReplicas;
+    }
+
+    /** maxReplicas, 10 when unset. */
+    public int effectiveMaxReplicas() {
+        return maxReplicas == null ? 10 : maxReplicas;
+    }
+
+    /** True when decisions are suspended. */
+    public boolean isPaused() {
+        return Boolean.TRUE.equals(paused);
+    }
+}

@@ -1,0 +1,18 @@
+package io.hatchetoperator.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+
+/** Limits on shrinking the pool. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ScaleDownSpec(
+        @JsonPropertyDescription("Use the highest recommendation of this window before shrinking (e.g. 60s).")
+        @Default("60s") @Pattern(ValidationRules.DURATION_PATTERN)
+        String stabilization,
+        @JsonPropertyDescription("Most replicas removed by one decision (unset: no limit).")
+        @Min(1)
+        Integer maxStep) {
+}

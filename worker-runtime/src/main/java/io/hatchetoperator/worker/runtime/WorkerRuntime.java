@@ -1,0 +1,340 @@
+package io.hatchetoperator.worker.runtime;
+
+import com.google.protobuf.Timestamp;
+import io.hatchetoperator.proto.dispatcher.AssignedAction;
+import io.hatchetoperator.proto.dispatcher.StepActionEvent;
+import io.hatchetoperator.proto.dispatcher.StepActionEventType;
+import io.hatchetoperator.worker.TaskDefinition;
+import io.hatchetoperator.worker.Worker;
+import io.hatchetoperator.worker.WorkerOptions;
+import io.hatchetoperator.worker.WorkerState;
+import io.hatchetoperator.worker.Workflow;
+import io.hatchetoperator.worker.client.ChannelFactory;
+import io.hatchetoperator.worker.client.EngineStubs;
+import io.hatchetoperator.worker.config.HatchetSettings;
+import io.hatchetoperator.worker.health.HealthServer;
+import io.hatchetoperator.worker.health.WorkerMetrics;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Worker}: wires the listener, the task executions, events, metrics and health server of
+ * one worker, and runs its lifecycle (start, drain, kill, give up). Everything it creates is its own.
+ */
+public final class WorkerRuntime implements Worker {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerRuntime.class);
+
+  private final HatchetSettings settings;
+  private final String name;
+  private final WorkerOptions options;
+  private final List<Workflow> workflows;
+  private final ChannelFactory channels;
+  private final Map<String, TaskDefinition<?>> tasksByAction = new LinkedHashMap<>();
+  private final Map<String, TaskExecution> running = new ConcurrentHashMap<>();
+  private final SlotPool slots;
+  private final CompletableFuture<String> started = new CompletableFuture<>();
+  private final CompletableFuture<WorkerState> termination = new CompletableFuture<>();
+  private volatile WorkerState state = WorkerState.NEW;
+  private CompletableFuture<Void> drain;
+  private WorkerThreads threads;
+  private EngineStubs stubs;
+  private EventReporter events;
+  private WorkerMetrics metrics;
+  private HealthServer health;
+  private ActionListener listener;
+  private ExecutionServices services;
+
+  public WorkerRuntime(HatchetSettings settings, String name, WorkerOptions options,
+      List<Workflow> workflows, ChannelFactory channels) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("worker name is empty: name the worker");
+    }
+    if (workflows.isEmpty()) {
+      throw new IllegalArgumentException("worker '" + name + "' has no workflows: pass at least one");
+    }
+    RegistrationRequests.checkSlotTypes(name, options, workflows);
+    this.settings = settings;
+    this.name = name;
+    this.options = options;
+    this.workflows = List.copyOf(workflows);
+    this.channels = channels;
+    this.slots = new SlotPool(options.slotConfig());
+    workflows.forEach(w -> w.tasks().forEach(t -> tasksByAction.put(settings.actionId(w.name(), t.name()), t)));
+  }
+
+  @Override
+  public void start() {
+    SignalHandlers.install(this);
+    startAsync();
+    WorkerState end = termination.join();
+    if (end == WorkerState.GAVE_UP) {
+      System.exit(1);
+    }
+  }
+
+  @Override
+  public synchronized CompletableFuture<String> startAsync() {
+    if (state != WorkerState.NEW) {
+      return started;
+    }
+    state = WorkerState.STARTING;
+    LOG.info("STARTING HATCHET...");
+    threads = new WorkerThreads(name);
+    stubs = new EngineStubs(channels.open(settings), settings.token());
+    events = new EventReporter(stubs, threads.control(), settings.timing().heartbeatTimeout());
+    metrics = new WorkerMetrics(slots.totals(), slots::used, events::pending,
+        () -> state == WorkerState.DRAINING);
+    if (settings.healthPort() >= 0) {
+      health = new HealthServer(name, settings.healthPort(), metrics,
+          () -> state != WorkerState.GAVE_UP && state != WorkerState.KILLED,
+          this::isReady, () -> state.name());
+    }
+    services = new ExecutionServices(settings, this::workerIdOrName, stubs, events, slots, metrics,
+        this::ended);
+    ScheduledExecutorService control = threads.control();
+    listener = new ActionListener(new Registrar(settings, name, options, workflows, stubs), stubs,
+        control, new ReconnectPolicy(settings.timing(), () -> ThreadLocalRandom.current().nextDouble()),
+        metrics, (id, onRejected) -> new Heartbeater(stubs, control, settings.timing(), metrics, id, onRejected),
+        new ListenerCallbacks());
+    listener.start();
+    return started;
+  }
+
+  @Override
+  public synchronized CompletableFuture<Void> shutdown() {
+    if (drain != null) {
+      return drain;
+    }
+    drain = new CompletableFuture<>();
+    if (state == WorkerState.NEW || state.isTerminal()) {
+      finish(state == WorkerState.NEW ? WorkerState.STOPPED : state);
+      drain.complete(null);
+      return drain;
+    }
+    state = WorkerState.DRAINING;
+    Thread drainer = new Thread(() -> {
+      try {
+        new WorkerDrain(settings, name, listener, running, events, stubs).run();
+      } catch (RuntimeException e) {
+        LOG.error("draining worker '{}' failed", name, e);
+      } finally {
+        closeResources(false);
+        finish(WorkerState.STOPPED);
+        drain.complete(null);
+      }
+    }, "hatchet-" + name + "-drain");
+    drainer.start();
+    return drain;
+  }
+
+  @Override
+  public synchronized void kill() {
+    if (state.isTerminal()) {
+      return;
+    }
+    LOG.warn("worker '{}' killed: dropping {} running tasks and sending nothing more", name, running.size());
+    state = WorkerState.KILLED;
+    running.values().forEach(TaskExecution::kill);
+    if (events != null) {
+      events.abort();
+    }
+    closeResources(true);
+    finish(WorkerState.KILLED);
+  }
+
+  @Override
+  public int runningTasks() {
+    return running.size();
+  }
+
+  @Override
+  public Optional<String> workerId() {
+    return Optional.ofNullable(listener == null ? null : listener.workerId());
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public WorkerState state() {
+    return state;
+  }
+
+  @Override
+  public OptionalInt healthPort() {
+    HealthServer h = health;
+    return h == null ? OptionalInt.empty() : OptionalInt.of(h.port());
+  }
+
+  @Override
+  public CompletableFuture<WorkerState> termination() {
+    return termination;
+  }
+
+  /** This worker's metrics (null before start). */
+  public WorkerMetrics metrics() {
+    return metrics;
+  }
+
+  private String workerIdOrName() {
+    String id = listener.workerId();
+    return id == null ? name : id;
+  }
+
+  private void ended(TaskExecution execution) {
+    running.remove(execution.taskRunId(), execution);
+  }
+
+  private void finish(WorkerState end) {
+    state = end;
+    started.completeExceptionally(new IllegalStateException("worker '" + name + "' ended: " + end));
+    termination.complete(end);
+  }
+
+  private void closeResources(boolean now) {
+    if (threads != null) {
+      threads.close(now);
+    }
+    if (stubs != null) {
+      if (now) {
+        stubs.closeNow();
+      } else {
+        stubs.close();
+      }
+    }
+    if (health != null && state != WorkerState.GAVE_UP) {
+      health.close();
+    }
+  }
+
+  private void reject(AssignedAction action, String why) {
+    LOG.warn("task run {} ({}) not run: {}", action.getTaskRunExternalId(), action.getActionId(), why);
+    Instant now = Instant.now();
+    events.send(StepActionEvent.newBuilder()
+        .setWorkerId(workerIdOrName())
+        .setJobId(action.getJobId()).setJobRunId(action.getJobRunId()).setTaskId(action.getTaskId())
+        .setTaskRunExternalId(action.getTaskRunExternalId()).setActionId(action.getActionId())
+        .setEventTimestamp(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
+        .setEventType(StepActionEventType.STEP_EVENT_TYPE_FAILED).setEventPayload(why)
+        .setRetryCount(action.getRetryCount()).setShouldNotRetry(false)
+        .build());
+  }
+
+  /** How the listener reaches this worker. */
+  private final class ListenerCallbacks implements ActionListener.Callbacks {
+    @Override
+    public void onAction(AssignedAction action) {
+      switch (action.getActionType()) {
+        case START_STEP_RUN -> startTask(action);
+        case CANCEL_STEP_RUN -> {
+          TaskExecution execution = running.get(action.getTaskRunExternalId());
+          LOG.info("task run {} cancelled by the engine{}", action.getTaskRunExternalId(),
+              execution == null ? " (not running here)" : "");
+          if (execution != null) {
+            execution.cancel();
+          }
+        }
+        default -> LOG.warn("ignoring unsupported action type {} for {}", action.getActionType(),
+            action.getActionId());
+      }
+    }
+
+    private void startTask(AssignedAction action) {
+      if (state != WorkerState.LISTENING && state != WorkerState.RECONNECTING) {
+        reject(action, "worker '" + name + "' is " + state + " and takes no new tasks; retry elsewhere");
+        return;
+      }
+      TaskDefinition<?> task = tasksByAction.get(action.getActionId());
+      if (task == null) {
+        reject(action, "worker '" + name + "' has no task for action '" + action.getActionId()
+            + "'; it serves " + tasksByAction.keySet());
+        return;
+      }
+      ActionPayload payload;
+      try {
+        payload = ActionPayload.parse(action.getActionPayload());
+      } catch (IOException e) {
+        reject(action, "action_payload of task run " + action.getTaskRunExternalId()
+            + " is not JSON: " + e.getMessage());
+        return;
+      }
+      TaskExecution execution = new TaskExecution(action, payload, task, services);
+      if (running.putIfAbsent(action.getTaskRunExternalId(), execution) != null) {
+        LOG.debug("task run {} is already running here; ignoring the repeated assignment",
+            action.getTaskRunExternalId());
+        return;
+      }
+      threads.tasks().execute(execution);
+    }
+
+    @Override
+    public void onState(WorkerState newState, String workerId) {
+      synchronized (WorkerRuntime.this) {
+        if (state == WorkerState.DRAINING || state.isTerminal()) {
+          return;
+        }
+        state = newState;
+      }
+      if (newState == WorkerState.LISTENING && !started.isDone()) {
+        LOG.info("'{}' waiting for {}", name, tasksByAction.keySet().stream()
+            .map(a -> "'" + a + "'").toList());
+        started.complete(workerId);
+      }
+    }
+
+    @Override
+    public void onGiveUp(int failures, String lastError) {
+      LOG.error("FATAL: worker '{}' gives up after {} failed reconnects (last error: {}); "
+          + "it stops now and the process should be restarted", name, failures, lastError);
+      synchronized (WorkerRuntime.this) {
+        state = WorkerState.GAVE_UP;
+        running.values().forEach(TaskExecution::kill);
+        events.abort();
+        threads.close(true);
+        stubs.closeNow();
+        finish(WorkerState.GAVE_UP);
+      }
+    }
+  }
+
+  /** The threads a worker owns: one control scheduler and a pool for task runs. */
+  record WorkerThreads(ScheduledExecutorService control, ExecutorService tasks) {
+    WorkerThreads(String name) {
+      this(java.util.concurrent.Executors.newSingleThreadScheduledExecutor(named("hatchet-" + name + "-control")),
+          java.util.concurrent.Executors.newCachedThreadPool(named("hatchet-" + name + "-task")));
+    }
+
+    void close(boolean now) {
+      if (now) {
+        tasks.shutdownNow();
+        control.shutdownNow();
+      } else {
+        tasks.shutdown();
+        control.shutdown();
+      }
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+      java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+      return r -> {
+        Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      };
+    }
+  }
+}
