@@ -33,6 +33,8 @@ public final class TestingDispatcher extends DispatcherGrpc.DispatcherImplBase {
   public volatile String version = "v0.101.27";
   public volatile boolean versionUnimplemented;
   public volatile boolean listenV2Unimplemented;
+  /** When set, every ListenV2 call fails with this status. */
+  public volatile Status listenStatus;
   /** When set, every heartbeat is answered with this status. */
   public volatile Status heartbeatStatus;
   public volatile Consumer<StepActionEvent> onEvent = e -> { };
@@ -116,6 +118,12 @@ public final class TestingDispatcher extends DispatcherGrpc.DispatcherImplBase {
   public void listenV2(WorkerListenRequest request, StreamObserver<AssignedAction> out) {
     if (listenV2Unimplemented) {
       out.onError(Status.UNIMPLEMENTED.asRuntimeException());
+      return;
+    }
+    Status status = listenStatus;
+    if (status != null) {
+      listenCalls.add("ListenV2 (failed)");
+      out.onError(status.asRuntimeException());
       return;
     }
     hold("ListenV2", request, out);
