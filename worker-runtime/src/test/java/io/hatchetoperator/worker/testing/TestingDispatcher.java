@@ -30,6 +30,8 @@ public final class TestingDispatcher extends DispatcherGrpc.DispatcherImplBase {
   public final List<RefreshTimeoutRequest> refreshes = new CopyOnWriteArrayList<>();
   /** Next N SendStepActionEvent calls answer UNAVAILABLE (and are not recorded). */
   public final AtomicInteger eventFailures = new AtomicInteger();
+  /** SubscribeToWorkflowRuns streams opened. */
+  public final AtomicInteger runSubscriptions = new AtomicInteger();
   public volatile String version = "v0.101.27";
   public volatile boolean versionUnimplemented;
   public volatile boolean listenV2Unimplemented;
@@ -202,6 +204,7 @@ public final class TestingDispatcher extends DispatcherGrpc.DispatcherImplBase {
   public StreamObserver<SubscribeToWorkflowRunsRequest> subscribeToWorkflowRuns(
       StreamObserver<WorkflowRunEvent> out) {
     ServerCallStreamObserver<WorkflowRunEvent> stream = (ServerCallStreamObserver<WorkflowRunEvent>) out;
+    runSubscriptions.incrementAndGet();
     return new StreamObserver<>() {
       @Override
       public void onNext(SubscribeToWorkflowRunsRequest request) {
