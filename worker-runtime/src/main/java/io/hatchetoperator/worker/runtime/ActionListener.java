@@ -44,7 +44,8 @@ final class ActionListener {
   private volatile String workerId;
   private boolean reRegister;
   private boolean legacyListen;
-  private boolean listening = true;
+  private volatile boolean listening = true;
+  private boolean reconnectPending;
   private volatile Stream current;
 
   ActionListener(Registrar registrar, EngineStubs stubs, ScheduledExecutorService control,
@@ -74,10 +75,8 @@ final class ActionListener {
 
   /** Closes the assignment stream for good; heartbeats go on so running tasks keep their slots. */
   void stopListening() {
-    runOnControlAndWait(() -> {
-      listening = false;
-      cancelStream("worker stopped listening");
-    });
+    listening = false;
+    runOnControlAndWait(() -> cancelStream("worker stopped listening"));
   }
 
   /** Stops heartbeats too. */
@@ -87,6 +86,7 @@ final class ActionListener {
   }
 
   private void connect() {
+    reconnectPending = false;
     if (!listening) {
       return;
     }
@@ -95,6 +95,9 @@ final class ActionListener {
         workerId = registrar.register();
         reRegister = false;
         LOG.info("registered worker {}", workerId);
+      }
+      if (!listening) {
+        return;
       }
       current = new Stream();
       WorkerListenRequest request = WorkerListenRequest.newBuilder().setWorkerId(workerId).build();
@@ -136,7 +139,7 @@ final class ActionListener {
   }
 
   private void rejected(Status.Code code) {
-    if (!listening) {
+    if (!listening || reconnectPending) {
       return;
     }
     LOG.warn("engine rejected a heartbeat ({}); reconnecting", code);
@@ -157,6 +160,7 @@ final class ActionListener {
       return;
     }
     callbacks.onState(WorkerState.RECONNECTING, workerId);
+    reconnectPending = true;
     LOG.info("reconnecting in {} ms (attempt {})", delay.getAsLong(), policy.failures());
     control.schedule(this::connect, delay.getAsLong(), TimeUnit.MILLISECONDS);
   }

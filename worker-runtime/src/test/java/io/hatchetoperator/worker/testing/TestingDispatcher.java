@@ -30,12 +30,18 @@ public final class TestingDispatcher extends DispatcherGrpc.DispatcherImplBase {
   public final List<RefreshTimeoutRequest> refreshes = new CopyOnWriteArrayList<>();
   /** Next N SendStepActionEvent calls answer UNAVAILABLE (and are not recorded). */
   public final AtomicInteger eventFailures = new AtomicInteger();
+  /** SubscribeToWorkflowRuns streams opened. */
+  public final AtomicInteger runSubscriptions = new AtomicInteger();
   public volatile String version = "v0.101.27";
   public volatile boolean versionUnimplemented;
   public volatile boolean listenV2Unimplemented;
+  /** When set, every ListenV2 call fails with this status. */
+  public volatile Status listenStatus;
   /** When set, every heartbeat is answered with this status. */
   public volatile Status heartbeatStatus;
   public volatile Consumer<StepActionEvent> onEvent = e -> { };
+  /** Benchmarks turn recording off: the lists would grow with every event. */
+  public volatile boolean recordEvents = true;
 
   private final TestingRuns runs;
   private final Map<String, ServerCallStreamObserver<AssignedAction>> streams = new ConcurrentHashMap<>();
@@ -118,6 +124,12 @@ public final class TestingDispatcher extends DispatcherGrpc.DispatcherImplBase {
       out.onError(Status.UNIMPLEMENTED.asRuntimeException());
       return;
     }
+    Status status = listenStatus;
+    if (status != null) {
+      listenCalls.add("ListenV2 (failed)");
+      out.onError(status.asRuntimeException());
+      return;
+    }
     hold("ListenV2", request, out);
   }
 
@@ -137,7 +149,9 @@ public final class TestingDispatcher extends DispatcherGrpc.DispatcherImplBase {
 
   @Override
   public void heartbeat(HeartbeatRequest request, StreamObserver<HeartbeatResponse> out) {
-    heartbeats.add(new Beat(request.getWorkerId(), System.nanoTime()));
+    if (recordEvents) {
+      heartbeats.add(new Beat(request.getWorkerId(), System.nanoTime()));
+    }
     Status status = heartbeatStatus;
     if (status != null) {
       out.onError(status.asRuntimeException());
@@ -153,7 +167,9 @@ public final class TestingDispatcher extends DispatcherGrpc.DispatcherImplBase {
       out.onError(Status.UNAVAILABLE.withDescription("engine restarting").asRuntimeException());
       return;
     }
-    events.add(event);
+    if (recordEvents) {
+      events.add(event);
+    }
     onEvent.accept(event);
     TestingRuns.Run run = runs.byTaskRun(event.getTaskRunExternalId());
     if (run != null) {
@@ -194,6 +210,7 @@ public final class TestingDispatcher extends DispatcherGrpc.DispatcherImplBase {
   public StreamObserver<SubscribeToWorkflowRunsRequest> subscribeToWorkflowRuns(
       StreamObserver<WorkflowRunEvent> out) {
     ServerCallStreamObserver<WorkflowRunEvent> stream = (ServerCallStreamObserver<WorkflowRunEvent>) out;
+    runSubscriptions.incrementAndGet();
     return new StreamObserver<>() {
       @Override
       public void onNext(SubscribeToWorkflowRunsRequest request) {
