@@ -32,6 +32,9 @@ import java.util.function.Function;
  */
 final class RawWorker implements AutoCloseable {
 
+  /** A behaviour's answer that sends nothing: the task stays running (behaviours run on the I/O thread, never block). */
+  static final String SILENT = "<silent>";
+
   final ManagedChannel channel;
   final String workerId;
   final ConcurrentLinkedQueue<AssignedAction> received = new ConcurrentLinkedQueue<>();
@@ -59,6 +62,9 @@ final class RawWorker implements AutoCloseable {
           send(a, StepActionEventType.STEP_EVENT_TYPE_STARTED, "");
           String task = a.getActionId().substring(0, a.getActionId().indexOf(':'));
           String out = tasks.get(task).apply(a.getActionPayload());
+          if (SILENT.equals(out)) {
+            return;
+          }
           send(a, out == null ? StepActionEventType.STEP_EVENT_TYPE_FAILED : StepActionEventType.STEP_EVENT_TYPE_COMPLETED,
               out == null ? "raw worker failure" : out);
         }
