@@ -19,24 +19,30 @@ public final class SensitivitySweep {
     private SensitivitySweep() {
     }
 
+    private static void print(Trace trace, String utilization, String window, double hpa, SimResult r) {
+        System.out.printf(Locale.ROOT, "%-17s %-18s %6ss %7.0f%% %8d %8d %8d %7d%n", trace.name(), utilization, window,
+                100 * r.podSeconds() / hpa, r.waitP50Ms(), r.waitP95Ms(), r.waitP99Ms(), r.tasksKilled());
+    }
+
     public static void main(String[] args) throws IOException {
         System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
         System.setProperty("slf4j.internal.verbosity", "ERROR");
         SimSettings sim = SimSettings.defaults();
-        System.out.printf(Locale.ROOT, "%-17s %5s %7s %8s %8s %8s %8s %7s%n", "trace", "util", "window", "vs hpa",
+        System.out.printf(Locale.ROOT, "%-17s %-18s %7s %8s %8s %8s %8s %7s%n", "trace", "util", "window", "vs hpa",
                 "p50 ms", "p95 ms", "p99 ms", "killed");
         for (String file : args) {
             Trace trace = Trace.load(Path.of(file));
             double hpa = new Simulation(sim).run(trace, Contenders.create("hpa", sim)).podSeconds();
+            PoolScalingSettings defaults = PoolScalingSettings.defaults().withReplicas(0, sim.maxReplicas());
+            print(trace, "0.8 no-completions", "60", hpa,
+                    new Simulation(sim).run(trace, new OperatorContender(defaults, false)));
             for (double u : UTILIZATIONS) {
                 for (int window : WINDOWS_SECONDS) {
                     PoolScalingSettings ours = PoolScalingSettings.defaults().withReplicas(0, sim.maxReplicas())
                             .withTargets(u, Duration.ofSeconds(10))
                             .withStabilization(Duration.ZERO, Duration.ofSeconds(window));
-                    SimResult r = new Simulation(sim).run(trace, new OperatorContender(ours));
-                    System.out.printf(Locale.ROOT, "%-17s %5.1f %6ds %7.0f%% %8d %8d %8d %7d%n", trace.name(), u,
-                            window, 100 * r.podSeconds() / hpa, r.waitP50Ms(), r.waitP95Ms(), r.waitP99Ms(),
-                            r.tasksKilled());
+                    print(trace, String.format(Locale.ROOT, "%.1f", u), String.valueOf(window), hpa,
+                            new Simulation(sim).run(trace, new OperatorContender(ours)));
                 }
             }
         }
