@@ -37,7 +37,7 @@ public final class ScalingPolicy {
         }
         ScalingState next = new ScalingState(history, observed.idleSinceMillis(), observed.busySlotSeconds(),
                 observed.completions(), observed.lastCompletedTotal(), observed.lastSampleMillis(),
-                observed.lastBusySlots(), observed.cordons());
+                observed.lastBusySlots(), observed.averageBusySlots(), observed.cordons());
         return new PolicyResult(limit(in, cfg, demand, raw, stabilized, idleMillis), next);
     }
 

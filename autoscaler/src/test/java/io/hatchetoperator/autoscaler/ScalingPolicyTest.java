@@ -19,12 +19,17 @@ class ScalingPolicyTest {
 
     /** A state whose measured mean task duration is {@code seconds}, with the given history. */
     private static ScalingState measured(double seconds, Recommendation... history) {
-        return new ScalingState(List.of(history), -1, seconds * 100, 100, -1, -1, 0, List.of());
+        return new ScalingState(List.of(history), -1, seconds * 100, 100, -1, -1, 0, 0, List.of());
+    }
+
+    /** A state that saw {@code busy} slots busy on average until 2 s ago. */
+    private static ScalingState averaged(double busy, Recommendation... history) {
+        return new ScalingState(List.of(history), -1, 100, 100, -1, millis(98), (int) busy, busy, List.of());
     }
 
     private static ScalingState idleSince(double seconds) {
         return new ScalingState(List.of(new Recommendation(millis(seconds), 1)), millis(seconds), 0, 0, -1, -1, 0,
-                List.of());
+                0, List.of());
     }
 
     private static Recommendation rec(double seconds, int replicas) {
@@ -55,9 +60,10 @@ class ScalingPolicyTest {
                         measured(1, rec(70, 6)), 6, ScalingReason.STABILIZING),
                 Arguments.of("down after the window", at(100).running(10).ready(6).inputs(), DEFAULTS,
                         measured(1, rec(39, 6), rec(50, 2)), 2, ScalingReason.SCALE_DOWN),
-                Arguments.of("never below busy workers", at(100).running(4).ready(6).worker("a", 1).worker("b", 1)
-                        .worker("c", 1).worker("d", 1).inputs(), DEFAULTS, measured(1, rec(10, 6)), 4,
-                        ScalingReason.SCALE_DOWN),
+                Arguments.of("never below the slots running now", at(100).running(45).ready(6).inputs(), DEFAULTS,
+                        averaged(8, rec(10, 6)), 5, ScalingReason.SCALE_DOWN),
+                Arguments.of("sized on averaged busy slots, not one noisy sample", at(100).running(29).ready(3)
+                        .inputs(), DEFAULTS, averaged(20, rec(10, 3)), 3, ScalingReason.STEADY),
                 Arguments.of("idle, not yet for idleBeforeZero", at(100).ready(1).inputs(), DEFAULTS, idleSince(30),
                         1, ScalingReason.WAITING_FOR_IDLE),
                 Arguments.of("idle for idleBeforeZero: to zero", at(100).ready(1).inputs(), DEFAULTS, idleSince(-21),

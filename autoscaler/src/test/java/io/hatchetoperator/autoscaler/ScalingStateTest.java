@@ -12,12 +12,12 @@ class ScalingStateTest {
     @Test
     void roundTrips() {
         ScalingState s = new ScalingState(List.of(new Recommendation(1000, 3), new Recommendation(3000, 4)), 2000,
-                12.5, 10, 40, 3000, 2, List.of(new Cordon("w-1", "pool-abc-1", 2000, false),
+                12.5, 10, 40, 3000, 2, 1.8, List.of(new Cordon("w-1", "pool-abc-1", 2000, false),
                         new Cordon("w-2", "pool-abc-2", 2500, true)));
 
         String text = s.encode();
 
-        assertThat(text).isEqualTo("v1;h=1000:3,3000:4;i=2000;d=12.500:10.000;s=40:3000:2;"
+        assertThat(text).isEqualTo("v1;h=1000:3,3000:4;i=2000;d=12.500:10.000;s=40:3000:2:1.800;"
                 + "c=w-1:pool-abc-1:2000:P,w-2:pool-abc-2:2500:R");
         assertThat(ScalingState.decode(text)).isEqualTo(s);
     }

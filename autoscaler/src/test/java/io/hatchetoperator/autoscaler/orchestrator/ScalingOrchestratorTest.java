@@ -30,7 +30,7 @@ class ScalingOrchestratorTest {
         orchestrator = new ScalingOrchestrator(new ScalingPorts(metrics, realizer, states, events));
     }
 
-    /** Four ready pods; {@code busy[i]} slots busy on worker w{i}. */
+    /** Ready pods, one worker w{i} on pod-w{i} each, {@code busy[i]} slots busy on it. */
     private static PoolFixture pool(double seconds, int desired, int... busy) {
         PoolFixture f = at(seconds).ready(busy.length).desired(desired);
         int running = 0;
@@ -48,51 +48,74 @@ class ScalingOrchestratorTest {
 
     @Test
     void cordonsIdleWorkersThenConfirmsThenLowers() {
-        TickResult first = tick(pool(0, 4, 3, 2, 0, 0));
+        TickResult first = tick(pool(0, 4, 5, 4, 0, 0)); // 9 busy slots: 2 pods at 80 %
 
         assertThat(realizer.calls()).containsExactly("cordon ns/resize w2", "cordon ns/resize w3");
         assertThat(first.replicas()).isEqualTo(4);
         assertThat(first.decision().replicas()).isEqualTo(2);
+        assertThat(first.cordoned()).containsExactly("w2", "w3");
 
         realizer.clear();
-        TickResult second = tick(pool(2, 4, 3, 2, 0, 0));
+        TickResult second = tick(pool(2, 4, 5, 4, 0, 0));
 
-        assertThat(realizer.calls()).containsExactly("setReplicas ns/resize 2");
+        assertThat(realizer.calls()).containsExactly("setReplicas ns/resize 2 [pod-w2, pod-w3]");
         assertThat(second.replicas()).isEqualTo(2);
         assertThat(events.types()).containsExactly(ScalingEventType.WORKER_CORDONED,
                 ScalingEventType.WORKER_CORDONED, ScalingEventType.SCALED);
-        assertThat(events.events().get(2).message()).startsWith("scale 4 → 2: 0 queued, 5/40 slots busy");
+        assertThat(events.events().get(2).message()).startsWith("scale 4 → 2: 0 queued, 9/40 slots busy");
     }
 
     @Test
     void reversalUncordons() {
-        tick(pool(0, 4, 3, 2, 0, 0));
+        tick(pool(0, 4, 5, 4, 0, 0));
         realizer.clear();
 
         tick(pool(2, 4, 10, 10, 0, 0).queued(30));
 
         assertThat(realizer.calls()).containsExactly("uncordon ns/resize w2", "uncordon ns/resize w3",
-                "setReplicas ns/resize 7");
+                "setReplicas ns/resize 5");
+        assertThat(events.types()).contains(ScalingEventType.WORKER_UNCORDONED);
     }
 
     @Test
-    void aCordonedWorkerThatGotATaskIsResumedAndAnotherIsPicked() {
-        tick(pool(0, 4, 3, 2, 1, 0)); // needs 1 fewer... w3 idle only
-        assertThat(realizer.calls()).containsExactly("cordon ns/resize w3");
+    void withNoIdleWorkerTheLeastBusyDrainAndGoWhenIdle() {
+        tick(pool(0, 4, 3, 2, 1, 1)); // 7 busy slots: 1 pod; the engine spreads tasks, nobody is idle
+
+        assertThat(realizer.calls()).containsExactly("cordon ns/resize w2", "cordon ns/resize w3",
+                "cordon ns/resize w1");
         realizer.clear();
 
-        tick(pool(2, 4, 3, 0, 1, 1)); // w3 got a task before the pause landed; w1 is idle now
+        tick(pool(2, 4, 3, 2, 0, 1)); // w2 has finished; w3 and w1 still drain
 
-        assertThat(realizer.calls()).containsExactly("uncordon ns/resize w3", "cordon ns/resize w1");
+        assertThat(realizer.calls()).containsExactly("setReplicas ns/resize 3 [pod-w2]");
     }
 
     @Test
-    void nothingIdleWaitsAndSaysSoOnce() {
-        // Two busy workers; the idle ones cannot be removed: one is paused by someone else, one is silent.
-        WorkerSnapshot pausedByUser = new WorkerSnapshot("w2", "pod-w2", 0, 10, true, true);
-        WorkerSnapshot silent = new WorkerSnapshot("w3", "pod-w3", 0, 10, false, false);
-        TickResult first = tick(pool(0, 4, 1, 1).ready(4).desired(4).worker(pausedByUser).worker(silent));
-        TickResult second = tick(pool(2, 4, 1, 1).ready(4).desired(4).worker(pausedByUser).worker(silent));
+    void aCordonedWorkerThatGotATaskBeforeItsPauseDrainsFirst() {
+        tick(pool(0, 4, 5, 4, 0, 0));
+        realizer.clear();
+
+        tick(pool(2, 4, 5, 4, 1, 0)); // w2 got a task before the pause landed
+
+        assertThat(realizer.calls()).containsExactly("setReplicas ns/resize 3 [pod-w3]");
+        assertThat(states.load(POOL).cordons()).extracting(c -> c.workerId() + (c.released() ? "R" : "P"))
+                .containsExactly("w3R", "w2P");
+    }
+
+    @Test
+    void nothingRemovableWaitsAndSaysSoOnce() {
+        // Busy or idle, every worker is paused by someone else or silent: none can be picked.
+        PoolFixture f0 = at(0).ready(4).desired(4).running(2);
+        PoolFixture f2 = at(2).ready(4).desired(4).running(2);
+        for (PoolFixture f : new PoolFixture[] {f0, f2}) {
+            f.worker(new WorkerSnapshot("w0", "pod-w0", 1, 10, true, true))
+                    .worker(new WorkerSnapshot("w1", "pod-w1", 1, 10, false, false))
+                    .worker(new WorkerSnapshot("w2", "pod-w2", 0, 10, true, true))
+                    .worker(new WorkerSnapshot("w3", "pod-w3", 0, 10, false, false));
+        }
+
+        TickResult first = tick(f0);
+        TickResult second = tick(f2);
 
         assertThat(realizer.calls()).isEmpty();
         assertThat(first.replicas()).isEqualTo(4);
@@ -104,14 +127,13 @@ class ScalingOrchestratorTest {
     void podsWithoutAWorkerGoFirstWithoutACordon() {
         TickResult r = tick(pool(0, 4, 2, 0).starting(2).desired(4));
 
-        assertThat(realizer.calls()).containsExactly("cordon ns/resize w1", "setReplicas ns/resize 2")
-                .doesNotContain("cordon ns/resize w0");
+        assertThat(realizer.calls()).containsExactly("cordon ns/resize w1", "setReplicas ns/resize 2");
         assertThat(r.replicas()).isEqualTo(2);
     }
 
     @Test
     void missingMetricsHoldAndNeverScale() {
-        tick(pool(0, 4, 3, 2, 0, 0)); // w2, w3 cordoned
+        tick(pool(0, 4, 5, 4, 0, 0)); // w2, w3 cordoned
         realizer.clear();
         metrics.set(POOL, MetricsReading.unavailable(4, "GET task-stats: 503", PoolFixture.T0));
 
@@ -128,13 +150,13 @@ class ScalingOrchestratorTest {
     @Test
     void aFailedCordonIsNotRemembered() {
         realizer.failOn("cordon ns/resize w2");
-        tick(pool(0, 4, 3, 2, 0, 0));
+        tick(pool(0, 4, 5, 4, 0, 0));
         realizer.failOn(null);
         realizer.clear();
 
-        tick(pool(2, 4, 3, 2, 0, 0));
+        tick(pool(2, 4, 5, 4, 0, 0));
 
-        assertThat(realizer.calls()).containsExactly("cordon ns/resize w2", "setReplicas ns/resize 3");
+        assertThat(realizer.calls()).containsExactly("cordon ns/resize w2", "setReplicas ns/resize 3 [pod-w3]");
     }
 
     @Test
@@ -143,8 +165,8 @@ class ScalingOrchestratorTest {
         tick(pool(2, 2, 5, 0)); // lowered to 1 for w1
         realizer.clear();
 
-        tick(pool(200, 1, 5, 0).worker(WorkerSnapshot.of("w9", "pod-w9", 0, 10)).desired(1));
+        tick(pool(200, 1, 5, 0)); // the ReplicaSet removed something else: w1 is still here
 
-        assertThat(realizer.calls()).contains("uncordon ns/resize w1");
+        assertThat(realizer.calls()).containsExactly("uncordon ns/resize w1");
     }
 }

@@ -26,8 +26,8 @@ public final class TestingScalingRealizer implements ScalingRealizer {
     }
 
     @Override
-    public void setReplicas(String pool, int replicas) {
-        record("setReplicas " + pool + " " + replicas);
+    public void setReplicas(String pool, int replicas, List<String> removePods) {
+        record("setReplicas " + pool + " " + replicas + (removePods.isEmpty() ? "" : " " + removePods));
     }
 
     @Override
