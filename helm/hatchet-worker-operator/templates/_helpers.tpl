@@ -48,42 +48,44 @@ app.kubernetes.io/component: operator
 
 {{/*
 Rules on namespaced resources, granted cluster-wide (ClusterRole) or per watched namespace (Role).
-Each verb is one the operator uses; chart-tests' OperatorRbacCoverageTest proves it against the calls
-the operator's test suite records.
+Each verb is one the operator uses: chart-tests' OperatorRbacCoverageTest checks them against the requests
+the operator's test suite records, and docs/operations.md says what each rule is for.
 */}}
 {{- define "hwo.namespacedRules" -}}
-# Watch pools; JOSDK patches them to add its finalizer and writes their status.
+# Pools: JOSDK lists and watches them; the operator never writes their spec and uses no finalizer.
 - apiGroups: ["hatchet-operator.io"]
   resources: ["hatchetworkerpools"]
-  verbs: ["get", "list", "watch", "patch", "update"]
+  verbs: ["list", "watch"]
+# The pool's status (replicas, conditions, last decision).
 - apiGroups: ["hatchet-operator.io"]
   resources: ["hatchetworkerpools/status"]
-  verbs: ["get", "patch", "update"]
-# The Deployment each pool renders into.
+  verbs: ["patch"]
+# Owned objects carry blockOwnerDeletion; admission (OwnerReferencesPermissionEnforcement) then wants this.
+- apiGroups: ["hatchet-operator.io"]
+  resources: ["hatchetworkerpools/finalizers"]
+  verbs: ["update"]
+# The Deployment each pool renders into: informer, create, update (or server-side apply = patch).
+# Never deleted by the operator: the garbage collector removes it with its pool.
 - apiGroups: ["apps"]
   resources: ["deployments"]
-  verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
-# The optional PodDisruptionBudget of a pool.
+  verbs: ["list", "watch", "create", "update", "patch"]
+# The optional PodDisruptionBudget of a pool, deleted when spec.disruptionBudget is removed.
 - apiGroups: ["policy"]
   resources: ["poddisruptionbudgets"]
-  verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
-# Engine token and TLS Secrets referenced by pools: read only.
+  verbs: ["list", "watch", "create", "update", "patch", "delete"]
+# The engine token and TLS Secrets a pool names: read one by one, never listed or watched.
 - apiGroups: [""]
   resources: ["secrets"]
-  verbs: ["get", "list", "watch"]
-# Worker pods: matched to engine workers; patched with pod-deletion-cost before a scale-down.
-- apiGroups: [""]
-  resources: ["pods"]
-  verbs: ["get", "list", "watch", "patch"]
-# Events explaining reconciliations and scaling decisions.
+  verbs: ["get"]
+# Events on pools (kubectl describe hwp).
 - apiGroups: [""]
   resources: ["events"]
-  verbs: ["create", "patch"]
+  verbs: ["create"]
 {{- end }}
 
-{{/* Rules on cluster-scoped resources; always in the ClusterRole. */}}
+{{/* Rules on cluster-scoped resources; in the ClusterRole, only with leader election. */}}
 {{- define "hwo.clusterRules" -}}
-# JOSDK asks which verbs it holds on Leases before it starts leader election.
+# JOSDK checks its Lease permissions with a SelfSubjectRulesReview before it starts leader election.
 - apiGroups: ["authorization.k8s.io"]
   resources: ["selfsubjectrulesreviews"]
   verbs: ["create"]

@@ -37,7 +37,7 @@ class ChartCrdTest {
     String plural = crd.at("/spec/names/plural").asText();
     RbacRules rules = RbacRules.of(ChartRenderer.renderDefaults().ofKind("ClusterRole"));
 
-    assertThat(rules.verbs(group, plural)).contains("get", "list", "watch");
+    assertThat(rules.verbs(group, plural)).contains("list", "watch");
     assertThat(crd.at("/spec/versions/0/subresources").has("status")).isTrue();
     assertThat(rules.verbs(group, plural + "/status")).contains("patch");
     assertThat(crd.at("/spec/versions/0/subresources/scale/specReplicasPath").asText()).isEqualTo(".spec.replicas");

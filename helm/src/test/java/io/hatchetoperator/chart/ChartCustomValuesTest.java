@@ -30,7 +30,7 @@ class ChartCustomValuesTest {
       assertThat(binding.at("/roleRef/name").asText()).isEqualTo(role.at("/metadata/name").asText());
       assertThat(binding.at("/subjects/0/namespace").asText()).isEqualTo(ChartRenderer.NAMESPACE);
     }
-    assertThat(chart.env("OPERATOR_WATCH_NAMESPACES")).isEqualTo("team-a,team-b");
+    assertThat(chart.arg("--namespaces")).isEqualTo("team-a,team-b");
   }
 
   @Test
@@ -40,14 +40,14 @@ class ChartCustomValuesTest {
     assertThat(chart.ofKind("ClusterRole")).isEmpty();
     assertThat(chart.ofKind("ClusterRoleBinding")).isEmpty();
     assertThat(chart.ofKind("Role")).extracting(r -> r.at("/metadata/namespace").asText()).containsExactly("team-a");
-    assertThat(chart.env("OPERATOR_LEADER_ELECTION")).isEqualTo("false");
+    assertThat(chart.arg("--leader-election")).isEqualTo("false");
   }
 
   @Test
   void serviceMonitorScrapesTheMetricsServiceWithItsLabels() {
     RenderedChart chart = ChartRenderer.render("""
+        httpPort: 9090
         metrics:
-          port: 9090
           service: {enabled: true, port: 9091}
           serviceMonitor: {enabled: true, interval: 15s, labels: {release: prometheus}}
         """);
@@ -61,15 +61,16 @@ class ChartCustomValuesTest {
     service.at("/spec/selector").fields().forEachRemaining(e ->
         assertThat(monitor.at("/spec/selector/matchLabels").path(e.getKey()).asText()).isEqualTo(e.getValue().asText()));
     assertThat(service.at("/spec/ports/0/port").asInt()).isEqualTo(9091);
-    assertThat(ChartRenderTest.port(chart.operatorContainer(), "metrics")).isEqualTo(9090);
-    assertThat(chart.env("OPERATOR_METRICS_PORT")).isEqualTo("9090");
+    assertThat(service.at("/spec/ports/0/targetPort").asText()).isEqualTo("http");
+    assertThat(ChartRenderTest.port(chart.operatorContainer(), "http")).isEqualTo(9090);
+    assertThat(chart.arg("--http-port")).isEqualTo("9090");
   }
 
   @Test
   void twoReplicasJsonLogsAndCustomResourcesReachTheDeployment() {
     RenderedChart chart = ChartRenderer.render("""
         replicaCount: 2
-        logging: {format: json, level: DEBUG}
+        logging: {format: json}
         resources:
           requests: {cpu: 250m, memory: 384Mi}
           limits: {cpu: "1", memory: 768Mi}
@@ -80,9 +81,8 @@ class ChartCustomValuesTest {
     JsonNode deployment = chart.one("Deployment", FULLNAME);
     JsonNode container = chart.operatorContainer();
     assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(2);
-    assertThat(chart.env("OPERATOR_LEADER_ELECTION")).isEqualTo("true");
-    assertThat(chart.env("OPERATOR_LOG_FORMAT")).isEqualTo("json");
-    assertThat(chart.env("OPERATOR_LOG_LEVEL")).isEqualTo("DEBUG");
+    assertThat(chart.arg("--leader-election")).isEqualTo("true");
+    assertThat(chart.arg("--log-format")).isEqualTo("json");
     assertThat(chart.env("EXTRA")).isEqualTo("1");
     assertThat(container.at("/resources/requests/cpu").asText()).isEqualTo("250m");
     assertThat(container.at("/resources/limits/memory").asText()).isEqualTo("768Mi");

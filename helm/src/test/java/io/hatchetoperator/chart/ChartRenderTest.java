@@ -46,7 +46,7 @@ class ChartRenderTest {
   @Test
   void secretsAreReadOnlyAndLeasesOnlyInTheReleaseNamespace() {
     RbacRules rules = RbacRules.of(chart.ofKind("ClusterRole"));
-    assertThat(rules.verbs("", "secrets")).containsExactlyInAnyOrder("get", "list", "watch");
+    assertThat(rules.verbs("", "secrets")).containsExactly("get");
     assertThat(rules.verbs("coordination.k8s.io", "leases")).isEmpty();
 
     JsonNode leaseRole = chart.one("Role", FULLNAME + "-leader-election");
@@ -70,18 +70,17 @@ class ChartRenderTest {
   }
 
   @Test
-  void probesHitTheHealthPortAndMetricsServiceTargetsTheMetricsPort() {
+  void probesAndTheMetricsServiceUseTheOperatorsOneHttpPort() {
     JsonNode container = chart.operatorContainer();
     assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/healthz");
     assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/readyz");
-    assertThat(container.at("/livenessProbe/httpGet/port").asText()).isEqualTo("health");
-    assertThat(port(container, "health")).isEqualTo(8081);
-    assertThat(port(container, "metrics")).isEqualTo(8080);
-    assertThat(chart.env("OPERATOR_HEALTH_PORT")).isEqualTo("8081");
-    assertThat(chart.env("OPERATOR_METRICS_PORT")).isEqualTo("8080");
+    assertThat(container.at("/livenessProbe/httpGet/port").asText()).isEqualTo("http");
+    assertThat(container.at("/readinessProbe/httpGet/port").asText()).isEqualTo("http");
+    assertThat(port(container, "http")).isEqualTo(8080);
+    assertThat(chart.arg("--http-port")).isEqualTo("8080");
 
     JsonNode service = chart.one("Service", FULLNAME + "-metrics");
-    assertThat(service.at("/spec/ports/0/targetPort").asText()).isEqualTo("metrics");
+    assertThat(service.at("/spec/ports/0/targetPort").asText()).isEqualTo("http");
     JsonNode podLabels = chart.one("Deployment", FULLNAME).at("/spec/template/metadata/labels");
     service.at("/spec/selector").fields().forEachRemaining(
         e -> assertThat(podLabels.path(e.getKey()).asText()).isEqualTo(e.getValue().asText()));
@@ -90,12 +89,26 @@ class ChartRenderTest {
   @Test
   void defaultSettingsWatchAllNamespacesWithLeaderElectionOnInTheReleaseNamespace() {
     assertThat(chart.one("Deployment", FULLNAME).at("/spec/replicas").asInt()).isEqualTo(1);
-    assertThat(chart.env("OPERATOR_WATCH_NAMESPACES")).isEmpty();
-    assertThat(chart.env("OPERATOR_LEADER_ELECTION")).isEqualTo("true");
-    assertThat(chart.env("OPERATOR_LEASE_NAMESPACE")).isEqualTo(ChartRenderer.NAMESPACE);
-    assertThat(chart.env("OPERATOR_LOG_FORMAT")).isEqualTo("text");
+    assertThat(chart.arg("--namespaces")).as("all namespaces: option left out").isNull();
+    assertThat(chart.arg("--leader-election")).isEqualTo("true");
+    assertThat(chart.arg("--lease-name")).isEqualTo("hatchet-worker-operator");
+    assertThat(chart.arg("--lease-namespace")).isEqualTo(ChartRenderer.NAMESPACE);
+    assertThat(chart.arg("--server-side-apply")).isEqualTo("true");
+    assertThat(chart.arg("--log-format")).isEqualTo("text");
+    assertThat(chart.arg("--log-level")).isEqualTo("INFO");
+    assertThat(chart.operatorContainer().has("env")).as("no JAVA_TOOL_OPTIONS by default").isFalse();
     assertThat(chart.operatorContainer().at("/image").asText()).isEqualTo("hatchet-worker-operator:0.1.0");
     assertThat(chart.operatorContainer().at("/resources/limits/memory").asText()).isEqualTo("512Mi");
+  }
+
+  @Test
+  void leaseVerbsSitInOneRuleAsJosdkChecksThem() {
+    JsonNode rules = chart.one("Role", FULLNAME + "-leader-election").path("rules");
+    assertThat(rules.size()).isEqualTo(1);
+    List<String> verbs = new ArrayList<>();
+    rules.get(0).path("verbs").forEach(v -> verbs.add(v.asText()));
+    assertThat(verbs).as("JOSDK's SelfSubjectRulesReview check wants create, update and get in one rule;"
+        + " fabric8's LeaseLock renews with patch").contains("create", "update", "get", "patch");
   }
 
   static int port(JsonNode container, String name) {

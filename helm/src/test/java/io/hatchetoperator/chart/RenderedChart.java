@@ -42,4 +42,15 @@ record RenderedChart(List<JsonNode> objects) {
     }
     return null;
   }
+
+  /** The value of the operator's {@code --option=value} argument, or null when it is not passed. */
+  String arg(String option) {
+    String prefix = option + "=";
+    for (JsonNode a : operatorContainer().path("args")) {
+      if (a.asText().startsWith(prefix)) {
+        return a.asText().substring(prefix.length());
+      }
+    }
+    return null;
+  }
 }

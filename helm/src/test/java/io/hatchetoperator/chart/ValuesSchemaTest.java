@@ -14,12 +14,16 @@ class ValuesSchemaTest {
       replicaCount: -1                                  | at '/replicaCount': minimum: got -1, want 0
       replicaCount: "2"                                 | at '/replicaCount': got string, want integer
       logging: {format: xml}                            | at '/logging/format': value must be one of 'text', 'json'
-      logging: {level: VERBOSE}                         | at '/logging/level': value must be one of
       watchNamespaces: [Bad_NS]                         | at '/watchNamespaces/0': 'Bad_NS' does not match pattern
       watchNamespaces: [team-a, team-a]                 | at '/watchNamespaces': items at 0 and 1 are equal
       watchNamespaces: team-a                           | at '/watchNamespaces': got string, want array
-      metrics: {port: 70000}                            | at '/metrics/port': maximum: got 70,000, want 65,535
-      health: {port: 0}                                 | at '/health/port': minimum: got 0, want 1
+      httpPort: 70000                                   | at '/httpPort': maximum: got 70,000, want 65,535
+      metrics: {service: {port: 0}}                     | at '/metrics/service/port': minimum: got 0, want 1
+      probes: {liveness: {periodSeconds: 0}}            | at '/probes/liveness/periodSeconds': minimum: got 0, want 1
+      logging: {format: JSON}                           | at '/logging/format': value must be one of 'text', 'json'
+      logging: {level: VERBOSE}                         | at '/logging/level': value must be one of 'TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'
+      reconcile: {resyncInterval: 5 minutes}            | at '/reconcile/resyncInterval': '5 minutes' does not match pattern
+      reconcile: {threads: 0}                           | at '/reconcile/threads': minimum: got 0, want 1
       metrics: {serviceMonitor: {interval: 30}}         | at '/metrics/serviceMonitor/interval': got number, want string
       metrics: {serviceMonitor: {scrapeTimeout: soon}}  | at '/metrics/serviceMonitor/scrapeTimeout': 'soon' does not match pattern
       metrics: {service: {type: ExternalName}}          | at '/metrics/service/type': value must be one of 'ClusterIP', 'NodePort', 'LoadBalancer'
