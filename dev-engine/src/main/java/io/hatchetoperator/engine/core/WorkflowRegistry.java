@@ -146,8 +146,12 @@ public final class WorkflowRegistry {
     if (r.getTasksList().stream().anyMatch(t -> t.getWorkerLabelsCount() > 0)) {
       u.add("worker_labels (desired labels)");
     }
-    if (r.getTasksList().stream().anyMatch(t -> t.hasBatch() || t.hasConditions())) {
-      u.add("batch/conditions");
+    if (r.getTasksList().stream().anyMatch(t -> t.hasBatch() && t.getBatch().getBatchMaxSize() > 0)) {
+      u.add("batch");
+    }
+    if (r.getTasksList().stream().anyMatch(t -> t.getConditions().getSleepConditionsCount()
+        + t.getConditions().getUserEventConditionsCount() + t.getConditions().getParentOverrideConditionsCount() > 0)) {
+      u.add("conditions");
     }
     if (r.getCronTriggersCount() > 0) {
       u.add("cron_triggers");

@@ -38,6 +38,7 @@ public final class MockCluster implements AutoCloseable {
     /** Starts a mock cluster whose calls are recorded under {@code name}. */
     public MockCluster(String name) {
         this.name = name;
+        java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new KubernetesCrudDispatcher(Collections.emptyList()), false);
         server.init();

@@ -45,6 +45,7 @@ final class ActionListener {
   private boolean reRegister;
   private boolean legacyListen;
   private boolean listening = true;
+  private boolean reconnectPending;
   private volatile Stream current;
 
   ActionListener(Registrar registrar, EngineStubs stubs, ScheduledExecutorService control,
@@ -87,6 +88,7 @@ final class ActionListener {
   }
 
   private void connect() {
+    reconnectPending = false;
     if (!listening) {
       return;
     }
@@ -136,7 +138,7 @@ final class ActionListener {
   }
 
   private void rejected(Status.Code code) {
-    if (!listening) {
+    if (!listening || reconnectPending) {
       return;
     }
     LOG.warn("engine rejected a heartbeat ({}); reconnecting", code);
@@ -157,6 +159,7 @@ final class ActionListener {
       return;
     }
     callbacks.onState(WorkerState.RECONNECTING, workerId);
+    reconnectPending = true;
     LOG.info("reconnecting in {} ms (attempt {})", delay.getAsLong(), policy.failures());
     control.schedule(this::connect, delay.getAsLong(), TimeUnit.MILLISECONDS);
   }

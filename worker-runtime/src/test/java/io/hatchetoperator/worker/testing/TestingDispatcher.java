@@ -30,9 +30,13 @@ public final class TestingDispatcher extends DispatcherGrpc.DispatcherImplBase {
   public final List<RefreshTimeoutRequest> refreshes = new CopyOnWriteArrayList<>();
   /** Next N SendStepActionEvent calls answer UNAVAILABLE (and are not recorded). */
   public final AtomicInteger eventFailures = new AtomicInteger();
+  /** SubscribeToWorkflowRuns streams opened. */
+  public final AtomicInteger runSubscriptions = new AtomicInteger();
   public volatile String version = "v0.101.27";
   public volatile boolean versionUnimplemented;
   public volatile boolean listenV2Unimplemented;
+  /** When set, every ListenV2 call fails with this status. */
+  public volatile Status listenStatus;
   /** When set, every heartbeat is answered with this status. */
   public volatile Status heartbeatStatus;
   public volatile Consumer<StepActionEvent> onEvent = e -> { };
@@ -118,6 +122,12 @@ public final class TestingDispatcher extends DispatcherGrpc.DispatcherImplBase {
       out.onError(Status.UNIMPLEMENTED.asRuntimeException());
       return;
     }
+    Status status = listenStatus;
+    if (status != null) {
+      listenCalls.add("ListenV2 (failed)");
+      out.onError(status.asRuntimeException());
+      return;
+    }
     hold("ListenV2", request, out);
   }
 
@@ -194,6 +204,7 @@ public final class TestingDispatcher extends DispatcherGrpc.DispatcherImplBase {
   public StreamObserver<SubscribeToWorkflowRunsRequest> subscribeToWorkflowRuns(
       StreamObserver<WorkflowRunEvent> out) {
     ServerCallStreamObserver<WorkflowRunEvent> stream = (ServerCallStreamObserver<WorkflowRunEvent>) out;
+    runSubscriptions.incrementAndGet();
     return new StreamObserver<>() {
       @Override
       public void onNext(SubscribeToWorkflowRunsRequest request) {
