@@ -1,7 +1,6 @@
 package io.hatchetoperator.worker.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.protobuf.Timestamp;
 import io.hatchetoperator.proto.dispatcher.AssignedAction;
 import io.hatchetoperator.proto.dispatcher.StepActionEvent;
 import io.hatchetoperator.proto.dispatcher.StepActionEventType;
@@ -9,7 +8,6 @@ import io.hatchetoperator.worker.NonRetryableException;
 import io.hatchetoperator.worker.TaskDefinition;
 import io.hatchetoperator.worker.client.Json;
 import io.hatchetoperator.worker.health.WorkerMetrics.Outcome;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -164,21 +162,6 @@ final class TaskExecution implements Runnable {
   }
 
   private StepActionEvent event(StepActionEventType type, String payload, boolean noRetry) {
-    Instant now = Instant.now();
-    StepActionEvent.Builder event = StepActionEvent.newBuilder()
-        .setWorkerId(services.workerId().get())
-        .setJobId(action.getJobId())
-        .setJobRunId(action.getJobRunId())
-        .setTaskId(action.getTaskId())
-        .setTaskRunExternalId(action.getTaskRunExternalId())
-        .setActionId(action.getActionId())
-        .setEventTimestamp(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
-        .setEventType(type)
-        .setEventPayload(payload)
-        .setRetryCount(action.getRetryCount());
-    if (type == StepActionEventType.STEP_EVENT_TYPE_FAILED) {
-      event.setShouldNotRetry(noRetry);
-    }
-    return event.build();
+    return StepEvents.of(action, services.workerId().get(), type, payload, noRetry);
   }
 }

@@ -1,8 +1,6 @@
 package io.hatchetoperator.worker.runtime;
 
-import com.google.protobuf.Timestamp;
 import io.hatchetoperator.proto.dispatcher.AssignedAction;
-import io.hatchetoperator.proto.dispatcher.StepActionEvent;
 import io.hatchetoperator.proto.dispatcher.StepActionEventType;
 import io.hatchetoperator.worker.TaskDefinition;
 import io.hatchetoperator.worker.Worker;
@@ -15,7 +13,6 @@ import io.hatchetoperator.worker.config.HatchetSettings;
 import io.hatchetoperator.worker.health.HealthServer;
 import io.hatchetoperator.worker.health.WorkerMetrics;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +116,9 @@ public final class WorkerRuntime implements Worker {
     }
     drain = new CompletableFuture<>();
     if (state == WorkerState.NEW || state.isTerminal()) {
+      if (state == WorkerState.GAVE_UP && health != null) {
+        health.close();
+      }
       finish(state == WorkerState.NEW ? WorkerState.STOPPED : state);
       drain.complete(null);
       return drain;
@@ -141,6 +141,9 @@ public final class WorkerRuntime implements Worker {
 
   @Override
   public synchronized void kill() {
+    if (state == WorkerState.GAVE_UP && health != null) {
+      health.close();
+    }
     if (state.isTerminal()) {
       return;
     }
@@ -223,15 +226,8 @@ public final class WorkerRuntime implements Worker {
 
   private void reject(AssignedAction action, String why) {
     LOG.warn("task run {} ({}) not run: {}", action.getTaskRunExternalId(), action.getActionId(), why);
-    Instant now = Instant.now();
-    events.send(StepActionEvent.newBuilder()
-        .setWorkerId(workerIdOrName())
-        .setJobId(action.getJobId()).setJobRunId(action.getJobRunId()).setTaskId(action.getTaskId())
-        .setTaskRunExternalId(action.getTaskRunExternalId()).setActionId(action.getActionId())
-        .setEventTimestamp(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
-        .setEventType(StepActionEventType.STEP_EVENT_TYPE_FAILED).setEventPayload(why)
-        .setRetryCount(action.getRetryCount()).setShouldNotRetry(false)
-        .build());
+    events.send(StepEvents.of(action, workerIdOrName(), StepActionEventType.STEP_EVENT_TYPE_FAILED,
+        why, false));
   }
 
   /** How the listener reaches this worker. */
@@ -308,33 +304,6 @@ public final class WorkerRuntime implements Worker {
         stubs.closeNow();
         finish(WorkerState.GAVE_UP);
       }
-    }
-  }
-
-  /** The threads a worker owns: one control scheduler and a pool for task runs. */
-  record WorkerThreads(ScheduledExecutorService control, ExecutorService tasks) {
-    WorkerThreads(String name) {
-      this(java.util.concurrent.Executors.newSingleThreadScheduledExecutor(named("hatchet-" + name + "-control")),
-          java.util.concurrent.Executors.newCachedThreadPool(named("hatchet-" + name + "-task")));
-    }
-
-    void close(boolean now) {
-      if (now) {
-        tasks.shutdownNow();
-        control.shutdownNow();
-      } else {
-        tasks.shutdown();
-        control.shutdown();
-      }
-    }
-
-    private static java.util.concurrent.ThreadFactory named(String prefix) {
-      java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-      return r -> {
-        Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-      };
     }
   }
 }
