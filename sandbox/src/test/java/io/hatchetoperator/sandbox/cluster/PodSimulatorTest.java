@@ -121,6 +121,10 @@ class PodSimulatorTest {
     await().atMost(Duration.ofSeconds(5)).until(() -> apiPods().isEmpty()
         && Integer.valueOf(0).equals(readDeployment().getStatus().getReplicas()));
     assertThat(simulator.replicaChanges()).extracting(ReplicaChange::to).containsExactly(2, 1, 0);
+    assertThat(simulator.deletions()).extracting(PodDeletion::pod).containsExactly(idle, names.get(2), busy);
+    assertThat(simulator.deletions().get(0).runningTasks()).isZero();
+    assertThat(simulator.deletions().get(2).runningTasks()).isEqualTo(2);
+    assertThat(simulator.deletions().get(2).idleSurvivors()).isZero();
   }
 
   @Test
