@@ -73,12 +73,9 @@ class BrokenConfigurationIT {
         assertThat(before.getSpec().getReplicas()).isEqualTo(2);
 
         // min above max: the API server would reject it; the mock does not, so the operator must.
-        client.resources(HatchetWorkerPool.class).inNamespace(MockCluster.NAMESPACE).withName("invalid").edit(p -> {
-            HatchetWorkerPoolSpec s = p.getSpec();
-            p.setSpec(new HatchetWorkerPoolSpec(s.workerName(), 0, s.tasks(), s.engine(), s.template(), null,
-                    new AutoscalingSpec(9, 3, null, null, null, null, null, null, null), s.drain(), null));
-            return p;
-        });
+        OperatorFixture.editSpec(client, "invalid", s -> new HatchetWorkerPoolSpec(s.workerName(), 0, s.tasks(),
+                s.engine(), s.template(), null, new AutoscalingSpec(9, 3, null, null, null, null, null, null, null),
+                s.drain(), null));
 
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 "False/InvalidSpec".equals(condition(client, "invalid", "SpecValid")));

@@ -77,7 +77,7 @@ class PoolLifecycleIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> deployment(client, "scale") != null);
 
         // What `kubectl scale hwp scale --replicas 3` does through the scale subresource: spec.replicas changes.
-        edit("scale", spec -> new HatchetWorkerPoolSpec(spec.workerName(), spec.slots(), spec.tasks(), spec.engine(),
+        OperatorFixture.editSpec(client, "scale", spec -> new HatchetWorkerPoolSpec(spec.workerName(), spec.slots(), spec.tasks(), spec.engine(),
                 Pools.template("ghcr.io/example/worker:2.0"), 3, null, spec.drain(), spec.disruptionBudget()));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -98,13 +98,13 @@ class PoolLifecycleIT {
         client.apps().deployments().inNamespace(MockCluster.NAMESPACE).withName("owned").delete();
         await().atMost(Duration.ofSeconds(10)).until(() -> deployment(client, "owned") != null);
 
-        edit("owned", spec -> new HatchetWorkerPoolSpec(spec.workerName(), spec.slots(), spec.tasks(), spec.engine(),
+        OperatorFixture.editSpec(client, "owned", spec -> new HatchetWorkerPoolSpec(spec.workerName(), spec.slots(), spec.tasks(), spec.engine(),
                 spec.template(), spec.replicas(), null, spec.drain(), new DisruptionBudgetSpec(1)));
         await().atMost(Duration.ofSeconds(10)).until(() -> budget("owned") != null);
         assertThat(budget("owned").getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
         assertThat(budget("owned").getMetadata().getOwnerReferences()).hasSize(1);
 
-        edit("owned", spec -> new HatchetWorkerPoolSpec(spec.workerName(), spec.slots(), spec.tasks(), spec.engine(),
+        OperatorFixture.editSpec(client, "owned", spec -> new HatchetWorkerPoolSpec(spec.workerName(), spec.slots(), spec.tasks(), spec.engine(),
                 spec.template(), spec.replicas(), null, spec.drain(), null));
         await().atMost(Duration.ofSeconds(10)).until(() -> budget("owned") == null);
 
@@ -118,12 +118,5 @@ class PoolLifecycleIT {
 
     private static io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget budget(String name) {
         return client.policy().v1().podDisruptionBudget().inNamespace(MockCluster.NAMESPACE).withName(name).get();
-    }
-
-    private static void edit(String name, java.util.function.UnaryOperator<HatchetWorkerPoolSpec> change) {
-        client.resources(HatchetWorkerPool.class).inNamespace(MockCluster.NAMESPACE).withName(name).edit(p -> {
-            p.setSpec(change.apply(p.getSpec()));
-            return p;
-        });
     }
 }
