@@ -51,6 +51,7 @@ public final class SimMain {
             }
         }
         out.print(ResultsTable.render(results));
+        out.print(GoalCheck.render(results, a.settings().pollMs()));
         try {
             Files.createDirectories(a.out());
             Files.writeString(a.out().resolve("results.json"), ResultsJson.render(results));

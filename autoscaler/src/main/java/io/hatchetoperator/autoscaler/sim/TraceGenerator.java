@@ -21,9 +21,10 @@ public final class TraceGenerator {
     private TraceGenerator() {
     }
 
-    /** The four bundled traces, generated from {@link #SEED}. */
+    /** The bundled traces, generated from {@link #SEED}. */
     public static List<Trace> bundled() {
-        return List.of(steady(SEED), burst(SEED + 1), diurnal(SEED + 2), heavyTailed(SEED + 3));
+        return List.of(steady(SEED), burst(SEED + 1), diurnal(SEED + 2), heavyTailed(SEED + 3),
+                periodicBatches(SEED + 4));
     }
 
     /** One hour at 4 tasks/s, exponential durations with a 5 s mean. */
@@ -62,6 +63,18 @@ public final class TraceGenerator {
             double pareto = 1_000 / Math.pow(1 - r.nextDouble(), 1 / 1.5);
             return (long) Math.min(pareto, 10 * MINUTE);
         }));
+    }
+
+    /** A cron-like fan-out: 400 tasks of 5 s within 10 s every 4 minutes, over a trickle of 0.2 tasks/s. */
+    public static Trace periodicBatches(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<TraceTask> tasks = poisson(r, 60 * MINUTE, t -> 0.2, 0.2, () -> exponential(r, 2_000));
+        for (long start = 2 * MINUTE; start < 60 * MINUTE; start += 4 * MINUTE) {
+            for (int i = 0; i < 400; i++) {
+                tasks.add(new TraceTask(start + r.nextLong(10_000), exponential(r, 5_000)));
+            }
+        }
+        return new Trace("periodic-batches", tasks);
     }
 
     private static List<TraceTask> poisson(SplittableRandom r, long spanMs, DoubleUnaryOperator ratePerSecond,

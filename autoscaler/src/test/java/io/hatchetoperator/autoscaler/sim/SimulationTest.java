@@ -23,6 +23,13 @@ class SimulationTest {
         return new Trace("small-burst", tasks);
     }
 
+    private static SimCluster twoReadyPods(SimClock clock, SimStats stats) {
+        SimCluster cluster = new SimCluster(SIM, clock, stats);
+        cluster.setReplicas(2);
+        clock.runUntil(SIM.startupDelayMs());
+        return cluster;
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"operator", "hpa", "keda"})
     void sameSeedSameResult(String policy) {
@@ -49,11 +56,9 @@ class SimulationTest {
 
     @Test
     void aScaleDownInReplicaSetOrderKillsBusyPodsAndRequeuesTheirTasks() {
-        SimClock clock = new SimClock();
         SimStats stats = new SimStats();
-        SimCluster cluster = new SimCluster(SIM, clock, stats);
-        cluster.setReplicas(2);
-        clock.runUntil(SIM.startupDelayMs());
+        SimClock clock = new SimClock();
+        SimCluster cluster = twoReadyPods(clock, stats);
         for (int i = 0; i < 15; i++) {
             cluster.arrive(new SimTask(new TraceTask(clock.now(), 60_000)));
         }
@@ -67,11 +72,9 @@ class SimulationTest {
 
     @Test
     void aPausedWorkerGetsNoNewTaskAndTheCheapestPodGoesFirst() {
-        SimClock clock = new SimClock();
         SimStats stats = new SimStats();
-        SimCluster cluster = new SimCluster(SIM, clock, stats);
-        cluster.setReplicas(2);
-        clock.runUntil(SIM.startupDelayMs());
+        SimClock clock = new SimClock();
+        SimCluster cluster = twoReadyPods(clock, stats);
         cluster.pause("pod-0", true);
         for (int i = 0; i < 5; i++) {
             cluster.arrive(new SimTask(new TraceTask(clock.now(), 60_000)));

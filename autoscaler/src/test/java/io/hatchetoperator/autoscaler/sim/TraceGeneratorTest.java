@@ -26,7 +26,7 @@ class TraceGeneratorTest {
     @Test
     void bundledTracesHaveTheirShape() {
         assertThat(TraceGenerator.bundled()).extracting(Trace::name)
-                .containsExactly("steady", "burst", "diurnal", "heavy-tailed");
+                .containsExactly("steady", "burst", "diurnal", "heavy-tailed", "periodic-batches");
         Trace heavy = TraceGenerator.heavyTailed(TraceGenerator.SEED);
         long longTasks = heavy.tasks().stream().filter(t -> t.durationMs() > 60_000).count();
         assertThat(longTasks).isGreaterThan(5);
