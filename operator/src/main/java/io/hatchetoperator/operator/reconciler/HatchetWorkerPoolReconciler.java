@@ -1,0 +1,92 @@
+package io.hatchetoperator.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.hatchetoperator.operator.OperatorSettings;
+import io.hatchetoperator.operator.api.HatchetWorkerPool;
+import io.hatchetoperator.operator.api.HatchetWorkerPoolStatus;
+import io.hatchetoperator.operator.metrics.OperatorMetrics;
+import io.hatchetoperator.operator.render.PoolLabels;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JOSDK entry point for HatchetWorkerPools: watches pools and the Deployments and PodDisruptionBudgets they
+ * own, runs one {@link PoolReconciliation} per event, and turns unexpected failures into a Ready=False
+ * condition while JOSDK retries with backoff.
+ */
+public final class HatchetWorkerPoolReconciler implements Reconciler<HatchetWorkerPool> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HatchetWorkerPoolReconciler.class);
+    private final OperatorSettings settings;
+    private final OperatorMetrics metrics;
+    private final Clock clock;
+    private volatile InformerEventSource<Deployment, HatchetWorkerPool> deployments;
+    private volatile InformerEventSource<PodDisruptionBudget, HatchetWorkerPool> budgets;
+
+    /** A reconciler with the operator's settings, metrics and clock. */
+    public HatchetWorkerPoolReconciler(OperatorSettings settings, OperatorMetrics metrics, Clock clock) {
+        this.settings = settings;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<EventSource<?, HatchetWorkerPool>> prepareEventSources(EventSourceContext<HatchetWorkerPool> ctx) {
+        deployments = new InformerEventSource<>(InformerEventSourceConfiguration
+                .from(Deployment.class, HatchetWorkerPool.class).withName("deployments")
+                .withLabelSelector(PoolLabels.OWNED_SELECTOR).build(), ctx);
+        budgets = new InformerEventSource<>(InformerEventSourceConfiguration
+                .from(PodDisruptionBudget.class, HatchetWorkerPool.class).withName("disruption-budgets")
+                .withLabelSelector(PoolLabels.OWNED_SELECTOR).build(), ctx);
+        return List.of(deployments, budgets);
+    }
+
+    @Override
+    public UpdateControl<HatchetWorkerPool> reconcile(HatchetWorkerPool pool, Context<HatchetWorkerPool> ctx) {
+        long started = System.nanoTime();
+        String result = "error";
+        try {
+            PoolReconciliation run = new PoolReconciliation(pool, ctx, settings, clock,
+                    new KubernetesOwnedObjectWriter(ctx.getClient(), settings.serverSideApply()),
+                    new KubernetesEventRecorder(ctx.getClient(), clock), deployments, budgets);
+            PoolReconciliation.Outcome outcome = run.run();
+            result = outcome.result();
+            HatchetWorkerPoolStatus status = outcome.status();
+            metrics.poolReplicas(pool.getMetadata().getNamespace(), pool.getMetadata().getName(),
+                    nullToZero(status.getDesiredReplicas()), nullToZero(status.getReadyReplicas()));
+            return outcome.control();
+        } finally {
+            metrics.reconciled(result, (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<HatchetWorkerPool> updateErrorStatus(HatchetWorkerPool pool,
+            Context<HatchetWorkerPool> ctx, Exception e) {
+        String detail = e instanceof KubernetesClientException k
+                ? "the API server answered " + k.getCode() + ": " + k.getMessage() : String.valueOf(e.getMessage());
+        LOG.warn("reconciling pool {}/{} failed, retrying with backoff: {}", pool.getMetadata().getNamespace(),
+                pool.getMetadata().getName(), detail);
+        HatchetWorkerPoolStatus status = PoolReconciliation.copy(pool.getStatus());
+        PoolConditions.set(status, PoolConditions.READY, false, "ReconcileError", detail
+                + "; the operator retries with backoff", pool.getMetadata().getGeneration(), clock);
+        HatchetWorkerPool patch = PoolReconciliation.statusPatch(pool, status, settings.serverSideApply());
+        return ErrorStatusUpdateControl.patchStatus(patch);
+    }
+
+    private static int nullToZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+}
