@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** The scale-down protocol against the CRUD mock, with pods created by the test. */
 @EnableKubernetesMockClient(crud = true)
-class PoolAutoscalerScaleDownTest {
+class PoolAutoscalerScaleDownIT {
 
   static final String NS = "ns";
 
