@@ -15,10 +15,12 @@ import io.hatchetoperator.sandbox.worker.CompletionTap;
 import io.hatchetoperator.sandbox.worker.WorkerFactory;
 import io.hatchetoperator.sandbox.worker.WorkerPodProcesses;
 import io.hatchetoperator.worker.Hatchet;
+import io.hatchetoperator.worker.Worker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +67,7 @@ public final class Sandbox implements AutoCloseable {
 
   private void startParts() throws Exception {
     engine = DevEngine.start(DevEngineSettings.ephemeral());
+    registerWorkflows();
     cluster = MockCluster.start();
     KubernetesClient k8s = cluster.client();
     cluster.applyResource(CRD);
@@ -83,6 +86,19 @@ public final class Sandbox implements AutoCloseable {
     log.info("pool {}/{} applied:\n{}", ns, pool.name(), pool.settingsSummary());
   }
 
+  /**
+   * Registers the workers' workflows in the engine the way a first deploy does: one worker starts,
+   * registers (PutWorkflow), and leaves. Without it a pool at zero could never be woken, because the
+   * engine rejects triggers of workflows no worker ever declared, as Hatchet does.
+   */
+  private void registerWorkflows() throws Exception {
+    try (Hatchet hatchet = Hatchet.builder().env(engine.clientEnv()).healthPort(-1).build()) {
+      Worker worker = workers.create(hatchet, "workflow-registration", 1);
+      worker.startAsync().get(30, TimeUnit.SECONDS);
+      worker.shutdown().get(30, TimeUnit.SECONDS);
+    }
+  }
+
   /** Starts the operator as it runs in a cluster, SSA off (the mock has none), watching the sandbox namespace. */
   public void startOperator() {
     operator = new HatchetOperator(OperatorSettings.defaults().withServerSideApply(false).withHttpPort(-1),
@@ -98,10 +114,10 @@ public final class Sandbox implements AutoCloseable {
     }
   }
 
-  /** Waits until the pool's Deployment has at least {@code replicas} ready pods. */
+  /** Waits until the operator created the pool's Deployment and it has at least {@code replicas} ready pods. */
   public void awaitReady(int replicas, Duration timeout) throws InterruptedException {
     Instant deadline = clock.instant().plus(timeout);
-    while (pods.snapshot().ready() < replicas) {
+    while (pods.desiredReplicas(settings.namespace(), pool.name()) < 0 || pods.snapshot().ready() < replicas) {
       if (clock.instant().isAfter(deadline)) {
         throw new IllegalStateException("the pool did not reach " + replicas + " ready pod(s) within "
             + timeout.toSeconds() + " s; see the log above for the operator's or the pods' errors");

@@ -5,24 +5,18 @@ import io.hatchetoperator.sandbox.load.TraceRow;
 import io.hatchetoperator.sandbox.report.ScaleEvent;
 import io.hatchetoperator.sandbox.view.PlainLiveView;
 import io.hatchetoperator.sandbox.worker.WorkerFactory;
-import io.hatchetoperator.worker.WorkerOptions;
+import io.hatchetoperator.examples.worker.SampleWorker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /** Shared pieces of the end-to-end tests: pools from test resources, the workers, traces, a started run. */
 final class E2e {
 
-  /** The pods' worker: a {@code sleep} task like the sample worker's. */
-  static final WorkerFactory WORKERS = (hatchet, slots) -> hatchet.worker("sample-worker",
-      WorkerOptions.slots(slots), hatchet.task("sleep", (input, ctx) -> {
-        long ms = ((Number) input.get("ms")).longValue();
-        Thread.sleep(ms);
-        return Map.of("sleptMs", ms);
-      }));
+  /** The pods' worker: the project's sample worker, as in the sandbox jar. */
+  static final WorkerFactory WORKERS = SampleWorker::create;
 
   static PoolManifest pool(String name) throws Exception {
     try (var in = E2e.class.getResourceAsStream("/pools/" + name + ".yaml")) {

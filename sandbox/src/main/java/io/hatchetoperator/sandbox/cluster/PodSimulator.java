@@ -220,6 +220,12 @@ public final class PodSimulator implements AutoCloseable {
     return new PodView(pod.name, pod.templateHash, pod.phase == SimulatedPod.Phase.READY, cost, pod.createdAt);
   }
 
+  /** The pod-deletion-cost the simulator currently sees on a pod (its informer's copy), 0 when unset. */
+  int deletionCostSeen(String namespace, String pod) {
+    Pod api = podInformer.getIndexer().getByKey(namespace + "/" + pod);
+    return api == null ? 0 : PodTemplates.deletionCost(api);
+  }
+
   private void recordReplicas(String ns, String name, int desired) {
     Integer before = lastReplicas.put(ns + "/" + name, desired);
     if (before != null && before != desired) {

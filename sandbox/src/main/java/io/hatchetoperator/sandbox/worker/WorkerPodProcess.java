@@ -16,20 +16,22 @@ final class WorkerPodProcess implements PodProcess {
   private static final long START_TIMEOUT_S = 30;
   private final Supplier<Hatchet> hatchets;
   private final WorkerFactory workers;
+  private final String name;
   private final int slots;
   private volatile Hatchet hatchet;
   private volatile Worker worker;
 
-  WorkerPodProcess(Supplier<Hatchet> hatchets, WorkerFactory workers, int slots) {
+  WorkerPodProcess(Supplier<Hatchet> hatchets, WorkerFactory workers, String name, int slots) {
     this.hatchets = hatchets;
     this.workers = workers;
+    this.name = name;
     this.slots = slots;
   }
 
   @Override
   public void start() throws Exception {
     hatchet = hatchets.get();
-    worker = workers.create(hatchet, slots);
+    worker = workers.create(hatchet, name, slots);
     try {
       worker.startAsync().get(START_TIMEOUT_S, TimeUnit.SECONDS);
     } catch (Exception e) {

@@ -18,6 +18,8 @@ public final class WorkerPodProcesses implements PodProcessFactory {
 
   /** The variable the operator sets to the pool's slots per worker. */
   public static final String SLOTS = "HATCHET_WORKER_SLOTS";
+  /** The variable the operator sets to the pool's worker name. */
+  public static final String NAME = "HATCHET_WORKER_NAME";
   private final WorkerFactory workers;
   private final CompletionTap tap;
 
@@ -40,6 +42,7 @@ public final class WorkerPodProcesses implements PodProcessFactory {
           + "number; the operator sets it from spec.slots, or set it in the pool's template env");
     }
     return new WorkerPodProcess(() -> Hatchet.builder().env(env)
-        .channelFactory(settings -> new TappedChannel(EngineChannels.open(settings), tap)).build(), workers, n);
+        .channelFactory(settings -> new TappedChannel(EngineChannels.open(settings), tap)).build(), workers,
+        env.getOrDefault(NAME, launch.deployment()), n);
   }
 }

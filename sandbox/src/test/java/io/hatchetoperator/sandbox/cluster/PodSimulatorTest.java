@@ -101,14 +101,13 @@ class PodSimulatorTest {
         .edit(p -> { p.getMetadata().getAnnotations().put(PodTemplates.DELETION_COST, "-1000"); return p; });
     client.pods().inNamespace("test").withName(busy)
         .edit(p -> { p.getMetadata().getAnnotations().put(PodTemplates.DELETION_COST, "1000"); return p; });
-    await().atMost(Duration.ofSeconds(5)).until(() -> PodTemplates.deletionCost(
-        client.pods().inNamespace("test").withName(idle).get()) == -1000);
-    Thread.yield();
+    await().atMost(Duration.ofSeconds(5)).until(() -> simulator.deletionCostSeen("test", idle) == -1000
+        && simulator.deletionCostSeen("test", busy) == 1000);
 
     client.apps().deployments().inNamespace("test").withName("pool").scale(2);
     await().atMost(Duration.ofSeconds(10)).until(() -> simulator.livePods("test", "pool").size() == 2);
     assertThat(simulator.livePods("test", "pool")).doesNotContain(idle).contains(busy);
-    assertThat(processes.get(idle).terminated).isTrue();
+    await().atMost(Duration.ofSeconds(5)).until(() -> processes.get(idle).terminated);
     assertThat(processes.get(idle).killed).isFalse();
 
     client.apps().deployments().inNamespace("test").withName("pool").scale(1);

@@ -28,7 +28,7 @@ class WorkerPodProcessIT {
   private Hatchet client;
   private final List<String> completions = new CopyOnWriteArrayList<>();
   private final CompletionTap tap = new CompletionTap();
-  private final WorkerFactory sleeper = (hatchet, slots) -> hatchet.worker("sleeper", WorkerOptions.slots(slots),
+  private final WorkerFactory sleeper = (hatchet, name, slots) -> hatchet.worker(name, WorkerOptions.slots(slots),
       hatchet.task("sleep", (input, ctx) -> {
         long ms = ((Number) input.get("ms")).longValue();
         Thread.sleep(ms);
