@@ -28,6 +28,8 @@ public final class MockCluster implements AutoCloseable {
 
   /** Starts an empty API server on a free local port. */
   public static MockCluster start() {
+    // The mock server logs every request at INFO through java.util.logging; the sandbox has its own view.
+    java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
     KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
         new KubernetesCrudDispatcher(List.of()), false);
     server.init();

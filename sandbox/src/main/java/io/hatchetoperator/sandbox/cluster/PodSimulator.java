@@ -41,6 +41,7 @@ public final class PodSimulator implements AutoCloseable {
   private final Map<String, SimulatedPod> pods = new ConcurrentHashMap<>();
   private final Map<String, Integer> lastReplicas = new ConcurrentHashMap<>();
   private final List<ReplicaChange> replicaChanges = new CopyOnWriteArrayList<>();
+  private final List<PodDeletion> deletions = new CopyOnWriteArrayList<>();
   private final AtomicLong tasksKilled = new AtomicLong();
   private final AtomicLong podMillisOfGonePods = new AtomicLong();
   private final ScheduledExecutorService reconciler =
@@ -146,6 +147,11 @@ public final class PodSimulator implements AutoCloseable {
         && p.deployment.equals(deployment)).map(p -> p.name).sorted().toList();
   }
 
+  /** Every pod removed on scale-down so far, with how busy it and its survivors were. */
+  public List<PodDeletion> deletions() {
+    return List.copyOf(deletions);
+  }
+
   /** Tasks that were still running when a pod's grace period ended, summed. */
   public long tasksKilled() {
     return tasksKilled.get();
@@ -195,7 +201,11 @@ public final class PodSimulator implements AutoCloseable {
     List<PodView> views = live.stream().map(this::view).toList();
     ReplicaSetPlan plan = ReplicaSetPolicy.plan(desired, hash, views);
     for (String victim : plan.delete()) {
-      terminate(pods.get(ns + "/" + victim), true);
+      SimulatedPod pod = pods.get(ns + "/" + victim);
+      int idleSurvivors = (int) live.stream().filter(p -> p.phase == SimulatedPod.Phase.READY
+          && !plan.delete().contains(p.name) && p.runningTasks() == 0).count();
+      deletions.add(new PodDeletion(clock.instant(), ns, name, victim, pod.runningTasks(), idleSurvivors));
+      terminate(pod, true);
     }
     for (int i = 0; i < plan.create(); i++) {
       create(d, hash);
@@ -208,6 +218,12 @@ public final class PodSimulator implements AutoCloseable {
     Pod api = podInformer.getIndexer().getByKey(pod.key());
     int cost = api == null ? 0 : PodTemplates.deletionCost(api);
     return new PodView(pod.name, pod.templateHash, pod.phase == SimulatedPod.Phase.READY, cost, pod.createdAt);
+  }
+
+  /** The pod-deletion-cost the simulator currently sees on a pod (its informer's copy), 0 when unset. */
+  int deletionCostSeen(String namespace, String pod) {
+    Pod api = podInformer.getIndexer().getByKey(namespace + "/" + pod);
+    return api == null ? 0 : PodTemplates.deletionCost(api);
   }
 
   private void recordReplicas(String ns, String name, int desired) {

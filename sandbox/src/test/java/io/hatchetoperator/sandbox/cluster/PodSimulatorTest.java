@@ -101,14 +101,13 @@ class PodSimulatorTest {
         .edit(p -> { p.getMetadata().getAnnotations().put(PodTemplates.DELETION_COST, "-1000"); return p; });
     client.pods().inNamespace("test").withName(busy)
         .edit(p -> { p.getMetadata().getAnnotations().put(PodTemplates.DELETION_COST, "1000"); return p; });
-    await().atMost(Duration.ofSeconds(5)).until(() -> PodTemplates.deletionCost(
-        client.pods().inNamespace("test").withName(idle).get()) == -1000);
-    Thread.yield();
+    await().atMost(Duration.ofSeconds(5)).until(() -> simulator.deletionCostSeen("test", idle) == -1000
+        && simulator.deletionCostSeen("test", busy) == 1000);
 
     client.apps().deployments().inNamespace("test").withName("pool").scale(2);
     await().atMost(Duration.ofSeconds(10)).until(() -> simulator.livePods("test", "pool").size() == 2);
     assertThat(simulator.livePods("test", "pool")).doesNotContain(idle).contains(busy);
-    assertThat(processes.get(idle).terminated).isTrue();
+    await().atMost(Duration.ofSeconds(5)).until(() -> processes.get(idle).terminated);
     assertThat(processes.get(idle).killed).isFalse();
 
     client.apps().deployments().inNamespace("test").withName("pool").scale(1);
@@ -121,6 +120,10 @@ class PodSimulatorTest {
     await().atMost(Duration.ofSeconds(5)).until(() -> apiPods().isEmpty()
         && Integer.valueOf(0).equals(readDeployment().getStatus().getReplicas()));
     assertThat(simulator.replicaChanges()).extracting(ReplicaChange::to).containsExactly(2, 1, 0);
+    assertThat(simulator.deletions()).extracting(PodDeletion::pod).containsExactly(idle, names.get(2), busy);
+    assertThat(simulator.deletions().get(0).runningTasks()).isZero();
+    assertThat(simulator.deletions().get(2).runningTasks()).isEqualTo(2);
+    assertThat(simulator.deletions().get(2).idleSurvivors()).isZero();
   }
 
   @Test
