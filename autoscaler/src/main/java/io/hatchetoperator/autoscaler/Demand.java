@@ -7,8 +7,8 @@ package io.hatchetoperator.autoscaler;
  * @param backlogSlots extra slots that drain the queue within the target delay
  * @param taskSeconds the measured mean task duration, NaN when not known yet (then each queued task counts
  *     as one slot)
- * @param replicas pods that hold busy + backlog slots at the target utilization, never fewer than the
- *     workers that run a task
+ * @param replicas pods that hold busy + backlog slots at the target utilization (so never fewer than the
+ *     running work's slots need)
  */
 public record Demand(int busySlots, int backlogSlots, double taskSeconds, int replicas) {
 

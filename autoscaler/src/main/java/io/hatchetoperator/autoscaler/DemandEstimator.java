@@ -1,8 +1,9 @@
 package io.hatchetoperator.autoscaler;
 
 /**
- * Pure demand math: measures the mean task duration from busy slots and completions (Little's law) and turns
- * queue and slots into the pods needed (autoscaling-anchors.md (c) 1: drain-time targeting).
+ * Pure demand math: measures the mean task duration from busy slots and completions (Little's law) and the
+ * average busy slots, and turns queue and slots into the pods needed (autoscaling-anchors.md (c) 1:
+ * drain-time targeting).
  */
 public final class DemandEstimator {
 
@@ -10,6 +11,8 @@ public final class DemandEstimator {
     static final double HORIZON_SECONDS = 120;
     /** Fading stops below this many completions so an idle pool keeps its estimate. */
     static final double MIN_EVIDENCE = 5;
+    /** Time constant of the busy-slot average that sizes the pool, in seconds. */
+    static final double BUSY_SMOOTHING_SECONDS = 30;
 
     private DemandEstimator() {
     }
@@ -20,6 +23,11 @@ public final class DemandEstimator {
         int busy = in.busySlots();
         double slotSeconds = s.busySlotSeconds();
         double completions = s.completions();
+        double average = busy;
+        if (s.lastSampleMillis() >= 0 && now > s.lastSampleMillis()) {
+            double weight = 1 - Math.exp(-(now - s.lastSampleMillis()) / 1000.0 / BUSY_SMOOTHING_SECONDS);
+            average = s.averageBusySlots() + weight * (busy - s.averageBusySlots());
+        }
         if (in.knowsCompletions() && s.lastCompletedTotal() >= 0 && s.lastSampleMillis() >= 0
                 && now > s.lastSampleMillis() && in.completedTotal() >= s.lastCompletedTotal()) {
             double dt = (now - s.lastSampleMillis()) / 1000.0;
@@ -30,7 +38,7 @@ public final class DemandEstimator {
         boolean idle = in.queued() == 0 && busy == 0;
         long idleSince = idle ? (s.idleSinceMillis() >= 0 ? s.idleSinceMillis() : now) : -1;
         return new ScalingState(s.history(), idleSince, slotSeconds, completions,
-                in.knowsCompletions() ? in.completedTotal() : -1, now, busy, s.cordons());
+                in.knowsCompletions() ? in.completedTotal() : -1, now, busy, average, s.cordons());
     }
 
     /** The pods needed now for the given inputs, settings and (observed) state. */
@@ -43,8 +51,12 @@ public final class DemandEstimator {
             backlog = (int) Math.min(backlog, ceil(backlog * taskSeconds / delaySeconds));
             backlog = Math.max(1, backlog);
         }
-        int replicas = (int) ceil((busy + backlog) / (in.slotsPerWorker() * cfg.targetSlotUtilization()));
-        return new Demand(busy, backlog, taskSeconds, Math.max(replicas, in.busyWorkers()));
+        // Sized on the averaged busy slots (the utilization target is the headroom for their noise), never below
+        // the slots running now; a queue adds its drain capacity at once.
+        double steady = observed.averageBusySlots() + backlog;
+        int replicas = (int) Math.max(ceil(steady / (in.slotsPerWorker() * cfg.targetSlotUtilization())),
+                ceil((double) busy / in.slotsPerWorker()));
+        return new Demand(busy, backlog, taskSeconds, replicas);
     }
 
     private static double ceil(double x) {

@@ -68,17 +68,6 @@ public record ScalingInputs(
         return readyReplicas * slotsPerWorker;
     }
 
-    /** Workers that run at least one task: the pods that running work pins. */
-    public int busyWorkers() {
-        int n = 0;
-        for (WorkerSnapshot w : workers) {
-            if (!w.idle()) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     /** True when the source reports a completion counter. */
     public boolean knowsCompletions() {
         return completedTotal >= 0;

@@ -37,7 +37,7 @@ public final class ScalingPolicy {
         }
         ScalingState next = new ScalingState(history, observed.idleSinceMillis(), observed.busySlotSeconds(),
                 observed.completions(), observed.lastCompletedTotal(), observed.lastSampleMillis(),
-                observed.lastBusySlots(), observed.cordons());
+                observed.lastBusySlots(), observed.averageBusySlots(), observed.cordons());
         return new PolicyResult(limit(in, cfg, demand, raw, stabilized, idleMillis), next);
     }
 
@@ -85,13 +85,13 @@ public final class ScalingPolicy {
         return new ScalingDecision(target, reason, Explain.line(in, cfg, demand, target) + note);
     }
 
-    /** Appends the raw recommendation and drops those older than both windows; seeds an empty history. */
+    /** Appends the raw recommendation and drops those older than both windows. */
     private static List<Recommendation> record(List<Recommendation> old, long now, int raw, int current,
             PoolScalingSettings cfg) {
         long keep = Math.max(cfg.scaleUpStabilization().toMillis(), cfg.scaleDownStabilization().toMillis());
         List<Recommendation> out = new ArrayList<>(old.size() + 2);
         if (old.isEmpty()) {
-            out.add(new Recommendation(now, current));
+            out.add(new Recommendation(now - 1, Math.max(current, raw))); // no memory yet: down waits a window
         }
         for (Recommendation r : old) {
             if (r.atMillis() >= now - keep && r.atMillis() <= now) {

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param lastCompletedTotal the completion counter at the previous sample, or -1
  * @param lastSampleMillis time of the previous sample, or -1
  * @param lastBusySlots busy slots at the previous sample
+ * @param averageBusySlots busy slots averaged over about half a minute (what the pool needs steadily)
  * @param cordons workers picked for removal, pending or released
  */
 public record ScalingState(
@@ -24,6 +25,7 @@ public record ScalingState(
         long lastCompletedTotal,
         long lastSampleMillis,
         int lastBusySlots,
+        double averageBusySlots,
         List<Cordon> cordons) {
 
     public ScalingState {
@@ -33,7 +35,7 @@ public record ScalingState(
 
     /** The state of a pool never seen before. */
     public static ScalingState initial() {
-        return new ScalingState(List.of(), -1, 0, 0, -1, -1, 0, List.of());
+        return new ScalingState(List.of(), -1, 0, 0, -1, -1, 0, 0, List.of());
     }
 
     /** Measured mean task duration in seconds (Little's law), or NaN before the first completions. */
@@ -44,10 +46,10 @@ public record ScalingState(
     /** The same state with other cordons. */
     public ScalingState withCordons(List<Cordon> value) {
         return new ScalingState(history, idleSinceMillis, busySlotSeconds, completions, lastCompletedTotal,
-                lastSampleMillis, lastBusySlots, value);
+                lastSampleMillis, lastBusySlots, averageBusySlots, value);
     }
 
-    /** The compact one-line form, e.g. {@code v1;h=1000:3,3000:4;i=-1;d=12.5:10.0;s=40:3000:2;c=w1:pod-a:2000:P}. */
+    /** The compact one-line form, e.g. {@code v1;h=1000:3,3000:4;i=-1;d=12.500:10.000;s=40:3000:2:1.800;c=w1:pod-a:2000:P}. */
     public String encode() {
         return ScalingStateCodec.encode(this);
     }

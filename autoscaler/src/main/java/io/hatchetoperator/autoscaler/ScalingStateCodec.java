@@ -20,7 +20,7 @@ final class ScalingStateCodec {
         b.append(";i=").append(s.idleSinceMillis());
         b.append(";d=").append(number(s.busySlotSeconds())).append(':').append(number(s.completions()));
         b.append(";s=").append(s.lastCompletedTotal()).append(':').append(s.lastSampleMillis()).append(':')
-                .append(s.lastBusySlots());
+                .append(s.lastBusySlots()).append(':').append(number(s.averageBusySlots()));
         b.append(";c=");
         join(b, s.cordons(), c -> safe(c.workerId()) + ":" + safe(c.podName()) + ":" + c.sinceMillis() + ":"
                 + (c.released() ? "R" : "P"));
@@ -50,7 +50,7 @@ final class ScalingStateCodec {
                 history.add(new Recommendation(Long.parseLong(f[0]), Integer.parseInt(f[1])));
             }
             String[] d = sections.getOrDefault("d", "0:0").split(":");
-            String[] smp = sections.getOrDefault("s", "-1:-1:0").split(":");
+            String[] smp = sections.getOrDefault("s", "-1:-1:0:0").split(":");
             List<Cordon> cordons = new ArrayList<>();
             for (String item : items(sections.get("c"))) {
                 String[] f = item.split(":", -1);
@@ -58,7 +58,7 @@ final class ScalingStateCodec {
             }
             return new ScalingState(history, Long.parseLong(sections.getOrDefault("i", "-1")),
                     Double.parseDouble(d[0]), Double.parseDouble(d[1]), Long.parseLong(smp[0]),
-                    Long.parseLong(smp[1]), Integer.parseInt(smp[2]), cordons);
+                    Long.parseLong(smp[1]), Integer.parseInt(smp[2]), Double.parseDouble(smp[3]), cordons);
         } catch (RuntimeException e) {
             throw bad(text, "a value is malformed (" + e.getMessage() + "); delete it to start from a fresh state");
         }

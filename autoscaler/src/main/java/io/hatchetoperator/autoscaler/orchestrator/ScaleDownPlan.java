@@ -12,11 +12,13 @@ import java.util.List;
  * @param toUncordon cordons to undo now
  * @param cordons the cordons to remember after this tick
  * @param missing how many of the wanted removals found no idle worker (0 when none is blocked)
+ * @param removePods pods released this tick: confirmed idle, to get the lowest deletion cost
  */
-public record ScaleDownPlan(
-        int replicas, List<WorkerSnapshot> toCordon, List<Cordon> toUncordon, List<Cordon> cordons, int missing) {
+public record ScaleDownPlan(int replicas, List<WorkerSnapshot> toCordon, List<Cordon> toUncordon,
+        List<Cordon> cordons, int missing, List<String> removePods) {
 
     public ScaleDownPlan {
+        removePods = List.copyOf(removePods);
         toCordon = List.copyOf(toCordon);
         toUncordon = List.copyOf(toUncordon);
         cordons = List.copyOf(cordons);

@@ -66,8 +66,9 @@ public final class ScalingOrchestrator {
         }
         for (WorkerSnapshot w : plan.toCordon()) {
             if (call(pool, in.now(), "cordon " + w.workerId(), () -> ports.realizer().cordon(pool, w))) {
-                emit(pool, ScalingEventType.WORKER_CORDONED, "paused idle worker " + w.workerId() + " (pod "
-                        + w.podName() + ") to remove it: " + decision.explanation(), in.now());
+                emit(pool, ScalingEventType.WORKER_CORDONED, "paused " + (w.idle() ? "idle" : "busy") + " worker "
+                        + w.workerId() + " (pod " + w.podName() + ") to " + (w.idle() ? "remove" : "drain and remove")
+                        + " it: " + decision.explanation(), in.now());
             } else {
                 cordons.removeIf(c -> !c.released() && c.workerId().equals(w.workerId()));
             }
@@ -75,7 +76,7 @@ public final class ScalingOrchestrator {
         ports.states().save(pool, result.state().withCordons(cordons));
         int current = in.desiredReplicas();
         if (plan.replicas() != current) {
-            ports.realizer().setReplicas(pool, plan.replicas());
+            ports.realizer().setReplicas(pool, plan.replicas(), plan.removePods());
             String line = plan.replicas() == decision.replicas() ? decision.explanation()
                     : "scale " + current + " → " + plan.replicas() + " (idle workers confirmed, towards "
                             + decision.replicas() + "); " + decision.explanation();

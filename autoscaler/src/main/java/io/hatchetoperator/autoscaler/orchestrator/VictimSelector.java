@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Pure choice of the workers to remove on a scale-down: only workers with no busy slot, a fresh heartbeat and
- * no pause of someone else's; in a stable order (pod name, then worker id) so repeated ticks pick the same ones.
+ * Pure choice of the workers to remove on a scale-down: workers with a fresh heartbeat and no pause of someone
+ * else's; idle ones to remove at once, else the least busy to drain; in a stable order (busy slots, pod name,
+ * worker id) so repeated ticks pick the same ones.
  */
 public final class VictimSelector {
 
@@ -20,17 +21,31 @@ public final class VictimSelector {
      * @param count how many are wanted
      */
     public List<WorkerSnapshot> select(List<WorkerSnapshot> workers, Set<String> excluded, int count) {
+        return pick(workers, excluded, count, true);
+    }
+
+    /**
+     * Up to {@code count} busy workers to drain (pause, let finish, then remove), least busy first: used only
+     * when no idle worker is left.
+     */
+    public List<WorkerSnapshot> selectToDrain(List<WorkerSnapshot> workers, Set<String> excluded, int count) {
+        return pick(workers, excluded, count, false);
+    }
+
+    private static List<WorkerSnapshot> pick(List<WorkerSnapshot> workers, Set<String> excluded, int count,
+            boolean idle) {
         List<WorkerSnapshot> out = new ArrayList<>();
         if (count <= 0) {
             return out;
         }
         List<WorkerSnapshot> sorted = new ArrayList<>(workers);
-        sorted.sort(Comparator.comparing(WorkerSnapshot::podName).thenComparing(WorkerSnapshot::workerId));
+        sorted.sort(Comparator.comparingInt(WorkerSnapshot::busySlots).thenComparing(WorkerSnapshot::podName)
+                .thenComparing(WorkerSnapshot::workerId));
         for (WorkerSnapshot w : sorted) {
             if (out.size() == count) {
                 break;
             }
-            if (w.idle() && w.heartbeatFresh() && !w.paused() && !excluded.contains(w.workerId())) {
+            if (w.idle() == idle && w.heartbeatFresh() && !w.paused() && !excluded.contains(w.workerId())) {
                 out.add(w);
             }
         }
