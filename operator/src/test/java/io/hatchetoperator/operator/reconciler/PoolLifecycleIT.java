@@ -76,9 +76,16 @@ class PoolLifecycleIT {
         client.resource(Pools.manual("scale", 1)).create();
         await().atMost(Duration.ofSeconds(10)).until(() -> deployment(client, "scale") != null);
 
-        // What `kubectl scale hwp scale --replicas 3` does through the scale subresource: spec.replicas changes.
-        OperatorFixture.editSpec(client, "scale", spec -> new HatchetWorkerPoolSpec(spec.workerName(), spec.slots(), spec.tasks(), spec.engine(),
-                Pools.template("ghcr.io/example/worker:2.0"), 3, null, spec.drain(), spec.disruptionBudget()));
+        // `kubectl scale hwp scale --replicas 3` goes through the scale subresource (.spec.replicas).
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+            client.resources(HatchetWorkerPool.class).inNamespace(MockCluster.NAMESPACE).withName("scale").scale(3);
+            return true;
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> deployment(client, "scale").getSpec().getReplicas() == 3);
+
+        OperatorFixture.editSpec(client, "scale", spec -> new HatchetWorkerPoolSpec(spec.workerName(), spec.slots(),
+                spec.tasks(), spec.engine(), Pools.template("ghcr.io/example/worker:2.0"), spec.replicas(), null,
+                spec.drain(), spec.disruptionBudget()));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             Deployment d = deployment(client, "scale");
