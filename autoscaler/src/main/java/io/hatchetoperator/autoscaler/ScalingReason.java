@@ -1,0 +1,34 @@
+package io.hatchetoperator.autoscaler;
+
+/** Why a decision came out as it did; stable names, suitable for a status field and a metric label. */
+public enum ScalingReason {
+    /** More pods: running work plus the backlog need more capacity. */
+    SCALE_UP,
+    /** From zero pods: a task of the pool is queued. */
+    SCALE_FROM_ZERO,
+    /** Fewer pods: the whole stabilization window asked for less. */
+    SCALE_DOWN,
+    /** To zero pods: nothing queued or running for idleBeforeZero. */
+    SCALE_TO_ZERO,
+    /** The current count is right. */
+    STEADY,
+    /** Less is needed, but the scale-down window still holds a higher recommendation. */
+    STABILIZING,
+    /** Idle, but not yet for idleBeforeZero: one pod stays. */
+    WAITING_FOR_IDLE,
+    /** The count was cut to maxReplicas. */
+    LIMITED_BY_MAX,
+    /** The count was raised to minReplicas. */
+    LIMITED_BY_MIN,
+    /** The step was cut by scaleUp.maxStep or scaleDown.maxStep. */
+    RATE_LIMITED,
+    /** Autoscaling is paused: the count is held. */
+    PAUSED,
+    /** The engine's metrics could not be read: the count is held. */
+    METRICS_UNAVAILABLE;
+
+    /** True when a bound or a rate limit shaped the decision (the operator's ScalingLimited condition). */
+    public boolean limited() {
+        return this == LIMITED_BY_MAX || this == LIMITED_BY_MIN || this == RATE_LIMITED;
+    }
+}

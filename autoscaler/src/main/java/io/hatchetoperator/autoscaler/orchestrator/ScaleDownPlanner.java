@@ -1,0 +1,83 @@
+package io.hatchetoperator.autoscaler.orchestrator;
+
+import io.hatchetoperator.autoscaler.Cordon;
+import io.hatchetoperator.autoscaler.PoolScalingSettings;
+import io.hatchetoperator.autoscaler.ScalingInputs;
+import io.hatchetoperator.autoscaler.WorkerSnapshot;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The pure scale-down protocol that kills nothing: pods with no worker yet go first; otherwise idle workers are
+ * cordoned on one tick and, still idle on a following tick, released by lowering replicas; a reversed decision
+ * uncordons them. With no idle worker, the least busy ones are cordoned to drain (the engine spreads tasks
+ * round-robin, so under steady load no worker is ever idle) and released once idle; with none of those either,
+ * it waits.
+ */
+public final class ScaleDownPlanner {
+
+    private final VictimSelector selector;
+
+    public ScaleDownPlanner(VictimSelector selector) {
+        this.selector = selector;
+    }
+
+    /** Plans the tick that moves the pool from {@code in.desiredReplicas()} towards {@code target}. */
+    public ScaleDownPlan plan(ScalingInputs in, int target, List<Cordon> cordons, PoolScalingSettings cfg) {
+        long now = in.now().toEpochMilli();
+        int current = in.desiredReplicas();
+        Map<String, WorkerSnapshot> byId = new HashMap<>();
+        in.workers().forEach(w -> byId.put(w.workerId(), w));
+        List<Cordon> kept = new ArrayList<>();
+        List<Cordon> toUncordon = new ArrayList<>();
+        List<Cordon> pending = new ArrayList<>();
+        for (Cordon c : cordons) {
+            if (!byId.containsKey(c.workerId())) {
+                continue; // its pod is gone: nothing left to undo
+            }
+            if (!c.released()) {
+                pending.add(c);
+            } else if (now - c.sinceMillis() >= cfg.cordonTimeout().toMillis()) {
+                toUncordon.add(c); // replicas were lowered, yet this pod stayed: give it work again
+            } else {
+                kept.add(c);
+            }
+        }
+        if (target >= current) {
+            toUncordon.addAll(pending);
+            return new ScaleDownPlan(target, List.of(), toUncordon, kept, 0, List.of());
+        }
+        int need = current - target;
+        int registered = in.workers().size() - kept.size();
+        int lower = Math.min(need, Math.max(0, current - registered));
+        pending.sort(Comparator.comparingInt((Cordon c) -> byId.get(c.workerId()).busySlots()));
+        int draining = 0;
+        List<String> removePods = new ArrayList<>();
+        for (Cordon c : pending) {
+            if (byId.get(c.workerId()).idle() && lower < need) {
+                lower++;
+                removePods.add(c.podName());
+                kept.add(c.release(now)); // confirmed: still idle a tick after its pause
+            } else if (lower + draining < need) {
+                draining++;
+                kept.add(c); // still busy: paused, it finishes its tasks and is confirmed later
+            } else {
+                toUncordon.add(c); // no longer needed
+            }
+        }
+        Set<String> excluded = new HashSet<>();
+        kept.forEach(c -> excluded.add(c.workerId()));
+        toUncordon.forEach(c -> excluded.add(c.workerId()));
+        List<WorkerSnapshot> victims = new ArrayList<>(selector.select(in.workers(), excluded, need - lower - draining));
+        victims.forEach(w -> excluded.add(w.workerId()));
+        victims.addAll(selector.selectToDrain(in.workers(), excluded, need - lower - draining - victims.size()));
+        victims.forEach(w -> kept.add(new Cordon(w.workerId(), w.podName(), now, false)));
+        int missing = need - lower - draining - victims.size();
+        return new ScaleDownPlan(current - lower, victims, toUncordon, kept, missing, removePods);
+    }
+}

@@ -1,0 +1,29 @@
+package io.hatchetoperator.autoscaler.sim;
+
+import io.hatchetoperator.autoscaler.PoolScalingSettings;
+import io.hatchetoperator.autoscaler.baseline.HpaSettings;
+import io.hatchetoperator.autoscaler.baseline.KedaSettings;
+import java.time.Duration;
+
+/**
+ * Builds a fresh contender per run, all with the same bounds: ours with its defaults, the HPA on the same slot
+ * utilization target, KEDA with one pod's slots of queued tasks per replica.
+ */
+public final class Contenders {
+
+    private Contenders() {
+    }
+
+    /** A new contender named {@code policy} for a run with {@code sim}. */
+    public static Contender create(String policy, SimSettings sim) {
+        PoolScalingSettings ours = PoolScalingSettings.defaults().withReplicas(0, sim.maxReplicas())
+                .withPollInterval(Duration.ofMillis(sim.pollMs()));
+        return switch (policy) {
+            case "operator" -> new OperatorContender(ours);
+            case "hpa" -> new HpaContender(HpaSettings.defaults(1, sim.maxReplicas()), ours.targetSlotUtilization());
+            case "keda" -> new KedaContender(KedaSettings.defaults(sim.maxReplicas(), sim.slots()));
+            default -> throw new IllegalArgumentException("unknown policy '" + policy + "'; use one of "
+                    + SimArgs.POLICIES);
+        };
+    }
+}

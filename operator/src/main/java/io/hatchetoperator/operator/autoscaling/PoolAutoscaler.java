@@ -1,0 +1,170 @@
+package io.hatchetoperator.operator.autoscaling;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.hatchetoperator.autoscaler.PoolScalingSettings;
+import io.hatchetoperator.autoscaler.orchestrator.MetricsReading;
+import io.hatchetoperator.autoscaler.orchestrator.ScalingOrchestrator;
+import io.hatchetoperator.autoscaler.orchestrator.ScalingPorts;
+import io.hatchetoperator.autoscaler.orchestrator.TickResult;
+import io.hatchetoperator.operator.api.HatchetWorkerPool;
+import io.hatchetoperator.operator.autoscaling.AutoscalingOutcome.ConditionValue;
+import io.hatchetoperator.operator.engine.EngineToken;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The autoscaling step of the reconciler, and the one place where the operator's autoscaling is wired:
+ * the tenant pollers, the Kubernetes adapters of the autoscaler's ports, the orchestrator, metrics.
+ *
+ * <p>Call {@link #reconcile} inside the pool's reconcile, before the Deployment is rendered from the
+ * returned {@code desiredReplicas}. It runs one orchestrator tick per new poll of the pool's tenant
+ * (never twice on the same figures, so a cordoned worker is confirmed idle by a poll taken after it was
+ * paused); between polls it returns the last outcome. Reconciles of one pool must not overlap.
+ */
+public final class PoolAutoscaler implements AutoCloseable {
+
+  private final Clock clock;
+  private final EnginePollers pollers;
+  private final EngineMetricsSource source;
+  private final KubernetesScalingRealizer realizer;
+  private final AnnotationScalingStateStore states;
+  private final KubernetesEventSink events;
+  private final AutoscalingMetrics metrics;
+  private final ScalingOrchestrator orchestrator;
+  private final Map<String, Instant> lastTick = new ConcurrentHashMap<>();
+  private final Map<String, AutoscalingOutcome> last = new ConcurrentHashMap<>();
+  private final Map<String, Integer> manualSeen = new ConcurrentHashMap<>();
+
+  /** Wires autoscaling over {@code pollers}, writing through {@code client}. */
+  public PoolAutoscaler(KubernetesClient client, EnginePollers pollers,
+      AutoscalingSettings settings, Clock clock, PrometheusRegistry registry) {
+    this.clock = clock;
+    this.pollers = pollers;
+    this.source = new EngineMetricsSource(pollers, clock);
+    this.realizer = new KubernetesScalingRealizer(client, pollers);
+    this.states = new AnnotationScalingStateStore(clock, settings.statePersistInterval());
+    this.events = new KubernetesEventSink(client);
+    this.metrics = new AutoscalingMetrics(registry);
+    this.orchestrator = new ScalingOrchestrator(new ScalingPorts(source, realizer, states, events));
+    pollers.addListener(metrics);
+  }
+
+  /** Autoscaling over Hatchet's REST API with the system clock. */
+  public static PoolAutoscaler overRest(KubernetesClient client, AutoscalingSettings settings,
+      PrometheusRegistry registry) {
+    Clock clock = Clock.systemUTC();
+    return new PoolAutoscaler(client, EnginePollers.overRest(settings, clock), settings, clock,
+        registry);
+  }
+
+  /** Calls {@code poolPolled} with each pool key after its tenant's poll (to trigger a reconcile). */
+  public void onPoll(Consumer<String> poolPolled) {
+    pollers.addListener((snapshot, pools) -> pools.forEach(poolPolled));
+  }
+
+  /** Starts the background pollers. */
+  public void start() {
+    pollers.start();
+  }
+
+  /** Stops the background pollers. */
+  @Override
+  public void close() {
+    pollers.close();
+  }
+
+  /**
+   * One autoscaling step for {@code pool} (which has {@code spec.autoscaling}).
+   *
+   * @param token the API token from the pool's Secret
+   * @param pods the pool's pods, as listed now
+   */
+  public AutoscalingOutcome reconcile(HatchetWorkerPool pool, String token, List<Pod> pods) {
+    String key = PoolKeys.of(pool);
+    int current = PoolViews.currentReplicas(pool);
+    PoolScalingSettings settings;
+    try {
+      settings = PoolSettingsMapper.from(pool);
+    } catch (IllegalArgumentException e) {
+      return remember(key, Outcomes.held(current, ConditionValue.unknown("InvalidSettings",
+          "no decision: " + e.getMessage()), ConditionValue.yes("InvalidSettings", e.getMessage()),
+          null));
+    }
+    EngineToken parsed;
+    URI apiUrl;
+    try {
+      parsed = EngineToken.parse(token);
+      apiUrl = PoolViews.apiUrl(pool, parsed);
+    } catch (IllegalArgumentException e) {
+      pollers.unregister(key);
+      return remember(key, Outcomes.held(current, ConditionValue.no("EngineNotConfigured",
+          e.getMessage()), ConditionValue.no("WithinLimits", "no decision yet"), settings));
+    }
+    pollers.register(key, apiUrl, parsed, PoolViews.tasks(pool), settings.pollInterval());
+    events.bind(key, pool);
+    states.restore(key, PoolViews.annotation(pool, AnnotationScalingStateStore.ANNOTATION));
+    noteManualScale(key, pool, current);
+    PoolView view = PoolViews.of(key, pool, current, pods);
+    source.view(view);
+    Optional<TenantSnapshot> snapshot = pollers.latest(key);
+    Instant previous = lastTick.get(key);
+    if (snapshot.isEmpty()
+        || (previous != null && !snapshot.get().polledAt().isAfter(previous))) {
+      AutoscalingOutcome known = last.get(key);
+      return known != null && known.desiredReplicas() == current ? known.withoutState()
+          : Outcomes.held(current, ConditionValue.unknown("WaitingForFirstPoll",
+              "waiting for the first poll of tenant " + parsed.tenantId() + " at " + apiUrl),
+              ConditionValue.no("WithinLimits", "no decision yet"), settings);
+    }
+    TickResult tick = orchestrator.tick(key, settings);
+    lastTick.put(key, clock.instant());
+    realizer.takeReplicas(key);
+    MetricsReading reading = source.read(key);
+    if (reading.available() && tick.replicas() < current) {
+      realizer.protectBusy(key, reading.inputs().workers());
+    }
+    metrics.recordTick(key, tick, reading.inputs(), view.livePods().size());
+    Instant scaledAt = tick.replicas() != current ? clock.instant() : null;
+    return remember(key, Outcomes.ticked(tick, reading, snapshot.get(), scaledAt,
+        states.toPersist(key), settings));
+  }
+
+  /** Forgets a deleted pool: stops its polling, drops its state, events binding and metrics. */
+  public void remove(String key) {
+    pollers.unregister(key);
+    source.forget(key);
+    states.forget(key);
+    events.forget(key);
+    metrics.forget(key);
+    lastTick.remove(key);
+    last.remove(key);
+    manualSeen.remove(key);
+  }
+
+  private void noteManualScale(String key, HatchetWorkerPool pool, int current) {
+    Integer manual = pool.getSpec().replicas();
+    if (manual == null) {
+      manualSeen.remove(key);
+      return;
+    }
+    if (!manual.equals(manualSeen.put(key, manual))) {
+      events.emit(key, "ManualScaleIgnored", true, "spec.replicas was set to " + manual
+          + " (kubectl scale?) while autoscaling is on; the autoscaler keeps deciding (now "
+          + current + "). To pin the size, set spec.autoscaling.minReplicas and maxReplicas to "
+          + manual + ", or remove spec.autoscaling to scale by hand", clock.instant());
+    }
+  }
+
+  private AutoscalingOutcome remember(String key, AutoscalingOutcome outcome) {
+    last.put(key, outcome);
+    return outcome;
+  }
+}

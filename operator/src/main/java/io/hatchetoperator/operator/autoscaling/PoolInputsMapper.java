@@ -1,0 +1,74 @@
+package io.hatchetoperator.operator.autoscaling;
+
+import io.hatchetoperator.autoscaler.ScalingInputs;
+import io.hatchetoperator.autoscaler.WorkerSnapshot;
+import io.hatchetoperator.operator.engine.EngineWorker;
+import io.hatchetoperator.operator.engine.TaskStats;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Pure: turns a tenant's poll and a pool's Kubernetes view into the pool's {@link ScalingInputs}.
+ *
+ * <p>A worker belongs to the pool when its preset label {@code hatchet-operator.io/pool} is the pool's
+ * and its {@code hatchet-operator.io/pod} label names a live pod of the pool (so workers of deleted pods,
+ * which the engine lists for 24 h, never count). Inactive workers are ignored; of two workers on one pod
+ * (a restarted container) the busier one counts. A worker that reports no slot figures counts as busy.
+ */
+public final class PoolInputsMapper {
+
+  /** The preset label carrying the pool's name. */
+  public static final String POOL_LABEL = "hatchet-operator.io/pool";
+  /** The preset label carrying the pod's name. */
+  public static final String POD_LABEL = "hatchet-operator.io/pod";
+
+  private PoolInputsMapper() {}
+
+  /** The inputs of {@code view}'s pool from {@code snapshot}, which must be a successful poll. */
+  public static ScalingInputs map(PoolView view, TenantSnapshot snapshot) {
+    Instant now = snapshot.polledAt();
+    long queued = 0;
+    long running = 0;
+    Instant oldest = null;
+    for (String task : view.tasks()) {
+      TaskStats stats = snapshot.stats().getOrDefault(task, TaskStats.empty(task));
+      queued += stats.queued();
+      running += stats.running();
+      if (stats.oldestQueued().isPresent()
+          && (oldest == null || stats.oldestQueued().get().isBefore(oldest))) {
+        oldest = stats.oldestQueued().get();
+      }
+    }
+    Duration age = oldest == null || queued == 0 ? Duration.ZERO : Duration.between(oldest, now);
+    Map<String, WorkerSnapshot> byPod = new LinkedHashMap<>();
+    for (EngineWorker worker : snapshot.workers()) {
+      String pod = worker.label(POD_LABEL);
+      if (worker.status() == EngineWorker.Status.INACTIVE
+          || !view.poolLabel().equals(worker.label(POOL_LABEL))
+          || pod == null || !view.livePods().contains(pod)) {
+        continue;
+      }
+      WorkerSnapshot candidate = snapshotOf(worker, pod, view.slotsPerWorker());
+      byPod.merge(pod, candidate, (a, b) -> b.busySlots() > a.busySlots() ? b : a);
+    }
+    int ready = (int) view.readyPods().stream().filter(view.livePods()::contains).count();
+    int current = view.currentReplicas();
+    return new ScalingInputs(clamp(queued), clamp(running), age, view.slotsPerWorker(), ready,
+        Math.max(0, current - ready), current, new ArrayList<>(byPod.values()),
+        ScalingInputs.UNKNOWN_COMPLETIONS, now);
+  }
+
+  private static WorkerSnapshot snapshotOf(EngineWorker worker, String pod, int slotsPerWorker) {
+    int limit = worker.slotsReported() ? worker.slotLimit() : slotsPerWorker;
+    int busy = worker.slotsReported() ? worker.busySlots() : Math.max(1, limit);
+    return new WorkerSnapshot(worker.id(), pod, busy, limit,
+        worker.status() == EngineWorker.Status.PAUSED, true);
+  }
+
+  private static int clamp(long value) {
+    return (int) Math.min(Integer.MAX_VALUE, value);
+  }
+}

@@ -1,0 +1,86 @@
+package io.hatchetoperator.operator.autoscaling;
+
+import io.hatchetoperator.autoscaler.PoolScalingSettings;
+import io.hatchetoperator.operator.api.AutoscalingSpec;
+import io.hatchetoperator.operator.api.HatchetWorkerPool;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Pure: a pool's {@code spec.autoscaling} (and its pause annotation) as the autoscaler's
+ * {@link PoolScalingSettings}. Unset fields take the CRD's defaults (min 1, max 10), then the
+ * autoscaler's. A bad value fails with the field, the value and the fix.
+ */
+public final class PoolSettingsMapper {
+
+  /** Annotation that pauses autoscaling when set to "true". */
+  public static final String PAUSE_ANNOTATION = "hatchet-operator.io/autoscaling-paused";
+
+  private static final Pattern PART = Pattern.compile("([0-9]+)(ms|s|m|h)");
+
+  private PoolSettingsMapper() {}
+
+  /** The settings of {@code pool}, which must have {@code spec.autoscaling}. */
+  public static PoolScalingSettings from(HatchetWorkerPool pool) {
+    AutoscalingSpec spec = pool.getSpec().autoscaling();
+    PoolScalingSettings d = PoolScalingSettings.defaults();
+    Duration upWindow = spec.scaleUp() == null ? null : duration("scaleUp.stabilization",
+        spec.scaleUp().stabilization());
+    Duration downWindow = spec.scaleDown() == null ? null : duration("scaleDown.stabilization",
+        spec.scaleDown().stabilization());
+    Integer upStep = spec.scaleUp() == null ? null : spec.scaleUp().maxStep();
+    Integer downStep = spec.scaleDown() == null ? null : spec.scaleDown().maxStep();
+    Duration delay = duration("targetQueueDelay", spec.targetQueueDelay());
+    Duration poll = duration("pollInterval", spec.pollInterval());
+    Duration idle = duration("idleBeforeZero", spec.idleBeforeZero());
+    return new PoolScalingSettings(
+        spec.effectiveMinReplicas(),
+        spec.effectiveMaxReplicas(),
+        spec.targetSlotUtilization() == null ? d.targetSlotUtilization()
+            : spec.targetSlotUtilization(),
+        delay == null ? d.targetQueueDelay() : delay,
+        poll == null ? d.pollInterval() : poll,
+        upWindow == null ? d.scaleUpStabilization() : upWindow,
+        downWindow == null ? d.scaleDownStabilization() : downWindow,
+        upStep == null ? d.scaleUpMaxStep() : upStep,
+        downStep == null ? d.scaleDownMaxStep() : downStep,
+        idle == null ? d.idleBeforeZero() : idle,
+        d.cordonTimeout(),
+        paused(pool));
+  }
+
+  /** True when the spec or the annotation pauses autoscaling. */
+  public static boolean paused(HatchetWorkerPool pool) {
+    Map<String, String> annotations = pool.getMetadata().getAnnotations();
+    boolean annotated = annotations != null
+        && "true".equalsIgnoreCase(String.valueOf(annotations.get(PAUSE_ANNOTATION)).strip());
+    return annotated || pool.getSpec().autoscaling().isPaused();
+  }
+
+  /** Parses a Kubernetes-style duration such as {@code 90s}, {@code 1m30s} or {@code 500ms}. */
+  static Duration duration(String field, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    Matcher m = PART.matcher(text.strip());
+    Duration total = Duration.ZERO;
+    int end = 0;
+    while (m.find() && m.start() == end) {
+      long n = Long.parseLong(m.group(1));
+      total = total.plus(switch (m.group(2)) {
+        case "ms" -> Duration.ofMillis(n);
+        case "s" -> Duration.ofSeconds(n);
+        case "m" -> Duration.ofMinutes(n);
+        default -> Duration.ofHours(n);
+      });
+      end = m.end();
+    }
+    if (end == 0 || end != text.strip().length()) {
+      throw new IllegalArgumentException("spec.autoscaling." + field + " is '" + text
+          + "'; use a duration such as 500ms, 10s, 2m or 1m30s");
+    }
+    return total;
+  }
+}

@@ -1,0 +1,81 @@
+package io.hatchetoperator.operator.autoscaling;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.hatchetoperator.autoscaler.ScalingInputs;
+import io.hatchetoperator.operator.api.HatchetWorkerPoolStatus;
+import io.hatchetoperator.operator.api.LastDecision;
+import io.hatchetoperator.operator.autoscaling.AutoscalingOutcome.ConditionValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Pure: writes an {@link AutoscalingOutcome} into the pool's status: desiredReplicas, queued, running,
+ * slotUtilization, busySlots, oldestQueuedAge, lastScaleTime, lastDecision and the conditions
+ * {@code MetricsAvailable} and {@code ScalingLimited} (keeping a condition's transition time while its
+ * status stays the same).
+ */
+public final class PoolStatusFields {
+
+  /** Condition type: the engine's figures were read at the last poll. */
+  public static final String METRICS_AVAILABLE = "MetricsAvailable";
+  /** Condition type: a bound, a rate limit, a pause or busy workers hold the count back. */
+  public static final String SCALING_LIMITED = "ScalingLimited";
+
+  private PoolStatusFields() {}
+
+  /** Applies {@code outcome} to {@code status}, as of {@code now}, for {@code generation}. */
+  public static void apply(HatchetWorkerPoolStatus status, AutoscalingOutcome outcome,
+      Instant now, Long generation) {
+    status.setDesiredReplicas(outcome.desiredReplicas());
+    ScalingInputs in = outcome.inputs();
+    if (in != null) {
+      double share = busyShare(in);
+      status.setQueued((long) in.queued());
+      status.setRunning((long) in.running());
+      status.setSlotUtilization(Math.round(share * 1000) / 1000.0);
+      status.setBusySlots(Math.round(share * 100) + "%");
+      status.setOldestQueuedAge(seconds(in.oldestQueuedAge()));
+    }
+    if (outcome.lastScaleTime() != null) {
+      status.setLastScaleTime(outcome.lastScaleTime().toString());
+    }
+    if (outcome.decision() != null) {
+      status.setLastDecision(new LastDecision(outcome.decision().replicas(),
+          outcome.decision().reason().name(), outcome.decision().explanation()));
+    }
+    List<Condition> conditions = new ArrayList<>(
+        status.getConditions() == null ? List.of() : status.getConditions());
+    upsert(conditions, METRICS_AVAILABLE, outcome.metrics(), now, generation);
+    upsert(conditions, SCALING_LIMITED, outcome.limit(), now, generation);
+    status.setConditions(conditions);
+  }
+
+  /** Busy share of the ready slots, in [0, 1]; 1 when work runs but no slot is ready. */
+  public static double busyShare(ScalingInputs in) {
+    int capacity = in.readyCapacity();
+    if (capacity == 0) {
+      return in.busySlots() > 0 ? 1.0 : 0.0;
+    }
+    return Math.min(1.0, in.busySlots() / (double) capacity);
+  }
+
+  private static void upsert(List<Condition> conditions, String type, ConditionValue value,
+      Instant now, Long generation) {
+    Condition previous = conditions.stream().filter(c -> type.equals(c.getType())).findFirst()
+        .orElse(null);
+    String since = previous != null && value.status().equals(previous.getStatus())
+        && previous.getLastTransitionTime() != null ? previous.getLastTransitionTime()
+        : now.toString();
+    conditions.removeIf(c -> type.equals(c.getType()));
+    conditions.add(new ConditionBuilder().withType(type).withStatus(value.status())
+        .withReason(value.reason()).withMessage(value.message()).withLastTransitionTime(since)
+        .withObservedGeneration(generation).build());
+  }
+
+  private static String seconds(Duration d) {
+    return d.toSeconds() + "s";
+  }
+}

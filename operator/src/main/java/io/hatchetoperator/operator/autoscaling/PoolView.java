@@ -1,0 +1,25 @@
+package io.hatchetoperator.operator.autoscaling;
+
+import java.util.Set;
+
+/**
+ * The Kubernetes side of one pool at one tick, as the reconciler sees it.
+ *
+ * @param pool the pool key, {@code namespace/name}
+ * @param poolLabel the value of the workers' preset label {@code hatchet-operator.io/pool}
+ * @param tasks the pool's {@code spec.tasks}
+ * @param slotsPerWorker {@code spec.slots}
+ * @param currentReplicas the replica count in force ({@code status.desiredReplicas})
+ * @param readyPods names of the pool's pods that are ready and not terminating
+ * @param livePods names of all the pool's pods that are not terminating (ready or starting)
+ */
+public record PoolView(String pool, String poolLabel, Set<String> tasks, int slotsPerWorker,
+    int currentReplicas, Set<String> readyPods, Set<String> livePods) {
+
+  /** Copies the sets. */
+  public PoolView {
+    tasks = Set.copyOf(tasks);
+    readyPods = Set.copyOf(readyPods);
+    livePods = Set.copyOf(livePods);
+  }
+}

@@ -1,0 +1,160 @@
+package io.hatchetoperator.operator.autoscaling;
+
+import static io.hatchetoperator.operator.autoscaling.KubernetesScalingRealizer.DELETION_COST;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.hatchetoperator.operator.api.HatchetWorkerPool;
+import io.hatchetoperator.operator.engine.HatchetJson;
+import io.hatchetoperator.operator.engine.HatchetStubServer;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The scale-down protocol against the CRUD mock, with pods created by the test. */
+@EnableKubernetesMockClient(crud = true)
+class PoolAutoscalerScaleDownIT {
+
+  static final String NS = "ns";
+
+  KubernetesClient client;
+  HatchetStubServer server;
+  FakeHatchet hatchet;
+  MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
+  EnginePollers pollers;
+  PoolAutoscaler autoscaler;
+  HatchetWorkerPool pool;
+  String token = HatchetJson.token("tenant-s");
+
+  @BeforeEach
+  void setUp() throws Exception {
+    server = new HatchetStubServer();
+    hatchet = new FakeHatchet(server, "tenant-s");
+    pollers = EnginePollers.overRest(AutoscalingSettings.DEFAULTS, clock);
+    autoscaler = new PoolAutoscaler(client, pollers, AutoscalingSettings.DEFAULTS, clock,
+        new PrometheusRegistry());
+    pool = TestPools.pool(NS, "pool", server.url().toString(), 1, 10, 3);
+    for (int i = 0; i < 3; i++) {
+      client.pods().inNamespace(NS).resource(TestPools.pod(NS, "pod-" + i, true)).create();
+    }
+    hatchet.worker("w0", "pool", "pod-0", 5, 2);
+    hatchet.worker("w1", "pool", "pod-1", 5, 0);
+    hatchet.worker("w2", "pool", "pod-2", 5, 0);
+    hatchet.task("resize", 0, 2);
+  }
+
+  @AfterEach
+  void tearDown() {
+    autoscaler.close();
+    server.close();
+  }
+
+  AutoscalingOutcome step() {
+    AutoscalingOutcome outcome = autoscaler.reconcile(pool, token,
+        client.pods().inNamespace(NS).list().getItems());
+    PoolStatusFields.apply(pool.getStatus(), outcome, clock.instant(), 1L);
+    return outcome;
+  }
+
+  /** The first tick only seeds the stabilization history with the current count. */
+  void firstTicks() {
+    assertThat(step().metrics().reason()).isEqualTo("WaitingForFirstPoll");
+    assertThat(pollThenStep().desiredReplicas()).isEqualTo(pool.getStatus().getDesiredReplicas());
+  }
+
+  AutoscalingOutcome pollThenStep() {
+    clock.advance(Duration.ofSeconds(2));
+    pollers.pollDueNow();
+    return step();
+  }
+
+  String cost(String pod) {
+    Map<String, String> annotations =
+        client.pods().inNamespace(NS).withName(pod).get().getMetadata().getAnnotations();
+    return annotations == null ? null : annotations.get(DELETION_COST);
+  }
+
+  List<String> eventReasons() {
+    return client.v1().events().inNamespace(NS).list().getItems().stream()
+        .map(Event::getReason).toList();
+  }
+
+  @Test
+  void cordonsIdleWorkersThenConfirmsThemBeforeLoweringReplicas() {
+    firstTicks();
+
+    AutoscalingOutcome cordoned = pollThenStep();
+
+    assertThat(cordoned.desiredReplicas()).as("nothing removed before confirmation").isEqualTo(3);
+    assertThat(hatchet.pauses("w1")).containsExactly("{\"isPaused\":true}");
+    assertThat(hatchet.pauses("w2")).containsExactly("{\"isPaused\":true}");
+    assertThat(hatchet.pauses("w0")).isEmpty();
+    assertThat(cost("pod-1")).isEqualTo("-1000");
+    assertThat(cost("pod-2")).isEqualTo("-1000");
+    assertThat(cordoned.stateAnnotation()).hasValueSatisfying(s -> assertThat(s).contains("w1"));
+    assertThat(step().desiredReplicas()).as("no second tick on the same poll").isEqualTo(3);
+
+    AutoscalingOutcome lowered = pollThenStep();
+
+    assertThat(lowered.desiredReplicas()).isEqualTo(1);
+    assertThat(pool.getStatus().getLastDecision().reason()).isEqualTo("SCALE_DOWN");
+    assertThat(pool.getStatus().getLastScaleTime()).isNotNull();
+    assertThat(cost("pod-0")).as("the busy pod costs more than idle ones").isEqualTo("2");
+    assertThat(eventReasons()).contains("WorkerCordoned", "Scaled");
+  }
+
+  @Test
+  void releasesOnlyWorkersStillIdleAndResumesTheOthers() {
+    firstTicks();
+    pollThenStep();
+    hatchet.workers.get("w2").busy = 1;
+
+    AutoscalingOutcome outcome = pollThenStep();
+
+    assertThat(outcome.desiredReplicas()).isEqualTo(2);
+    assertThat(hatchet.pauses("w2")).containsExactly("{\"isPaused\":true}",
+        "{\"isPaused\":false}");
+    assertThat(hatchet.workers.get("w2").paused).isFalse();
+    assertThat(cost("pod-2")).isNull();
+    assertThat(cost("pod-1")).isEqualTo("-1000");
+    assertThat(eventReasons()).contains("WorkerUncordoned");
+  }
+
+  @Test
+  void uncordonsEverythingWhenTheDecisionReverses() {
+    firstTicks();
+    pollThenStep();
+    hatchet.task("resize", 200, 2);
+
+    AutoscalingOutcome outcome = pollThenStep();
+
+    assertThat(outcome.desiredReplicas()).isGreaterThan(3);
+    assertThat(hatchet.workers.values()).allSatisfy(w -> assertThat(w.paused).isFalse());
+    assertThat(cost("pod-1")).isNull();
+    assertThat(cost("pod-2")).isNull();
+    assertThat(pool.getStatus().getQueued()).isEqualTo(200L);
+    assertThat(pool.getStatus().getLastDecision().explanation()).contains("200 queued");
+  }
+
+  @Test
+  void removesPodsWithoutWorkersFirstAndPausesNoBusyWorker() {
+    hatchet.workers.values().forEach(w -> w.busy = 1);
+    hatchet.task("resize", 0, 3);
+    pool = TestPools.pool(NS, "pool", server.url().toString(), 1, 10, 5);
+    firstTicks();
+
+    AutoscalingOutcome outcome = pollThenStep();
+
+    assertThat(outcome.desiredReplicas()).isEqualTo(3);
+    assertThat(pollThenStep().desiredReplicas()).isEqualTo(3);
+    assertThat(hatchet.workers.values()).allSatisfy(w -> assertThat(w.paused).isFalse());
+    assertThat(cost("pod-0")).as("busy pods are marked above idle ones").isEqualTo("1");
+  }
+}

@@ -1,0 +1,71 @@
+package io.hatchetoperator.operator.autoscaling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hatchetoperator.autoscaler.PoolScalingSettings;
+import io.hatchetoperator.operator.api.AutoscalingSpec;
+import io.hatchetoperator.operator.api.HatchetWorkerPool;
+import io.hatchetoperator.operator.api.ScaleDownSpec;
+import io.hatchetoperator.operator.api.ScaleUpSpec;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class PoolSettingsMapperTest {
+
+  static HatchetWorkerPool pool(AutoscalingSpec spec) {
+    return TestPools.pool("ns", "p", "http://e:8080", spec, null);
+  }
+
+  @Test
+  void takesTheCrdDefaultsForUnsetFields() {
+    PoolScalingSettings s = PoolSettingsMapper.from(pool(
+        new AutoscalingSpec(null, null, null, null, null, null, null, null, null)));
+
+    PoolScalingSettings d = PoolScalingSettings.defaults();
+    assertThat(s.minReplicas()).isEqualTo(1);
+    assertThat(s.maxReplicas()).isEqualTo(10);
+    assertThat(s.targetSlotUtilization()).isEqualTo(d.targetSlotUtilization());
+    assertThat(s.pollInterval()).isEqualTo(d.pollInterval());
+    assertThat(s.scaleDownStabilization()).isEqualTo(d.scaleDownStabilization());
+    assertThat(s.paused()).isFalse();
+  }
+
+  @Test
+  void readsEverySetField() {
+    PoolScalingSettings s = PoolSettingsMapper.from(pool(new AutoscalingSpec(0, 40, 0.5, "1m",
+        "500ms", new ScaleUpSpec("5s", 4), new ScaleDownSpec("1m30s", 2), "2h", true)));
+
+    assertThat(s.minReplicas()).isZero();
+    assertThat(s.maxReplicas()).isEqualTo(40);
+    assertThat(s.targetSlotUtilization()).isEqualTo(0.5);
+    assertThat(s.targetQueueDelay()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(s.pollInterval()).isEqualTo(Duration.ofMillis(500));
+    assertThat(s.scaleUpStabilization()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(s.scaleUpMaxStep()).isEqualTo(4);
+    assertThat(s.scaleDownStabilization()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(s.scaleDownMaxStep()).isEqualTo(2);
+    assertThat(s.idleBeforeZero()).isEqualTo(Duration.ofHours(2));
+    assertThat(s.paused()).isTrue();
+  }
+
+  @Test
+  void pausesOnTheAnnotation() {
+    HatchetWorkerPool pool = pool(TestPools.pool("ns", "p", "http://e", 1, 3, 1).getSpec()
+        .autoscaling());
+    pool.getMetadata().setAnnotations(Map.of(PoolSettingsMapper.PAUSE_ANNOTATION, "true"));
+
+    assertThat(PoolSettingsMapper.from(pool).paused()).isTrue();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"10, ", "ten seconds, ", "5s10, ", "-5s, "})
+  void namesTheFieldValueAndFixOfABadDuration(String text, String ignored) {
+    assertThatThrownBy(() -> PoolSettingsMapper.duration("pollInterval", text))
+        .hasMessageContaining("spec.autoscaling.pollInterval").hasMessageContaining(text)
+        .hasMessageContaining("1m30s");
+  }
+}
