@@ -76,9 +76,16 @@ class PoolLifecycleIT {
         client.resource(Pools.manual("scale", 1)).create();
         await().atMost(Duration.ofSeconds(10)).until(() -> deployment(client, "scale") != null);
 
-        // What `kubectl scale hwp scale --replicas 3` does through the scale subresource: spec.replicas changes.
-        edit("scale", spec -> new HatchetWorkerPoolSpec(spec.workerName(), spec.slots(), spec.tasks(), spec.engine(),
-                Pools.template("ghcr.io/example/worker:2.0"), 3, null, spec.drain(), spec.disruptionBudget()));
+        // `kubectl scale hwp scale --replicas 3` goes through the scale subresource (.spec.replicas).
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+            client.resources(HatchetWorkerPool.class).inNamespace(MockCluster.NAMESPACE).withName("scale").scale(3);
+            return true;
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> deployment(client, "scale").getSpec().getReplicas() == 3);
+
+        OperatorFixture.editSpec(client, "scale", spec -> new HatchetWorkerPoolSpec(spec.workerName(), spec.slots(),
+                spec.tasks(), spec.engine(), Pools.template("ghcr.io/example/worker:2.0"), spec.replicas(), null,
+                spec.drain(), spec.disruptionBudget()));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             Deployment d = deployment(client, "scale");
@@ -98,13 +105,13 @@ class PoolLifecycleIT {
         client.apps().deployments().inNamespace(MockCluster.NAMESPACE).withName("owned").delete();
         await().atMost(Duration.ofSeconds(10)).until(() -> deployment(client, "owned") != null);
 
-        edit("owned", spec -> new HatchetWorkerPoolSpec(spec.workerName(), spec.slots(), spec.tasks(), spec.engine(),
+        OperatorFixture.editSpec(client, "owned", spec -> new HatchetWorkerPoolSpec(spec.workerName(), spec.slots(), spec.tasks(), spec.engine(),
                 spec.template(), spec.replicas(), null, spec.drain(), new DisruptionBudgetSpec(1)));
         await().atMost(Duration.ofSeconds(10)).until(() -> budget("owned") != null);
         assertThat(budget("owned").getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
         assertThat(budget("owned").getMetadata().getOwnerReferences()).hasSize(1);
 
-        edit("owned", spec -> new HatchetWorkerPoolSpec(spec.workerName(), spec.slots(), spec.tasks(), spec.engine(),
+        OperatorFixture.editSpec(client, "owned", spec -> new HatchetWorkerPoolSpec(spec.workerName(), spec.slots(), spec.tasks(), spec.engine(),
                 spec.template(), spec.replicas(), null, spec.drain(), null));
         await().atMost(Duration.ofSeconds(10)).until(() -> budget("owned") == null);
 
@@ -116,14 +123,21 @@ class PoolLifecycleIT {
                 .until(() -> deployment(client, "owned") == null);
     }
 
-    private static io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget budget(String name) {
-        return client.policy().v1().podDisruptionBudget().inNamespace(MockCluster.NAMESPACE).withName(name).get();
+    @Test
+    void servesHealthReadinessAndMetrics() {
+        client.resource(Pools.manual("observed", 2)).create();
+        await().atMost(Duration.ofSeconds(10)).until(() -> deployment(client, "observed") != null);
+
+        assertThat(OperatorFixture.http(operator, "/healthz")).isEqualTo(java.util.Map.entry(200, "ok\n"));
+        assertThat(OperatorFixture.http(operator, "/readyz").getKey()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                OperatorFixture.http(operator, "/metrics").getValue())
+                .contains("hatchet_operator_pool_replicas{kind=\"desired\",namespace=\"test\",pool=\"observed\"} 2.0")
+                .contains("hatchet_operator_reconcile_duration_seconds_count")
+                .contains("hatchet_operator_reconciliations_total{result=\"ok\"}"));
     }
 
-    private static void edit(String name, java.util.function.UnaryOperator<HatchetWorkerPoolSpec> change) {
-        client.resources(HatchetWorkerPool.class).inNamespace(MockCluster.NAMESPACE).withName(name).edit(p -> {
-            p.setSpec(change.apply(p.getSpec()));
-            return p;
-        });
+    private static io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget budget(String name) {
+        return client.policy().v1().podDisruptionBudget().inNamespace(MockCluster.NAMESPACE).withName(name).get();
     }
 }

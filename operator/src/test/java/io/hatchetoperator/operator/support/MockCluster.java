@@ -1,10 +1,12 @@
 package io.hatchetoperator.operator.support;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
@@ -28,7 +32,7 @@ public final class MockCluster implements AutoCloseable {
 
     /** The namespace the tests use. */
     public static final String NAMESPACE = "test";
-    private static final String OPERATOR_AGENT = "hatchet-worker-operator-under-test";
+    private static final String OPERATOR_AGENT = "hatchet-worker-operator";
     private final String name;
     private final KubernetesMockServer server;
     private final KubernetesClient client;
@@ -39,12 +43,18 @@ public final class MockCluster implements AutoCloseable {
     public MockCluster(String name) {
         this.name = name;
         java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(Collections.emptyList()), false);
+        Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
+                new KubernetesMixedDispatcher(expectations), false);
         server.init();
         server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
                 .andReturn(201, rulesReview()).always();
         client = server.createClient();
+    }
+
+    /** The mock server, for expectations that take precedence over its CRUD handling. */
+    public KubernetesMockServer server() {
+        return server;
     }
 
     /** The test's own client of the mock (closed with the cluster); its calls are not recorded. */
@@ -55,7 +65,7 @@ public final class MockCluster implements AutoCloseable {
     /** A new client for an operator under test (closed with the cluster); its calls are recorded. */
     public KubernetesClient operatorClient() {
         KubernetesClient operatorClient = server.createClient(b -> b.editOrNewConfig()
-                .withUserAgent(OPERATOR_AGENT).endConfig());
+                .withUserAgent(OPERATOR_AGENT + "/test").endConfig());
         operatorClients.add(operatorClient);
         return operatorClient;
     }

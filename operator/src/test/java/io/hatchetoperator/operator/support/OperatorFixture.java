@@ -27,6 +27,46 @@ public final class OperatorFixture {
         return operator;
     }
 
+    /** GET {@code path} from the operator's HTTP server: the status code and the body. */
+    public static java.util.Map.Entry<Integer, String> http(HatchetOperator operator, String path) {
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + operator.httpPort() + path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return java.util.Map.entry(response.statusCode(), response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reconciliations the operator counted with {@code result}, read from its /metrics. */
+    public static double reconciliations(HatchetOperator operator, String result) {
+        String prefix = "hatchet_operator_reconciliations_total{result=\"" + result + "\"} ";
+        return http(operator, "/metrics").getValue().lines().filter(l -> l.startsWith(prefix))
+                .mapToDouble(l -> Double.parseDouble(l.substring(prefix.length()).trim())).sum();
+    }
+
+    /** Replaces pool {@code name}'s spec like kubectl edit would, retrying when the operator wrote in between. */
+    public static void editSpec(KubernetesClient client, String name,
+                                java.util.function.UnaryOperator<io.hatchetoperator.operator.api.HatchetWorkerPoolSpec> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.resources(HatchetWorkerPool.class).inNamespace(MockCluster.NAMESPACE).withName(name).edit(p -> {
+                    p.setSpec(change.apply(p.getSpec()));
+                    return p;
+                });
+                return;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** The pool's Deployment, or null. */
     public static Deployment deployment(KubernetesClient client, String name) {
         return client.apps().deployments().inNamespace(MockCluster.NAMESPACE).withName(name).get();

@@ -1,0 +1,165 @@
+package io.hatchetoperator.engine;
+
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.hatchetoperator.engine.auth.TokenAuthority;
+import io.hatchetoperator.engine.core.Ids;
+import io.hatchetoperator.engine.core.Scheduler;
+import io.hatchetoperator.engine.core.WorkflowRegistry;
+import io.hatchetoperator.engine.grpc.GrpcAdmin;
+import io.hatchetoperator.engine.grpc.GrpcAuthInterceptor;
+import io.hatchetoperator.engine.grpc.GrpcDispatcher;
+import io.hatchetoperator.engine.grpc.GrpcEvents;
+import io.hatchetoperator.engine.grpc.GrpcWorkflows;
+import io.hatchetoperator.engine.rest.RestServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running development engine: Hatchet's gRPC services and REST subset over one in-memory tenant. Start it with
+ * {@link #start(DevEngineSettings)}; {@link #close()} stops it. This is the module's one wiring point.
+ */
+public final class DevEngine implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DevEngine.class);
+
+  private final Server grpc;
+  private final RestServer rest;
+  private final ScheduledExecutorService timer;
+  private final ExecutorService restExecutor;
+  private final Scheduler scheduler;
+  private final String token;
+  private final String advertisedHost;
+
+  private DevEngine(DevEngineSettings s) throws IOException {
+    String tenantId = s.tenantId() == null ? Ids.uuid() : Ids.require("tenantId", s.tenantId());
+    TokenAuthority tokens = new TokenAuthority(s.clock(), tenantId);
+    this.scheduler = new Scheduler(s.clock(), s.timings(), tenantId, new WorkflowRegistry());
+    this.timer = Executors.newSingleThreadScheduledExecutor(daemon("dev-engine-timer"));
+    this.restExecutor = Executors.newFixedThreadPool(2, daemon("dev-engine-rest"));
+    this.advertisedHost = s.advertisedHost();
+    GrpcAuthInterceptor auth = new GrpcAuthInterceptor(tokens);
+    this.grpc = NettyServerBuilder.forAddress(new InetSocketAddress(s.bindHost(), s.grpcPort()))
+        .permitKeepAliveTime(5, TimeUnit.SECONDS)
+        .permitKeepAliveWithoutCalls(true)
+        .maxInboundMessageSize(s.maxMessageBytes())
+        .directExecutor()
+        .addService(ServerInterceptors.intercept(new GrpcDispatcher(scheduler, s.engineVersion()), auth))
+        .addService(ServerInterceptors.intercept(new GrpcAdmin(scheduler), auth))
+        .addService(ServerInterceptors.intercept(new GrpcWorkflows(scheduler, timer, s.clock()), auth))
+        .addService(ServerInterceptors.intercept(new GrpcEvents(scheduler, s.clock()), auth))
+        .build()
+        .start();
+    try {
+      this.rest = new RestServer(new InetSocketAddress(s.bindHost(), s.httpPort()), scheduler, tokens, restExecutor,
+          s.clock().millis());
+    } catch (IOException e) {
+      grpc.shutdownNow();
+      throw e;
+    }
+    this.token = tokens.issue(serverUrl(), hostPort(), s.tokenTtl());
+    long every = Math.max(1, s.sweepInterval().toMillis());
+    timer.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
+    LOG.info("dev engine up: gRPC {} REST {} tenant {}", grpcPort(), httpPort(), tenantId);
+  }
+
+  /** Starts an engine; ports 0 pick free ports. Fails with the cause when a port is taken. */
+  public static DevEngine start(DevEngineSettings settings) {
+    try {
+      return new DevEngine(settings);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the dev engine could not bind gRPC port " + settings.grpcPort() + " or HTTP port "
+          + settings.httpPort() + " on " + settings.bindHost() + ": " + e.getMessage()
+          + "; pick free ports (--grpc-port/--http-port) or 0 for any", e);
+    }
+  }
+
+  public int grpcPort() {
+    return grpc.getPort();
+  }
+
+  public int httpPort() {
+    return rest.port();
+  }
+
+  public String tenantId() {
+    return scheduler.tenantId();
+  }
+
+  /** The signed API token (a JWT whose claims point SDKs at this engine). */
+  public String token() {
+    return token;
+  }
+
+  /** The REST base URL, e.g. {@code http://localhost:8888}. */
+  public String serverUrl() {
+    return "http://" + advertisedHost + ":" + httpPort();
+  }
+
+  /** The gRPC address, e.g. {@code localhost:7077}. */
+  public String hostPort() {
+    return advertisedHost + ":" + grpcPort();
+  }
+
+  /** The HATCHET_CLIENT_* variables that point any Hatchet SDK at this engine (plaintext gRPC). */
+  public Map<String, String> clientEnv() {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("HATCHET_CLIENT_TOKEN", token);
+    env.put("HATCHET_CLIENT_TENANT_ID", tenantId());
+    env.put("HATCHET_CLIENT_HOST_PORT", hostPort());
+    env.put("HATCHET_CLIENT_SERVER_URL", serverUrl());
+    env.put("HATCHET_CLIENT_API_URL", serverUrl());
+    env.put("HATCHET_CLIENT_TLS_STRATEGY", "none");
+    return env;
+  }
+
+  /** While false, REST answers 503 with a JSON error; gRPC keeps working (failure tests). */
+  public void setRestAvailable(boolean available) {
+    rest.setAvailable(available);
+  }
+
+  /** The in-memory core, for in-process inspection. */
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+    rest.close();
+    restExecutor.shutdownNow();
+    grpc.shutdownNow();
+    try {
+      grpc.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    LOG.info("dev engine stopped");
+  }
+
+  private void sweep() {
+    try {
+      scheduler.sweep();
+    } catch (RuntimeException e) {
+      LOG.error("sweep failed; will try again", e);
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

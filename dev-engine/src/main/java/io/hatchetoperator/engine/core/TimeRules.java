@@ -1,0 +1,77 @@
+package io.hatchetoperator.engine.core;
+
+import java.util.ArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The time-based rules, applied by the scheduler's periodic sweep with its lock held: execution timeouts (CANCEL to
+ * the worker, then a retryable failure), retries whose backoff has passed, reassignment of the tasks of workers silent
+ * for 30 s, the implicit heartbeat of legacy Listen streams, schedule timeouts and retention.
+ */
+final class TimeRules {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TimeRules.class);
+
+  private final TenantState s;
+  private final Transitions tx;
+  private final RunJanitor janitor;
+  private final EngineTimings timings;
+
+  TimeRules(TenantState s, Transitions tx, RunJanitor janitor, EngineTimings timings) {
+    this.s = s;
+    this.tx = tx;
+    this.janitor = janitor;
+    this.timings = timings;
+  }
+
+  void apply(long now) {
+    for (WorkerState w : new ArrayList<>(s.workers.values())) {
+      worker(w, now);
+    }
+    for (TaskRun t : new ArrayList<>(s.running)) {
+      if (t.state == TaskState.RUNNING && now >= t.timeoutAtMillis) {
+        s.timedOut++;
+        if (t.worker != null && t.worker.listener != null) {
+          t.worker.listener.cancel(t);
+        }
+        tx.notify(t, "TIMED_OUT", "");
+        tx.fail(t, "Task exceeded its timeout of " + Durations.format(t.def.timeout()) + " (task '" + t.def.readableId()
+            + "'); raise the task's execution timeout or refresh it while it runs", false, now);
+      }
+    }
+    for (TaskRun t : new ArrayList<>(s.retryWait)) {
+      if (t.state != TaskState.RETRY_WAIT) {
+        s.retryWait.remove(t);
+      } else if (now >= t.retryAtMillis) {
+        s.retryWait.remove(t);
+        tx.enqueue(t, now);
+      }
+    }
+    if (janitor.scheduleScanDue(now)) {
+      for (TaskRun t : s.queues.queued()) {
+        if (now - t.queuedAtMillis >= t.def.scheduleTimeout().toMillis()) {
+          t.error = "Task was not assigned within its schedule timeout of " + Durations.format(t.def.scheduleTimeout())
+              + "; start a worker for action '" + t.def.action() + "' or raise schedule_timeout";
+          tx.finish(t, TaskState.FAILED, now);
+        }
+      }
+    }
+    janitor.purge(now, s);
+  }
+
+  private void worker(WorkerState w, long now) {
+    if (w.legacyListener && w.listener != null) {
+      w.lastHeartbeatMillis = now;
+    }
+    if (!w.running.isEmpty() && now - w.lastHeartbeatMillis > timings.reassignAfter().toMillis()) {
+      LOG.warn("worker '{}' ({}) silent for {} s: queueing its {} tasks again", w.name, w.id,
+          (now - w.lastHeartbeatMillis) / 1000, w.running.size());
+      for (TaskRun t : new ArrayList<>(w.running)) {
+        tx.release(t);
+        s.reassigned++;
+        tx.enqueue(t, now);
+      }
+    }
+  }
+}

@@ -1,0 +1,235 @@
+package io.hatchetoperator.engine.core;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The task state machine and the assignment rules: queue, assign to a worker with room, complete, fail and retry,
+ * cancel, finish the run and unlock downstream tasks. Every method runs with the scheduler's lock held.
+ */
+final class Transitions {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Transitions.class);
+
+  private final TenantState s;
+  private final RunJanitor janitor;
+  private final long heartbeatMillis;
+  private long rr;
+
+  Transitions(TenantState s, RunJanitor janitor, long heartbeatMillis) {
+    this.s = s;
+    this.janitor = janitor;
+    this.heartbeatMillis = heartbeatMillis;
+  }
+
+  boolean assignable(WorkerState w, long now) {
+    return w.assignable(now, heartbeatMillis);
+  }
+
+  void enqueue(TaskRun t, long now) {
+    s.queues.add(t, now);
+    assign(t.def.action(), now);
+  }
+
+  /** Assigns the head of {@code action}'s queue to assignable workers until the queue or the slots run out. */
+  private void assign(String action, long now) {
+    List<WorkerState> candidates = s.workersByAction.get(action);
+    if (candidates == null || candidates.isEmpty()) {
+      return;
+    }
+    TaskRun head;
+    while ((head = s.queues.peek(action)) != null) {
+      WorkerState w = pick(candidates, head.def, now);
+      if (w == null) {
+        return;
+      }
+      s.queues.pop(action);
+      start(head, w, now);
+    }
+  }
+
+  /** Round robin over the candidates, so load spreads across workers. */
+  private WorkerState pick(List<WorkerState> candidates, TaskDef def, long now) {
+    int n = candidates.size();
+    int first = (int) (rr++ % n);
+    for (int i = 0; i < n; i++) {
+      WorkerState w = candidates.get((first + i) % n);
+      if (w.assignable(now, heartbeatMillis) && w.fits(def)) {
+        return w;
+      }
+    }
+    return null;
+  }
+
+  /** Gives {@code w} queued work of its actions while it has room. */
+  void drain(WorkerState w, long now) {
+    if (!w.assignable(now, heartbeatMillis)) {
+      return;
+    }
+    for (String action : w.actions) {
+      TaskRun head;
+      while (w.listener != null && (head = s.queues.peek(action)) != null && w.fits(head.def)) {
+        s.queues.pop(action);
+        start(head, w, now);
+      }
+    }
+  }
+
+  private void start(TaskRun t, WorkerState w, long now) {
+    s.queues.move(t, TaskState.RUNNING);
+    t.worker = w;
+    t.holdsSlot = true;
+    w.take(t.def);
+    w.running.add(t);
+    s.running.add(t);
+    t.startedAtMillis = now;
+    t.timeoutAtMillis = now + t.def.timeout().toMillis();
+    s.assigned++;
+    try {
+      w.listener.start(t);
+    } catch (RuntimeException e) {
+      LOG.warn("could not send task {} to worker {}: {}; it stays assigned until its timeout", t.externalId, w.id,
+          e.toString());
+    }
+  }
+
+  /** Takes a task off its worker and frees its slots. */
+  void release(TaskRun t) {
+    s.running.remove(t);
+    WorkerState w = t.worker;
+    if (w != null) {
+      w.running.remove(t);
+      if (t.holdsSlot) {
+        w.give(t.def);
+        t.holdsSlot = false;
+      }
+    }
+    t.worker = null;
+  }
+
+  void complete(TaskRun t, String output, long now) {
+    WorkerState w = t.worker;
+    release(t);
+    t.output = output;
+    finish(t, TaskState.COMPLETED, now);
+    if (w != null) {
+      drain(w, now);
+    }
+  }
+
+  /** A failed attempt: retried (after the backoff) while retries remain and the worker allows it, else FAILED. */
+  void fail(TaskRun t, String error, boolean noRetry, long now) {
+    WorkerState w = t.worker;
+    release(t);
+    if (!noRetry && t.retryCount < t.def.retries()) {
+      t.retryCount++;
+      s.retried++;
+      notify(t, "FAILED", error);
+      long delay = t.def.backoffBefore(t.retryCount).toMillis();
+      if (delay == 0) {
+        enqueue(t, now);
+      } else {
+        s.queues.move(t, TaskState.RETRY_WAIT);
+        t.retryAtMillis = now + delay;
+        s.retryWait.add(t);
+      }
+    } else {
+      t.error = error;
+      finish(t, TaskState.FAILED, now);
+    }
+    if (w != null) {
+      drain(w, now);
+    }
+  }
+
+  /** Cancels a task that is not finished; a running one gets CANCEL_STEP_RUN on its worker's stream. */
+  boolean cancel(TaskRun t, String reason, long now) {
+    if (t.state.terminal()) {
+      return false;
+    }
+    WorkerState w = t.worker;
+    if (t.state == TaskState.RUNNING && w != null && w.listener != null) {
+      w.listener.cancel(t);
+    }
+    release(t);
+    t.error = reason;
+    finish(t, TaskState.CANCELLED, now);
+    if (w != null) {
+      drain(w, now);
+    }
+    return true;
+  }
+
+  /** Terminal transition: counters, downstream tasks, and the run's end. */
+  void finish(TaskRun t, TaskState end, long now) {
+    s.queues.move(t, end);
+    WorkflowRun run = t.run;
+    run.unfinished--;
+    switch (end) {
+      case COMPLETED -> s.succeeded++;
+      case FAILED -> s.failed++;
+      default -> s.cancelled++;
+    }
+    notify(t, end.name(), end == TaskState.COMPLETED ? t.output : t.error);
+    for (TaskRun child : run.tasks.values()) {
+      if (child.def.parents().contains(t.def.readableId()) && child.state == TaskState.PENDING) {
+        if (end == TaskState.COMPLETED) {
+          if (--child.pendingParents == 0) {
+            enqueue(child, now);
+          }
+        } else {
+          child.error = "Task was cancelled because its parent '" + t.def.readableId() + "' is " + end;
+          finish(child, TaskState.CANCELLED, now);
+        }
+      }
+    }
+    if (run.finished() && run.finishedAtMillis == 0) {
+      run.finishedAtMillis = now;
+      janitor.finished(run);
+      List<RunObserver> list = s.observers.remove(run.id);
+      if (list != null) {
+        for (RunObserver o : list) {
+          o.runFinished(run);
+        }
+      }
+    }
+  }
+
+  /** Puts a finished task and its finished descendants back to PENDING (replay); collects their ids. */
+  void reset(TaskRun t, List<String> out) {
+    if (out.contains(t.externalId)) {
+      return;
+    }
+    WorkflowRun run = t.run;
+    if (t.state.terminal()) {
+      run.unfinished++;
+      run.finishedAtMillis = 0;
+    }
+    s.queues.move(t, TaskState.PENDING);
+    t.retryCount = 0;
+    t.output = null;
+    t.error = null;
+    out.add(t.externalId);
+    for (TaskRun child : run.tasks.values()) {
+      if (child.def.parents().contains(t.def.readableId()) && child.state.terminal()) {
+        reset(child, out);
+      }
+    }
+    for (TaskRun task : run.tasks.values()) {
+      if (task.state == TaskState.PENDING) {
+        task.pendingParents = (int) task.def.parents().stream()
+            .filter(p -> run.tasks.get(p).state != TaskState.COMPLETED).count();
+      }
+    }
+  }
+
+  void notify(TaskRun t, String kind, String payload) {
+    List<RunObserver> list = s.observers.get(t.run.id);
+    if (list != null) {
+      for (RunObserver o : list) {
+        o.taskEvent(t, kind, payload);
+      }
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package io.hatchetoperator.engine.core;
+
+/**
+ * A request to start a workflow run, already checked for JSON validity by the adapter.
+ *
+ * @param inputJson the input object as JSON text
+ * @param metadataJson the additional metadata object as JSON text
+ * @param priority the requested priority, or null for the workflow's default
+ * @param parentTaskId the external id of the task that spawned it (child runs), or null
+ * @param eventId the id of the triggering event, or null
+ */
+public record TriggerRequest(String workflowName, String inputJson, String metadataJson, Integer priority,
+    String parentRunId, String parentTaskId, Integer childIndex, String childKey, String eventId, String eventKey) {
+
+  /** A plain manual trigger. */
+  public static TriggerRequest of(String workflowName, String inputJson) {
+    return new TriggerRequest(workflowName, inputJson, "{}", null, null, null, null, null, null, null);
+  }
+
+  /** The same request started by an event. */
+  public TriggerRequest fromEvent(String id, String key) {
+    return new TriggerRequest(workflowName, inputJson, metadataJson, priority, null, null, null, null, id, key);
+  }
+}

@@ -1,0 +1,28 @@
+package io.hatchetoperator.engine.core;
+
+import java.util.List;
+
+/**
+ * A registered workflow version: its tasks in topological order (parents first) and its triggers.
+ *
+ * @param unsupported the features it asked for that this engine accepts but does not enforce
+ */
+public record WorkflowDef(String id, String versionId, String name, String version, List<TaskDef> tasks,
+    List<String> eventTriggers, int defaultPriority, List<String> unsupported) {
+
+  public WorkflowDef {
+    tasks = List.copyOf(tasks);
+    eventTriggers = List.copyOf(eventTriggers);
+    unsupported = List.copyOf(unsupported);
+  }
+
+  /** The task with this readable id, or null. */
+  public TaskDef task(String readableId) {
+    for (TaskDef t : tasks) {
+      if (t.readableId().equals(readableId)) {
+        return t;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,167 @@
+package io.hatchetoperator.engine.core;
+
+import io.hatchetoperator.proto.v1.CreateTaskOpts;
+import io.hatchetoperator.proto.v1.CreateWorkflowVersionRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Validates PutWorkflow requests into {@link WorkflowDef}s and looks them up by name and event key. Thread-safe. */
+public final class WorkflowRegistry {
+
+  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+  static final Duration DEFAULT_SCHEDULE_TIMEOUT = Duration.ofMinutes(5);
+
+  private final Map<String, WorkflowDef> byName = new ConcurrentHashMap<>();
+  private final Map<String, String> workflowIds = new ConcurrentHashMap<>();
+
+  /** Validates and stores a new version; a later PutWorkflow of the same name replaces it. */
+  public WorkflowDef put(CreateWorkflowVersionRequest req) {
+    String name = req.getName().trim();
+    if (name.isEmpty()) {
+      throw EngineException.invalid("name is empty; every workflow needs a name");
+    }
+    if (req.getTasksCount() == 0) {
+      throw EngineException.invalid("tasks is empty for workflow '" + name + "'; declare at least one task");
+    }
+    Map<String, TaskDef> tasks = new LinkedHashMap<>();
+    for (int i = 0; i < req.getTasksCount(); i++) {
+      TaskDef t = task(name, i, req.getTasks(i));
+      if (tasks.put(t.readableId(), t) != null) {
+        throw EngineException.invalid("tasks[" + i + "].readable_id = '" + t.readableId() + "' is used twice in workflow '"
+            + name + "'; task names must be unique within a workflow");
+      }
+    }
+    List<TaskDef> ordered = topological(name, tasks);
+    String workflowId = workflowIds.computeIfAbsent(name, n -> UUID.randomUUID().toString());
+    int priority = req.hasDefaultPriority() ? req.getDefaultPriority() : 1;
+    WorkflowDef def = new WorkflowDef(workflowId, UUID.randomUUID().toString(), name, req.getVersion(), ordered,
+        req.getEventTriggersList(), priority, unsupported(req));
+    byName.put(name, def);
+    return def;
+  }
+
+  /** The latest version of {@code name}; NOT_FOUND with the fix when it was never registered. */
+  public WorkflowDef get(String field, String name) {
+    WorkflowDef def = byName.get(name);
+    if (def == null) {
+      throw EngineException.notFound(field + " = '" + name + "' is not a registered workflow; start a worker that declares"
+          + " it (workers register their workflows with PutWorkflow) or check the name and namespace");
+    }
+    return def;
+  }
+
+  /** The workflows that an event with this key triggers. */
+  public List<WorkflowDef> triggeredBy(String eventKey) {
+    List<WorkflowDef> out = new ArrayList<>();
+    for (WorkflowDef def : byName.values()) {
+      if (def.eventTriggers().contains(eventKey)) {
+        out.add(def);
+      }
+    }
+    return out;
+  }
+
+  /** Action id to workflow name, for metrics labels. */
+  public Map<String, String> workflowOfActions() {
+    Map<String, String> out = new HashMap<>();
+    for (WorkflowDef def : byName.values()) {
+      def.tasks().forEach(t -> out.put(t.action(), def.name()));
+    }
+    return out;
+  }
+
+  private static TaskDef task(String wf, int i, CreateTaskOpts o) {
+    String field = "tasks[" + i + "]";
+    if (o.getReadableId().isBlank()) {
+      throw EngineException.invalid(field + ".readable_id is empty in workflow '" + wf + "'; give the task a name");
+    }
+    if (o.getAction().isBlank()) {
+      throw EngineException.invalid(field + ".action is empty for task '" + o.getReadableId() + "'; use '<workflow>:<task>'");
+    }
+    if (o.getRetries() < 0) {
+      throw EngineException.invalid(field + ".retries = " + o.getRetries() + " is negative; use 0 or more");
+    }
+    Map<String, Integer> slots = new HashMap<>(o.getSlotRequestsMap());
+    slots.entrySet().removeIf(e -> e.getValue() <= 0);
+    if (slots.isEmpty()) {
+      slots.put("default", 1);
+    }
+    return new TaskDef(Ids.uuid(), o.getReadableId(), o.getAction(),
+        Durations.parseOr(field + ".timeout", o.getTimeout(), DEFAULT_TIMEOUT),
+        Durations.parseOr(field + ".schedule_timeout", o.getScheduleTimeout(), DEFAULT_SCHEDULE_TIMEOUT),
+        o.getRetries(), o.hasBackoffFactor() ? o.getBackoffFactor() : 0,
+        o.hasBackoffMaxSeconds() ? o.getBackoffMaxSeconds() : 0, o.getParentsList(), slots);
+  }
+
+  private static List<TaskDef> topological(String wf, Map<String, TaskDef> tasks) {
+    List<TaskDef> out = new ArrayList<>();
+    Set<String> done = new HashSet<>();
+    while (out.size() < tasks.size()) {
+      int before = out.size();
+      for (TaskDef t : tasks.values()) {
+        if (done.contains(t.readableId())) {
+          continue;
+        }
+        for (String p : t.parents()) {
+          if (!tasks.containsKey(p)) {
+            throw EngineException.invalid("task '" + t.readableId() + "' of workflow '" + wf + "' has parent '" + p
+                + "', which is not a task of this workflow; fix parents to name tasks of the same workflow");
+          }
+        }
+        if (done.containsAll(t.parents())) {
+          out.add(t);
+          done.add(t.readableId());
+        }
+      }
+      if (out.size() == before) {
+        throw EngineException.invalid("the parents of workflow '" + wf + "' form a cycle; a DAG cannot depend on itself");
+      }
+    }
+    return out;
+  }
+
+  private static List<String> unsupported(CreateWorkflowVersionRequest r) {
+    List<String> u = new ArrayList<>();
+    if (r.hasConcurrency() || r.getConcurrencyArrCount() > 0
+        || r.getTasksList().stream().anyMatch(t -> t.getConcurrencyCount() > 0)) {
+      u.add("concurrency");
+    }
+    if (r.getTasksList().stream().anyMatch(t -> t.getRateLimitsCount() > 0)) {
+      u.add("rate_limits");
+    }
+    if (r.hasSticky()) {
+      u.add("sticky");
+    }
+    if (r.getTasksList().stream().anyMatch(CreateTaskOpts::getIsDurable)) {
+      u.add("durable tasks");
+    }
+    if (r.getTasksList().stream().anyMatch(t -> t.getWorkerLabelsCount() > 0)) {
+      u.add("worker_labels (desired labels)");
+    }
+    if (r.getTasksList().stream().anyMatch(t -> t.hasBatch() && t.getBatch().getBatchMaxSize() > 0)) {
+      u.add("batch");
+    }
+    if (r.getTasksList().stream().anyMatch(t -> t.getConditions().getSleepConditionsCount()
+        + t.getConditions().getUserEventConditionsCount() + t.getConditions().getParentOverrideConditionsCount() > 0)) {
+      u.add("conditions");
+    }
+    if (r.getCronTriggersCount() > 0) {
+      u.add("cron_triggers");
+    }
+    if (r.hasOnFailureTask()) {
+      u.add("on_failure_task");
+    }
+    if (r.hasIdempotency()) {
+      u.add("idempotency");
+    }
+    return u;
+  }
+}

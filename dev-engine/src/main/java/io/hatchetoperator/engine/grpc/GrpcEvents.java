@@ -1,0 +1,120 @@
+package io.hatchetoperator.engine.grpc;
+
+import io.grpc.stub.StreamObserver;
+import io.hatchetoperator.engine.core.EngineException;
+import io.hatchetoperator.engine.core.Ids;
+import io.hatchetoperator.engine.core.Json;
+import io.hatchetoperator.engine.core.Scheduler;
+import io.hatchetoperator.engine.core.TriggerRequest;
+import io.hatchetoperator.proto.events.*;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@code EventsService}: events trigger the workflows that listen for their key; task logs and stream chunks. */
+public final class GrpcEvents extends EventsServiceGrpc.EventsServiceImplBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GrpcEvents.class);
+  private static final int KEPT_EVENTS = 10_000;
+
+  private final Scheduler scheduler;
+  private final Clock clock;
+  private final Map<String, Event> recent = new LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Event> eldest) {
+      return size() > KEPT_EVENTS;
+    }
+  };
+
+  public GrpcEvents(Scheduler scheduler, Clock clock) {
+    this.scheduler = scheduler;
+    this.clock = clock;
+  }
+
+  @Override
+  public void push(PushEventRequest req, StreamObserver<Event> out) {
+    GrpcErrors.unary("Push", out, () -> push("", req));
+  }
+
+  @Override
+  public void bulkPush(BulkPushEventRequest req, StreamObserver<Events> out) {
+    GrpcErrors.unary("BulkPush", out, () -> {
+      List<Event> events = new ArrayList<>();
+      for (int i = 0; i < req.getEventsCount(); i++) {
+        check("events[" + i + "].", req.getEvents(i));
+      }
+      for (int i = 0; i < req.getEventsCount(); i++) {
+        events.add(push("events[" + i + "].", req.getEvents(i)));
+      }
+      return Events.newBuilder().addAllEvents(events).build();
+    });
+  }
+
+  @Override
+  public void replaySingleEvent(ReplayEventRequest req, StreamObserver<Event> out) {
+    GrpcErrors.unary("ReplaySingleEvent", out, () -> {
+      Event old;
+      synchronized (recent) {
+        old = recent.get(Ids.require("event_id", req.getEventId()));
+      }
+      if (old == null) {
+        throw EngineException.notFound("event_id = " + req.getEventId() + " is not one of the last " + KEPT_EVENTS
+            + " events of this engine");
+      }
+      return push("", PushEventRequest.newBuilder().setKey(old.getKey()).setPayload(old.getPayload())
+          .setAdditionalMetadata(old.getAdditionalMetadata()).build());
+    });
+  }
+
+  @Override
+  public void putLog(PutLogRequest req, StreamObserver<PutLogResponse> out) {
+    GrpcErrors.unary("PutLog", out, () -> {
+      scheduler.readTask(req.getTaskRunExternalId(), t -> t);
+      LOG.debug("task {} [{}]: {}", req.getTaskRunExternalId(), req.getLevel(), req.getMessage());
+      return PutLogResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void putStreamEvent(PutStreamEventRequest req, StreamObserver<PutStreamEventResponse> out) {
+    GrpcErrors.unary("PutStreamEvent", out, () -> {
+      scheduler.streamEvent(req.getTaskRunExternalId(), req.getMessage().toString(StandardCharsets.UTF_8));
+      return PutStreamEventResponse.getDefaultInstance();
+    });
+  }
+
+  private static void check(String prefix, PushEventRequest req) {
+    if (req.getKey().isBlank()) {
+      throw EngineException.invalid(prefix + "key is empty; events need a key such as 'user:created'");
+    }
+    Json.requireObject(prefix + "payload", req.getPayload());
+    Json.requireObject(prefix + "additional_metadata", req.getAdditionalMetadata());
+  }
+
+  private Event push(String prefix, PushEventRequest req) {
+    check(prefix, req);
+    String id = Ids.uuid();
+    String payload = Json.requireObject(prefix + "payload", req.getPayload());
+    String meta = Json.requireObject(prefix + "additional_metadata", req.getAdditionalMetadata());
+    TriggerRequest base = new TriggerRequest("", payload, meta, req.hasPriority() ? req.getPriority() : null,
+        null, null, null, null, null, null);
+    List<String> runs = scheduler.triggerEvent(id, req.getKey(), base);
+    LOG.debug("event '{}' ({}) started runs {}", req.getKey(), id, runs);
+    Event.Builder e = Event.newBuilder().setTenantId(scheduler.tenantId()).setEventId(id).setKey(req.getKey())
+        .setPayload(payload).setAdditionalMetadata(meta)
+        .setEventTimestamp(req.hasEventTimestamp() ? req.getEventTimestamp() : GrpcDispatcher.timestamp(clock.millis()));
+    if (req.hasScope()) {
+      e.setScope(req.getScope());
+    }
+    Event event = e.build();
+    synchronized (recent) {
+      recent.put(id, event);
+    }
+    return event;
+  }
+}

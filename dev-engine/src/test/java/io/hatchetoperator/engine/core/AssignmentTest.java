@@ -1,0 +1,121 @@
+package io.hatchetoperator.engine.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Slots, FIFO within priority, slot types, heartbeats, pause and reassignment. */
+class AssignmentTest {
+
+  private final Engines e = new Engines();
+
+  @Test
+  void a_worker_never_gets_more_tasks_than_slots_and_a_freed_slot_takes_the_next() {
+    e.simple("echo");
+    RecordingSink w = e.worker("w", 2, "echo:echo");
+    for (int i = 0; i < 5; i++) {
+      e.trigger("echo", "{\"i\":" + i + "}");
+    }
+    assertThat(w.started).hasSize(2);
+    assertThat(e.scheduler.taskStats(List.of("echo")).get("echo").queued()).isEqualTo(3);
+
+    e.complete(w.started.get(0), "{}");
+    assertThat(w.started).hasSize(3);
+    assertThat(w.started.get(2).run().request().inputJson()).isEqualTo("{\"i\":2}");
+    assertThat(e.scheduler.workers().get(0).slotsUsed()).containsEntry("default", 2);
+  }
+
+  @Test
+  void higher_priority_goes_first_and_fifo_holds_within_a_priority() {
+    e.simple("p");
+    List<String> order = List.of("a", "b", "c");
+    for (String name : order) {
+      e.scheduler.trigger(new TriggerRequest("p", "{\"n\":\"" + name + "\"}", "{}", 1, null, null, null, null, null, null));
+    }
+    e.scheduler.trigger(new TriggerRequest("p", "{\"n\":\"urgent\"}", "{}", 3, null, null, null, null, null, null));
+    RecordingSink w = e.worker("w", 1, "p:p");
+    for (int i = 0; i < 3; i++) {
+      e.complete(w.last(), "{}");
+    }
+    assertThat(w.started).extracting(t -> t.run().request().inputJson())
+        .containsExactly("{\"n\":\"urgent\"}", "{\"n\":\"a\"}", "{\"n\":\"b\"}", "{\"n\":\"c\"}");
+  }
+
+  @Test
+  void a_task_only_goes_to_a_worker_with_its_slot_type() {
+    e.workflow("gpu", Engines.task("gpu", "gpu").clearSlotRequests().putSlotRequests("gpu", 1));
+    RecordingSink cpu = e.worker("cpu", 10, "gpu:gpu");
+    e.trigger("gpu", "{}");
+    assertThat(cpu.started).isEmpty();
+    RecordingSink gpu = e.worker("gpu", Map.of("gpu", 1), "gpu:gpu");
+    assertThat(gpu.started).hasSize(1);
+  }
+
+  @Test
+  void a_worker_without_a_heartbeat_for_5s_gets_nothing_until_it_beats_again() {
+    e.simple("echo");
+    RecordingSink w = e.worker("w", 5, "echo:echo");
+    e.clock.advance(Duration.ofSeconds(6));
+    e.trigger("echo", "{}");
+    assertThat(w.started).isEmpty();
+    assertThat(e.scheduler.workers().get(0).status()).isEqualTo("INACTIVE");
+    e.scheduler.heartbeat(w.workerId);
+    assertThat(w.started).hasSize(1);
+  }
+
+  @Test
+  void a_paused_worker_gets_no_new_tasks_and_gets_the_queue_when_resumed() {
+    e.simple("echo");
+    RecordingSink w = e.worker("w", 5, "echo:echo");
+    assertThat(e.scheduler.setPaused(w.workerId, true).status()).isEqualTo("PAUSED");
+    e.trigger("echo", "{}");
+    assertThat(w.started).isEmpty();
+    e.scheduler.setPaused(w.workerId, false);
+    assertThat(w.started).hasSize(1);
+  }
+
+  @Test
+  void tasks_of_a_worker_silent_for_30s_go_to_another_worker() {
+    e.workflow("echo", Engines.task("echo", "echo").setTimeout("5m"));
+    RecordingSink dead = e.worker("dead", 1, "echo:echo");
+    e.trigger("echo", "{}");
+    assertThat(dead.started).hasSize(1);
+    RecordingSink alive = e.worker("alive", 1, "echo:echo");
+    for (int i = 0; i < 7; i++) {
+      e.clock.advance(Duration.ofSeconds(5));
+      e.scheduler.heartbeat(alive.workerId);
+      e.scheduler.sweep();
+    }
+    assertThat(alive.started).hasSize(1);
+    assertThat(alive.started.get(0)).isSameAs(dead.started.get(0));
+    assertThat(e.scheduler.counters().reassigned()).isEqualTo(1);
+    e.complete(alive.last(), "{\"ok\":true}");
+    assertThat(e.scheduler.workers()).allSatisfy(v -> assertThat(v.slotsUsed().getOrDefault("default", 0)).isZero());
+  }
+
+  @Test
+  void a_legacy_listen_stream_counts_as_a_heartbeat() {
+    e.simple("echo");
+    String id = e.scheduler.register("legacy", List.of("echo:echo"), Map.of("default", 1), Map.of(), "GO");
+    RecordingSink sink = new RecordingSink();
+    e.scheduler.listen(id, sink, true);
+    e.clock.advance(Duration.ofSeconds(20));
+    e.scheduler.sweep();
+    e.trigger("echo", "{}");
+    assertThat(sink.started).hasSize(1);
+  }
+
+  @Test
+  void a_closed_stream_stops_assignment_and_a_heartbeat_then_is_rejected() {
+    e.simple("echo");
+    RecordingSink w = e.worker("w", 1, "echo:echo");
+    e.scheduler.listenerClosed(w.workerId, w);
+    e.trigger("echo", "{}");
+    assertThat(w.started).isEmpty();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> e.scheduler.heartbeat(w.workerId))
+        .isInstanceOf(EngineException.class).hasMessageContaining("worker stream is not active");
+  }
+}

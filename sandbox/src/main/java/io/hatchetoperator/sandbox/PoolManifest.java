@@ -1,0 +1,116 @@
+package io.hatchetoperator.sandbox;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A {@code HatchetWorkerPool} manifest as the user wrote it, and the copy the sandbox applies: the same
+ * pool, pointed at the in-process dev engine (its host:port and API URL, plaintext).
+ */
+public final class PoolManifest {
+
+  /** The only API version the operator serves. */
+  public static final String API_VERSION = "hatchet-operator.io/v1alpha1";
+  private final String source;
+  private final GenericKubernetesResource pool;
+
+  private PoolManifest(String source, GenericKubernetesResource pool) {
+    this.source = source;
+    this.pool = pool;
+  }
+
+  /** Parses {@code yaml} read from {@code source} (named in errors); it must hold one HatchetWorkerPool. */
+  public static PoolManifest parse(String source, String yaml) {
+    GenericKubernetesResource pool;
+    try {
+      pool = Serialization.unmarshal(yaml, GenericKubernetesResource.class);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("--pool " + source + " is not valid YAML (" + e.getMessage()
+          + "); give one HatchetWorkerPool manifest, e.g. examples/pools/sample-worker.yaml");
+    }
+    if (pool == null || !"HatchetWorkerPool".equals(pool.getKind()) || !API_VERSION.equals(pool.getApiVersion())) {
+      throw new IllegalArgumentException("--pool " + source + ": kind is '" + (pool == null ? null : pool.getKind())
+          + "' and apiVersion '" + (pool == null ? null : pool.getApiVersion()) + "'; give one HatchetWorkerPool "
+          + "with apiVersion " + API_VERSION);
+    }
+    if (pool.getMetadata() == null || pool.getMetadata().getName() == null) {
+      throw new IllegalArgumentException("--pool " + source + ": metadata.name is missing; name the pool");
+    }
+    PoolManifest manifest = new PoolManifest(source, pool);
+    manifest.tokenSecretRef();
+    return manifest;
+  }
+
+  /** The pool's name. */
+  public String name() {
+    return pool.getMetadata().getName();
+  }
+
+  /** The Secret name and key that hold the engine token ({@code spec.engine.tokenSecretRef}). */
+  public Map.Entry<String, String> tokenSecretRef() {
+    Object ref = map(map(spec().get("engine"), "spec.engine").get("tokenSecretRef"), "spec.engine.tokenSecretRef");
+    Map<String, Object> r = map(ref, "spec.engine.tokenSecretRef");
+    if (!(r.get("name") instanceof String name) || !(r.get("key") instanceof String key)) {
+      throw new IllegalArgumentException("--pool " + source + ": spec.engine.tokenSecretRef needs a name and a key");
+    }
+    return Map.entry(name, key);
+  }
+
+  /** The lowest replica count the pool may reach: {@code autoscaling.minReplicas} (1 when unset), or replicas. */
+  public int minReplicas() {
+    Object autoscaling = spec().get("autoscaling");
+    if (autoscaling instanceof Map<?, ?> a) {
+      return a.get("minReplicas") instanceof Number n ? n.intValue() : 1;
+    }
+    return spec().get("replicas") instanceof Number n ? n.intValue() : 1;
+  }
+
+  /** {@code spec.slots}, or 0 when missing (the operator then reports it). */
+  public int slots() {
+    return spec().get("slots") instanceof Number n ? n.intValue() : 0;
+  }
+
+  /** The settings a user wants to see: slots, tasks, autoscaling and drain, as YAML. */
+  public String settingsSummary() {
+    Map<String, Object> shown = new LinkedHashMap<>();
+    for (String key : new String[] {"slots", "tasks", "replicas", "autoscaling", "drain"}) {
+      if (spec().get(key) != null) {
+        shown.put(key, spec().get(key));
+      }
+    }
+    return Serialization.asYaml(shown).replaceFirst("^---\\n", "");
+  }
+
+  /** A copy for {@code namespace}, pointed at the engine at {@code hostPort} / {@code apiUrl} in plaintext. */
+  public GenericKubernetesResource forSandbox(String namespace, String hostPort, String apiUrl) {
+    GenericKubernetesResource copy = Serialization.clone(pool);
+    copy.getMetadata().setNamespace(namespace);
+    copy.getMetadata().setResourceVersion(null);
+    Map<String, Object> engine = map(specOf(copy).get("engine"), "spec.engine");
+    engine.put("hostPort", hostPort);
+    engine.put("apiUrl", apiUrl);
+    Map<String, Object> tls = new LinkedHashMap<>();
+    tls.put("strategy", "none");
+    engine.put("tls", tls);
+    return copy;
+  }
+
+  private Map<String, Object> spec() {
+    return specOf(pool);
+  }
+
+  private Map<String, Object> specOf(GenericKubernetesResource resource) {
+    return map(resource.getAdditionalProperties().get("spec"), "spec");
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> map(Object value, String field) {
+    if (!(value instanceof Map)) {
+      throw new IllegalArgumentException("--pool " + source + ": " + field + " is missing or not an object; "
+          + "see examples/ for a complete pool");
+    }
+    return (Map<String, Object>) value;
+  }
+}

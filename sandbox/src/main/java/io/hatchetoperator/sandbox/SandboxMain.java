@@ -1,0 +1,154 @@
+package io.hatchetoperator.sandbox;
+
+import io.hatchetoperator.examples.worker.SampleWorker;
+import io.hatchetoperator.sandbox.load.BuiltInScenario;
+import io.hatchetoperator.sandbox.load.Trace;
+import io.hatchetoperator.sandbox.load.TraceCsv;
+import io.hatchetoperator.sandbox.report.ReportWriter;
+import io.hatchetoperator.sandbox.report.RunReport;
+import io.hatchetoperator.sandbox.view.LiveView;
+import io.hatchetoperator.sandbox.view.PanelLiveView;
+import io.hatchetoperator.sandbox.view.PlainLiveView;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code java -jar sandbox.jar}: the whole autoscaling loop on one machine, with a live view and a report. */
+@Command(name = "sandbox", mixinStandardHelpOptions = true, version = "sandbox 0.1.0",
+    description = "Runs the dev engine, a mock Kubernetes API, simulated pods with real Java workers and the real "
+        + "operator in one JVM, replays a load and writes a report with a chart.")
+public final class SandboxMain implements Callable<Integer> {
+
+  static final String BUNDLED_POOL = "examples/java-worker-pool.yaml";
+
+  @Option(names = "--trace", paramLabel = "FILE", description = "CSV trace arrival_ms,duration_ms "
+      + "(default: the built-in scenario of bursts and idle gaps)")
+  Path trace;
+
+  @Option(names = "--pool", paramLabel = "FILE", description = "HatchetWorkerPool manifest (default: the "
+      + "examples/ sample pool)")
+  Path pool;
+
+  @Option(names = "--report", paramLabel = "DIR", defaultValue = "sandbox-report",
+      description = "where report.json and report.html go (default: ${DEFAULT-VALUE})")
+  Path report;
+
+  @Option(names = "--no-live", description = "print one plain line per second instead of a redrawn panel")
+  boolean noLive;
+
+  @Option(names = "--keep-running", description = "leave it all up after the run; prints how to join it")
+  boolean keepRunning;
+
+  @Option(names = "--startup-delay", paramLabel = "DURATION", defaultValue = "3s",
+      converter = DurationConverter.class, description = "pod start-up delay (default: ${DEFAULT-VALUE})")
+  Duration startupDelay;
+
+  @Option(names = "--settle-timeout", paramLabel = "DURATION", defaultValue = "150s",
+      converter = DurationConverter.class,
+      description = "after the last arrival, the longest wait for results and scale-down (default: ${DEFAULT-VALUE})")
+  Duration settleTimeout;
+
+  private final PrintStream out;
+
+  SandboxMain(PrintStream out) {
+    this.out = out;
+  }
+
+  /** Runs the sandbox and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(commandLine(System.out).execute(args));
+  }
+
+  static CommandLine commandLine(PrintStream out) {
+    CommandLine cli = new CommandLine(new SandboxMain(out));
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      if (e instanceof IllegalArgumentException) {
+        cmd.getErr().println("sandbox: " + e.getMessage());
+        return 2;
+      }
+      throw e;
+    });
+    return cli;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    SandboxSettings settings = SandboxSettings.defaults().withPool(pool).withTrace(trace).withReportDir(report)
+        .withLive(!noLive).withKeepRunning(keepRunning).withStartupDelay(startupDelay)
+        .withSettleTimeout(settleTimeout);
+    PoolManifest manifest = loadPool(pool);
+    Trace load = trace == null ? BuiltInScenario.trace() : TraceCsv.read(trace);
+    try (Sandbox sandbox = Sandbox.start(settings, manifest, SampleWorker::create)) {
+      out.println("HatchetWorkerPool " + manifest.name() + " (" + (pool == null ? BUNDLED_POOL : pool) + "):");
+      out.println(manifest.settingsSummary().indent(2));
+      out.println("waiting for " + manifest.minReplicas() + " ready pod(s)...");
+      sandbox.awaitReady(manifest.minReplicas(), settings.readyTimeout());
+      out.println("load: " + load.rows().size() + " sleep tasks from '" + load.name() + "' over "
+          + load.lastArrivalMs() / 1000 + " s");
+      LiveView view = settings.live() ? new PanelLiveView(out, "sandbox: " + manifest.name())
+          : new PlainLiveView(out);
+      SandboxOutcome outcome;
+      try (SandboxRun run = SandboxRun.start(sandbox, load, view)) {
+        boolean settled = run.awaitSettled();
+        if (!settled) {
+          out.println("the run did not settle within " + settings.settleTimeout().toSeconds()
+              + " s after the last arrival; the report shows where it stood");
+        }
+        outcome = run.finish();
+      }
+      Path html = ReportWriter.write(settings.reportDir(), outcome.report(), outcome.samples(), outcome.events(),
+          manifest.settingsSummary());
+      printSummary(outcome.report(), html);
+      if (settings.keepRunning()) {
+        keepRunning(sandbox);
+      }
+      return outcome.report().tasksLost() == 0 ? 0 : 1;
+    }
+  }
+
+  private PoolManifest loadPool(Path file) throws Exception {
+    if (file == null) {
+      try (InputStream in = SandboxMain.class.getClassLoader().getResourceAsStream(BUNDLED_POOL)) {
+        if (in == null) {
+          throw new IllegalStateException(BUNDLED_POOL + " is missing from the jar; rebuild the sandbox");
+        }
+        return PoolManifest.parse(BUNDLED_POOL, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("--pool " + file + ": no such file; give a HatchetWorkerPool manifest");
+    }
+    return PoolManifest.parse(file.toString(), Files.readString(file));
+  }
+
+  private void printSummary(RunReport r, Path html) {
+    out.println();
+    out.printf("tasks: %d submitted, %d completed, %d lost, %d duplicated, %d killed%n", r.tasksSubmitted(),
+        r.tasksCompleted(), r.tasksLost(), r.tasksDuplicated(), r.tasksKilled());
+    out.printf("queue wait: p50 %d ms, p95 %d ms; first scale-up %d ms after the first burst%n",
+        r.queueWaitP50Ms(), r.queueWaitP95Ms(), r.firstScaleUpMs());
+    out.printf("replicas: max %d, final %d, %d scale events; %.1f pod-seconds%n", r.maxReplicas(),
+        r.finalReplicas(), r.scaleEvents(), r.podSeconds());
+    out.println("report: " + html.toAbsolutePath() + " and " + html.resolveSibling("report.json").toAbsolutePath());
+  }
+
+  private void keepRunning(Sandbox sandbox) throws InterruptedException {
+    out.println();
+    out.println("The sandbox keeps running. Point any Hatchet SDK worker or client at its engine:");
+    sandbox.engine().clientEnv().forEach((k, v) -> out.println("  export " + k + "=" + v));
+    out.println("Its Kubernetes API (no auth): kubectl --server " + sandbox.cluster().url()
+        + " --insecure-skip-tls-verify -n " + sandbox.settings().namespace() + " get hwp,deploy,pods");
+    out.println("Press Ctrl-C to stop.");
+    CountDownLatch stop = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+    stop.await();
+  }
+}

@@ -1,0 +1,117 @@
+package io.hatchetoperator.sandbox;
+
+import io.hatchetoperator.sandbox.cluster.ClusterSnapshot;
+import io.hatchetoperator.sandbox.load.LoadGenerator;
+import io.hatchetoperator.sandbox.load.RunLedger;
+import io.hatchetoperator.sandbox.load.Trace;
+import io.hatchetoperator.sandbox.report.ReportBuilder;
+import io.hatchetoperator.sandbox.report.RunReport;
+import io.hatchetoperator.sandbox.report.ScaleEvent;
+import io.hatchetoperator.sandbox.view.LiveView;
+import io.hatchetoperator.sandbox.view.Sample;
+import io.hatchetoperator.sandbox.view.Sampler;
+import io.hatchetoperator.sandbox.view.Timeline;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One run of a trace against a started {@link Sandbox}: replays the load, samples the loop every second,
+ * waits for every result and for the pool to return to its minimum, and computes the report.
+ */
+public final class SandboxRun implements AutoCloseable {
+
+  private final Sandbox sandbox;
+  private final Trace trace;
+  private final Clock clock = Clock.systemUTC();
+  private final RunLedger ledger;
+  private final Timeline timeline = new Timeline();
+  private final Sampler sampler;
+  private final LoadGenerator load;
+  private final Instant start;
+
+  private SandboxRun(Sandbox sandbox, Trace trace, LiveView view) {
+    this.sandbox = sandbox;
+    this.trace = trace;
+    this.ledger = new RunLedger(clock);
+    sandbox.completions().attach(ledger::executed);
+    this.sampler = new Sampler(sandbox.pods(), ledger, sandbox.settings().namespace(), sandbox.pool().name(),
+        timeline, view, clock);
+    this.load = new LoadGenerator(new HatchetTaskSubmitter(sandbox.client()), ledger);
+    this.start = clock.instant();
+    sampler.start(start, sandbox.settings().sampleInterval());
+    load.start(trace);
+  }
+
+  /** Starts replaying {@code trace} now; returns at once. */
+  public static SandboxRun start(Sandbox sandbox, Trace trace, LiveView view) {
+    return new SandboxRun(sandbox, trace, view);
+  }
+
+  /** Time since the run started. */
+  public Duration elapsed() {
+    return Duration.between(start, clock.instant());
+  }
+
+  /** The ledger of this run (submitted, completed, lost). */
+  public RunLedger ledger() {
+    return ledger;
+  }
+
+  /** The samples so far. */
+  public List<Sample> samples() {
+    return timeline.samples();
+  }
+
+  /**
+   * Waits for the last arrival, then until every result is in and the pool is back at its minimum with no
+   * pod starting or draining, or until the settle timeout; returns true when it settled.
+   */
+  public boolean awaitSettled() throws InterruptedException {
+    Instant arrivalsDone = start.plusMillis(trace.lastArrivalMs());
+    Instant deadline = arrivalsDone.plus(sandbox.settings().settleTimeout());
+    while (clock.instant().isBefore(arrivalsDone)) {
+      Thread.sleep(100);
+    }
+    while (clock.instant().isBefore(deadline)) {
+      if (settled()) {
+        return true;
+      }
+      Thread.sleep(250);
+    }
+    return settled();
+  }
+
+  /** True when no result is outstanding and the pool runs exactly its minimum, nothing starting or draining. */
+  public boolean settled() {
+    ClusterSnapshot pods = sandbox.pods().snapshot();
+    int desired = sandbox.pods().desiredReplicas(sandbox.settings().namespace(), sandbox.pool().name());
+    return ledger.counts().submitted() == trace.rows().size() && ledger.inFlight() == 0
+        && desired == sandbox.pool().minReplicas() && pods.ready() == desired && pods.starting() == 0
+        && pods.draining() == 0;
+  }
+
+  /** Stops sampling and load, and computes the report. */
+  public SandboxOutcome finish() {
+    sampler.sample();
+    close();
+    String ns = sandbox.settings().namespace();
+    List<ScaleEvent> events = sandbox.pods().replicaChanges().stream()
+        .filter(c -> c.namespace().equals(ns) && c.deployment().equals(sandbox.pool().name())
+            && !c.at().isBefore(start))
+        .map(c -> new ScaleEvent(Duration.between(start, c.at()).toMillis(), c.from(), c.to())).toList();
+    ClusterSnapshot pods = sandbox.pods().snapshot();
+    List<Sample> samples = timeline.samples();
+    RunReport report = ReportBuilder.build(new ReportBuilder.Recorded(trace.name(), ledger.counts(),
+        ledger.queueWaitsMs(), pods.tasksKilled(), pods.podMillis(), events, samples, trace.firstBurstStartMs(),
+        Math.max(0, sandbox.pods().desiredReplicas(ns, sandbox.pool().name())), elapsed().toMillis()));
+    return new SandboxOutcome(report, samples, events);
+  }
+
+  @Override
+  public void close() {
+    sampler.close();
+    load.close();
+  }
+}

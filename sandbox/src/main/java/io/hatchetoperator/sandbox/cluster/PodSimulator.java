@@ -1,0 +1,363 @@
+package io.hatchetoperator.sandbox.cluster;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stands in for the ReplicaSet controller and the kubelet on the mock API server: turns each Deployment's
+ * replicas into Pods, starts one {@link PodProcess} per pod after the start-up delay, delivers SIGTERM with
+ * the pod's grace period on deletion, and keeps the Deployment's status true.
+ *
+ * <p>All decisions run on one reconcile thread; starting and stopping processes runs on lifecycle threads.
+ */
+public final class PodSimulator implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(PodSimulator.class);
+
+  private final KubernetesClient client;
+  private final PodProcessFactory processes;
+  private final PodSimulatorSettings settings;
+  private final Clock clock;
+  private final PodEnvResolver envResolver;
+  private final Map<String, SimulatedPod> pods = new ConcurrentHashMap<>();
+  private final Map<String, Integer> lastReplicas = new ConcurrentHashMap<>();
+  private final List<ReplicaChange> replicaChanges = new CopyOnWriteArrayList<>();
+  private final List<PodDeletion> deletions = new CopyOnWriteArrayList<>();
+  private final AtomicLong tasksKilled = new AtomicLong();
+  private final AtomicLong podMillisOfGonePods = new AtomicLong();
+  private final ScheduledExecutorService reconciler =
+      Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "pod-simulator"));
+  private final ExecutorService lifecycle = Executors.newCachedThreadPool(r -> daemon(r, "pod-lifecycle"));
+  private final DeploymentStatusWriter statusWriter;
+  private SharedIndexInformer<Deployment> deployments;
+  private SharedIndexInformer<Pod> podInformer;
+
+  /** A simulator over {@code client}'s cluster; call {@link #start()} to begin. */
+  public PodSimulator(KubernetesClient client, PodProcessFactory processes, PodSimulatorSettings settings,
+      Clock clock) {
+    this.client = client;
+    this.processes = processes;
+    this.settings = settings;
+    this.clock = clock;
+    this.envResolver = new PodEnvResolver(
+        (ns, name) -> ClusterObjects.secretData(client, ns, name),
+        (ns, name) -> ClusterObjects.configMapData(client, ns, name));
+    this.statusWriter = new DeploymentStatusWriter(client);
+  }
+
+  /** Starts watching Deployments and Pods in every namespace. */
+  public void start() {
+    deployments = client.apps().deployments().inAnyNamespace().inform(onAnyChange(), 0);
+    podInformer = client.pods().inAnyNamespace().inform(new ResourceEventHandler<>() {
+      @Override public void onAdd(Pod pod) {}
+
+      @Override public void onUpdate(Pod oldPod, Pod newPod) {
+        if (PodTemplates.deletionCost(oldPod) != PodTemplates.deletionCost(newPod)) {
+          reconciler.execute(PodSimulator.this::reconcileAll);
+        }
+      }
+
+      @Override public void onDelete(Pod pod, boolean unknownFinalState) {
+        reconciler.execute(() -> onPodDeleted(pod));
+      }
+    }, 0);
+    long resync = settings.resync().toMillis();
+    reconciler.scheduleWithFixedDelay(this::reconcileAll, resync, resync, TimeUnit.MILLISECONDS);
+  }
+
+  /** A crash: the pod's process dies at once (no drain) and the pod is deleted with no grace. */
+  public void crash(String namespace, String podName) {
+    reconciler.execute(() -> {
+      SimulatedPod pod = pods.get(namespace + "/" + podName);
+      if (pod == null || !pod.live()) {
+        log.warn("crash of {}/{} ignored: the simulator runs no such live pod", namespace, podName);
+        return;
+      }
+      log.info("pod {} crashed: its process is killed, tasks in flight are left to the engine", pod.key());
+      pod.phase = SimulatedPod.Phase.GONE;
+      PodProcess process = pod.process;
+      if (process != null) {
+        lifecycle.execute(process::kill);
+      }
+      finish(pod);
+      client.pods().inNamespace(namespace).withName(podName).withGracePeriod(0).delete();
+    });
+  }
+
+  /** The pods' current state, summed; safe to call from any thread. */
+  public ClusterSnapshot snapshot() {
+    int starting = 0;
+    int ready = 0;
+    int draining = 0;
+    int busy = 0;
+    int total = 0;
+    long podMillis = podMillisOfGonePods.get();
+    Instant now = clock.instant();
+    for (SimulatedPod pod : pods.values()) {
+      switch (pod.phase) {
+        case STARTING -> starting++;
+        case READY -> ready++;
+        case DRAINING -> draining++;
+        default -> { }
+      }
+      PodProcess process = pod.process;
+      if (process != null && pod.phase != SimulatedPod.Phase.GONE) {
+        busy += process.runningTasks();
+        total += pod.phase == SimulatedPod.Phase.READY ? process.slots() : 0;
+      }
+      if (pod.phase != SimulatedPod.Phase.GONE) {
+        podMillis += Duration.between(pod.createdAt, now).toMillis();
+      }
+    }
+    return new ClusterSnapshot(starting, ready, draining, busy, total, tasksKilled.get(), podMillis);
+  }
+
+  /** Every change of a Deployment's replicas after its creation seen so far, oldest first. */
+  public List<ReplicaChange> replicaChanges() {
+    return List.copyOf(replicaChanges);
+  }
+
+  /** The {@code spec.replicas} last seen of one Deployment; -1 before it exists. */
+  public int desiredReplicas(String namespace, String deployment) {
+    return lastReplicas.getOrDefault(namespace + "/" + deployment, -1);
+  }
+
+  /** Names of the live (starting or ready) pods of one Deployment. */
+  public List<String> livePods(String namespace, String deployment) {
+    return pods.values().stream().filter(p -> p.live() && p.namespace.equals(namespace)
+        && p.deployment.equals(deployment)).map(p -> p.name).sorted().toList();
+  }
+
+  /** Every pod removed on scale-down so far, with how busy it and its survivors were. */
+  public List<PodDeletion> deletions() {
+    return List.copyOf(deletions);
+  }
+
+  /** Tasks that were still running when a pod's grace period ended, summed. */
+  public long tasksKilled() {
+    return tasksKilled.get();
+  }
+
+  private ResourceEventHandler<Deployment> onAnyChange() {
+    return new ResourceEventHandler<>() {
+      @Override public void onAdd(Deployment d) {
+        reconciler.execute(PodSimulator.this::reconcileAll);
+      }
+
+      @Override public void onUpdate(Deployment oldD, Deployment newD) {
+        reconciler.execute(PodSimulator.this::reconcileAll);
+      }
+
+      @Override public void onDelete(Deployment d, boolean unknownFinalState) {
+        reconciler.execute(PodSimulator.this::reconcileAll);
+      }
+    };
+  }
+
+  private void reconcileAll() {
+    try {
+      Cache<Deployment> store = (Cache<Deployment>) deployments.getIndexer();
+      for (Deployment d : store.list()) {
+        reconcile(d);
+      }
+      for (SimulatedPod pod : new ArrayList<>(pods.values())) {
+        if (pod.live() && store.getByKey(pod.namespace + "/" + pod.deployment) == null) {
+          log.info("deployment {}/{} is gone: terminating its pod {}", pod.namespace, pod.deployment, pod.name);
+          terminate(pod, true);
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn("pod simulator reconcile failed, retrying at the next resync: {}", e.toString());
+    }
+  }
+
+  private void reconcile(Deployment d) {
+    String ns = d.getMetadata().getNamespace();
+    String name = d.getMetadata().getName();
+    int desired = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
+    recordReplicas(ns, name, desired);
+    String hash = PodTemplates.hash(d.getSpec().getTemplate());
+    List<SimulatedPod> live = pods.values().stream()
+        .filter(p -> p.live() && p.namespace.equals(ns) && p.deployment.equals(name)).toList();
+    List<PodView> views = live.stream().map(this::view).toList();
+    ReplicaSetPlan plan = ReplicaSetPolicy.plan(desired, hash, views);
+    for (String victim : plan.delete()) {
+      SimulatedPod pod = pods.get(ns + "/" + victim);
+      int idleSurvivors = (int) live.stream().filter(p -> p.phase == SimulatedPod.Phase.READY
+          && !plan.delete().contains(p.name) && p.runningTasks() == 0).count();
+      deletions.add(new PodDeletion(clock.instant(), ns, name, victim, pod.runningTasks(), idleSurvivors));
+      terminate(pod, true);
+    }
+    for (int i = 0; i < plan.create(); i++) {
+      create(d, hash);
+    }
+    statusWriter.write(d, pods.values().stream()
+        .filter(p -> p.live() && p.namespace.equals(ns) && p.deployment.equals(name)).toList(), hash);
+  }
+
+  private PodView view(SimulatedPod pod) {
+    Pod api = podInformer.getIndexer().getByKey(pod.key());
+    int cost = api == null ? 0 : PodTemplates.deletionCost(api);
+    return new PodView(pod.name, pod.templateHash, pod.phase == SimulatedPod.Phase.READY, cost, pod.createdAt);
+  }
+
+  /** The pod-deletion-cost the simulator currently sees on a pod (its informer's copy), 0 when unset. */
+  int deletionCostSeen(String namespace, String pod) {
+    Pod api = podInformer.getIndexer().getByKey(namespace + "/" + pod);
+    return api == null ? 0 : PodTemplates.deletionCost(api);
+  }
+
+  private void recordReplicas(String ns, String name, int desired) {
+    Integer before = lastReplicas.put(ns + "/" + name, desired);
+    if (before != null && before != desired) {
+      replicaChanges.add(new ReplicaChange(clock.instant(), ns, name, before, desired));
+      log.info("deployment {}/{} replicas {} -> {}", ns, name, before, desired);
+    }
+  }
+
+  private void create(Deployment d, String hash) {
+    Pod pod = client.pods().resource(PodTemplates.newPod(d, hash, settings.nodeName())).create();
+    SimulatedPod sim = new SimulatedPod(pod.getMetadata().getNamespace(), pod.getMetadata().getName(),
+        d.getMetadata().getName(), hash, clock.instant());
+    pods.put(sim.key(), sim);
+    log.info("pod {} created; its container starts in {} ms", sim.key(), settings.startupDelay().toMillis());
+    reconciler.schedule(() -> lifecycle.execute(() -> startContainer(sim)),
+        settings.startupDelay().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void startContainer(SimulatedPod sim) {
+    if (sim.phase != SimulatedPod.Phase.STARTING) {
+      return;
+    }
+    Pod pod = client.pods().inNamespace(sim.namespace).withName(sim.name).get();
+    if (pod == null) {
+      return;
+    }
+    try {
+      var container = pod.getSpec().getContainers().get(0);
+      Map<String, String> env = envResolver.resolve(pod, container);
+      PodProcess process = processes.create(new PodLaunch(sim.namespace, sim.name, sim.deployment,
+          container.getName(), env));
+      process.start();
+      sim.process = process;
+      sim.startError = null;
+      reconciler.execute(() -> markReady(sim, process));
+    } catch (Exception e) {
+      String why = e.getMessage() == null ? e.toString() : e.getMessage();
+      if (!why.equals(sim.startError)) {
+        log.warn("pod {} cannot start its container (CreateContainerConfigError): {}", sim.key(), why);
+      }
+      sim.startError = why;
+      PodStatusWriter.waiting(client, sim, "CreateContainerConfigError", why);
+      reconciler.schedule(() -> lifecycle.execute(() -> startContainer(sim)),
+          settings.startRetry().toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void markReady(SimulatedPod sim, PodProcess process) {
+    if (sim.phase != SimulatedPod.Phase.STARTING) {
+      lifecycle.execute(process::kill);
+      return;
+    }
+    sim.phase = SimulatedPod.Phase.READY;
+    PodStatusWriter.ready(client, sim);
+    log.info("pod {} is ready ({} slots)", sim.key(), process.slots());
+    reconcileAll();
+  }
+
+  private void onPodDeleted(Pod deleted) {
+    SimulatedPod pod = pods.get(deleted.getMetadata().getNamespace() + "/" + deleted.getMetadata().getName());
+    if (pod == null || !pod.live()) {
+      return;
+    }
+    Long grace = deleted.getMetadata().getDeletionGracePeriodSeconds();
+    if (grace != null && grace == 0) {
+      log.info("pod {} deleted with no grace: killed", pod.key());
+      pod.phase = SimulatedPod.Phase.GONE;
+      PodProcess process = pod.process;
+      if (process != null) {
+        lifecycle.execute(process::kill);
+      }
+      finish(pod);
+    } else {
+      terminate(pod, false);
+    }
+    reconcileAll();
+  }
+
+  private void terminate(SimulatedPod pod, boolean deleteObject) {
+    Pod api = podInformer.getIndexer().getByKey(pod.key());
+    long grace = api == null ? 30 : PodTemplates.graceSeconds(api);
+    pod.phase = SimulatedPod.Phase.DRAINING;
+    if (deleteObject) {
+      client.pods().inNamespace(pod.namespace).withName(pod.name).delete();
+    }
+    PodProcess process = pod.process;
+    if (process == null) {
+      pod.phase = SimulatedPod.Phase.GONE;
+      finish(pod);
+      return;
+    }
+    log.info("pod {} terminating: SIGTERM, grace period {} s", pod.key(), grace);
+    lifecycle.execute(() -> {
+      int killed = new GracefulStop(process, Duration.ofSeconds(grace)).run();
+      if (killed > 0) {
+        log.warn("pod {}: grace period ended with {} task(s) still running; they were killed", pod.key(), killed);
+        tasksKilled.addAndGet(killed);
+      }
+      reconciler.execute(() -> {
+        pod.phase = SimulatedPod.Phase.GONE;
+        finish(pod);
+      });
+    });
+  }
+
+  private void finish(SimulatedPod pod) {
+    if (pods.remove(pod.key()) != null) {
+      podMillisOfGonePods.addAndGet(Duration.between(pod.createdAt, clock.instant()).toMillis());
+    }
+  }
+
+  @Override
+  public void close() {
+    if (deployments != null) {
+      deployments.close();
+    }
+    if (podInformer != null) {
+      podInformer.close();
+    }
+    reconciler.shutdownNow();
+    for (SimulatedPod pod : pods.values()) {
+      PodProcess process = pod.process;
+      if (process != null) {
+        process.kill();
+      }
+    }
+    lifecycle.shutdownNow();
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+}

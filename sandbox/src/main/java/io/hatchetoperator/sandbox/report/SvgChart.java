@@ -1,0 +1,101 @@
+package io.hatchetoperator.sandbox.report;
+
+import io.hatchetoperator.sandbox.view.Sample;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToIntFunction;
+
+/**
+ * A hand-written SVG of a run: queue depth and busy slots on the upper plot, desired and ready replicas on
+ * the lower one, scale events as dashed vertical lines across both.
+ */
+public final class SvgChart {
+
+  private static final int WIDTH = 960;
+  private static final int PLOT_HEIGHT = 200;
+  private static final int LEFT = 60;
+  private static final int RIGHT = 20;
+  private static final int TOP = 30;
+  private static final int GAP = 60;
+
+  /** The chart as an {@code <svg>} element. */
+  public static String render(List<Sample> samples, List<ScaleEvent> events) {
+    long end = Math.max(1, samples.isEmpty() ? 1 : samples.get(samples.size() - 1).tMs());
+    int height = TOP + 2 * PLOT_HEIGHT + GAP + 40;
+    StringBuilder svg = new StringBuilder();
+    svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+        + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, height, WIDTH, height));
+    int upperMax = max(samples, s -> Math.max(s.queued(), Math.max(s.busySlots(), s.totalSlots())));
+    int lowerMax = max(samples, s -> Math.max(s.desired(), s.ready()));
+    int lowerTop = TOP + PLOT_HEIGHT + GAP;
+    plot(svg, "tasks", TOP, upperMax, end);
+    plot(svg, "replicas", lowerTop, lowerMax, end);
+    line(svg, samples, Sample::queued, TOP, upperMax, end, "#d62728", "queue depth");
+    line(svg, samples, Sample::busySlots, TOP, upperMax, end, "#1f77b4", "busy slots");
+    line(svg, samples, Sample::totalSlots, TOP, upperMax, end, "#9ecae1", "total slots");
+    line(svg, samples, Sample::desired, lowerTop, lowerMax, end, "#2ca02c", "desired replicas");
+    line(svg, samples, Sample::ready, lowerTop, lowerMax, end, "#ff7f0e", "ready replicas");
+    for (ScaleEvent e : events) {
+      double x = x(e.tMs(), end);
+      svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#777\" "
+          + "stroke-dasharray=\"4 3\"><title>%d → %d at %.1f s</title></line>%n", x, TOP, x,
+          lowerTop + PLOT_HEIGHT, e.from(), e.to(), e.tMs() / 1000.0));
+      svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" fill=\"#555\" font-size=\"10\" "
+          + "text-anchor=\"middle\">%d→%d</text>%n", x, lowerTop - 6, e.from(), e.to()));
+    }
+    svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">time (s)</text>%n",
+        LEFT + (WIDTH - LEFT - RIGHT) / 2, height - 5));
+    svg.append("</svg>\n");
+    return svg.toString();
+  }
+
+  private static void plot(StringBuilder svg, String label, int top, int max, long end) {
+    int w = WIDTH - LEFT - RIGHT;
+    svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" "
+        + "stroke=\"#ccc\"/>%n", LEFT, top, w, PLOT_HEIGHT));
+    svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%d</text>%n",
+        LEFT - 6, top + 10, max));
+    svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">0</text>%n",
+        LEFT - 6, top + PLOT_HEIGHT));
+    svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" transform=\"rotate(-90 %d %d)\" "
+        + "text-anchor=\"middle\">%s</text>%n", 18, top + PLOT_HEIGHT / 2, 18, top + PLOT_HEIGHT / 2, label));
+    long stepS = Math.max(10, (end / 1000 / 10 + 9) / 10 * 10);
+    for (long s = 0; s * 1000 <= end; s += stepS) {
+      svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#555\">%d"
+          + "</text>%n", x(s * 1000, end), top + PLOT_HEIGHT + 14, s));
+    }
+  }
+
+  private static void line(StringBuilder svg, List<Sample> samples, ToIntFunction<Sample> value, int top,
+      int max, long end, String color, String name) {
+    StringBuilder points = new StringBuilder();
+    for (Sample s : samples) {
+      double y = top + PLOT_HEIGHT - (double) value.applyAsInt(s) * PLOT_HEIGHT / max;
+      points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(s.tMs(), end), y));
+    }
+    svg.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" "
+        + "points=\"%s\"><title>%s</title></polyline>%n", color, points.toString().trim(), name));
+    int legendIndex = legendSlot(name);
+    svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"3\" fill=\"%s\"/>"
+        + "<text x=\"%d\" y=\"%d\">%s</text>%n", LEFT + 10 + legendIndex * 150, top - 12, color,
+        LEFT + 26 + legendIndex * 150, top - 8, name));
+  }
+
+  private static int legendSlot(String name) {
+    return switch (name) {
+      case "busy slots", "ready replicas" -> 1;
+      case "total slots" -> 2;
+      default -> 0;
+    };
+  }
+
+  private static double x(long tMs, long end) {
+    return LEFT + (double) tMs * (WIDTH - LEFT - RIGHT) / end;
+  }
+
+  private static int max(List<Sample> samples, ToIntFunction<Sample> f) {
+    return Math.max(1, samples.stream().mapToInt(f).max().orElse(1));
+  }
+
+  private SvgChart() {}
+}

@@ -1,0 +1,18 @@
+package io.hatchetoperator.sandbox.view;
+
+/**
+ * One second of the loop, as the live view and the report chart show it.
+ *
+ * @param tMs time since the run started, ms
+ * @param queued tasks submitted and not yet running (in flight minus busy slots)
+ * @param busySlots slots running a task, draining pods included
+ * @param totalSlots slots of the ready pods
+ * @param desired the Deployment's {@code spec.replicas} (what the operator asked for)
+ * @param ready ready pods
+ * @param starting pods created and not ready yet
+ * @param draining pods terminating (SIGTERM sent, grace period running)
+ * @param completed tasks completed so far
+ * @param submitted tasks submitted so far
+ */
+public record Sample(long tMs, int queued, int busySlots, int totalSlots, int desired, int ready, int starting,
+    int draining, int completed, int submitted) {}
