@@ -135,6 +135,22 @@ class DrainTest {
   }
 
   @Test
+  void aKillDuringTheDrainStopsItAtOnceAndSendsNothingMore() throws Exception {
+    String run = startHolding(Duration.ofSeconds(10));
+    CompletableFuture<Void> done = worker.shutdown();
+    await().until(() -> !engine.rest.requests().isEmpty());
+
+    worker.kill();
+    release.countDown();
+    done.get(10, TimeUnit.SECONDS);
+
+    assertThat(worker.state()).isEqualTo(WorkerState.KILLED);
+    assertThat(worker.termination()).isCompletedWithValue(WorkerState.KILLED);
+    assertThat(engine.dispatcher.events(run)).hasSize(1);
+    assertThat(engine.dispatcher.unsubscribes).isEmpty();
+  }
+
+  @Test
   void shutdownBeforeStartEndsAtOnce() throws Exception {
     Hatchet hatchet = engine.hatchet().build();
     worker = hatchet.worker("idle", WorkerOptions.slots(1), hatchet.task("noop", (i, c) -> null));
