@@ -80,6 +80,18 @@ class HatchetClientTest {
   }
 
   @Test
+  void resubscribesPendingRunsWhenTheSubscriptionStreamBreaks() throws Exception {
+    CompletableFuture<RunResult> held = hatchet.client().run("echo", Map.of("message", "hold"));
+    await().until(() -> worker.runningTasks() == 1 && engine.dispatcher.runSubscriptions.get() == 1);
+
+    engine.runs.breakSubscriptions();
+    await().until(() -> engine.dispatcher.runSubscriptions.get() == 2);
+    release.countDown();
+
+    assertThat(held.get(10, TimeUnit.SECONDS).output("echo", Map.class)).containsEntry("echoed", "hold");
+  }
+
+  @Test
   void aFailedTaskFailsTheResultWithItsError() {
     CompletableFuture<RunResult> result = hatchet.client().run("echo", Map.of("message", "fail"));
 
