@@ -41,7 +41,7 @@ class HatchetClientTest {
       return Map.of("echoed", input.get("message"));
     });
     worker = hatchet.worker("client-test", WorkerOptions.slots(100), echo);
-    worker.startAsync().get(5, TimeUnit.SECONDS);
+    worker.startAsync().get(30, TimeUnit.SECONDS);
     await().until(engine.dispatcher::listening);
   }
 
