@@ -1,0 +1,128 @@
+package io.hatchetoperator.worker;
+
+import io.hatchetoperator.worker.client.ChannelFactory;
+import io.hatchetoperator.worker.client.EngineChannels;
+import io.hatchetoperator.worker.client.HatchetClient;
+import io.hatchetoperator.worker.config.HatchetSettings;
+import io.hatchetoperator.worker.config.HatchetSettings.TimingSettings;
+import io.hatchetoperator.worker.config.SettingsLoader;
+import io.hatchetoperator.worker.runtime.WorkerRuntime;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The entry point, as in Hatchet's SDKs: settings from the environment (plus code overrides),
+ * workflow and task declarations, workers, and the client side ({@link #client()}). Holds no global
+ * state: each instance has its own settings, channels and workers.
+ */
+public final class Hatchet implements AutoCloseable {
+  private final HatchetSettings settings;
+  private final ChannelFactory channels;
+  private HatchetClient client;
+
+  private Hatchet(HatchetSettings settings, ChannelFactory channels) {
+    this.settings = settings;
+    this.channels = channels;
+  }
+
+  /** Reads the process environment; throws {@link io.hatchetoperator.worker.config.ConfigurationException} naming the bad variable. */
+  public static Hatchet fromEnv() {
+    return builder().build();
+  }
+
+  /** Reads {@code env} instead of the process environment (many workers in one JVM, each with its own). */
+  public static Hatchet fromEnv(Map<String, String> env) {
+    return builder().env(env).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public HatchetSettings settings() {
+    return settings;
+  }
+
+  /** Declares a workflow; add tasks with {@link Workflow#task}. */
+  public Workflow workflow(String name) {
+    return new Workflow(name);
+  }
+
+  /** Declares a standalone task: a workflow of one task, both named {@code name}. */
+  public Workflow task(String name, TaskFunction<Map<String, Object>> function) {
+    return new Workflow(name).task(name, function);
+  }
+
+  /** Declares a standalone task with options and a typed input. */
+  public <I> Workflow task(String name, TaskOptions options, Class<I> inputType, TaskFunction<I> function) {
+    return new Workflow(name).task(name, options, inputType, function);
+  }
+
+  /** A worker serving {@code workflows}; start it with {@link Worker#start()} or {@link Worker#startAsync()}. */
+  public Worker worker(String name, WorkerOptions options, Workflow... workflows) {
+    return new WorkerRuntime(settings, name, options, List.of(workflows), channels);
+  }
+
+  /** The client of this instance (created on first use, closed by {@link #close()}). */
+  public synchronized HatchetClient client() {
+    if (client == null) {
+      client = new HatchetClient(settings, channels);
+    }
+    return client;
+  }
+
+  /** Closes the client; workers are stopped through their own {@code shutdown()} or {@code kill()}. */
+  @Override
+  public synchronized void close() {
+    if (client != null) {
+      client.close();
+      client = null;
+    }
+  }
+
+  /** Builds a {@link Hatchet}; values set here override the environment. */
+  public static final class Builder {
+    private Map<String, String> env = System.getenv();
+    private final Map<String, String> overrides = new LinkedHashMap<>();
+    private TimingSettings timing = TimingSettings.defaults();
+    private ChannelFactory channels = EngineChannels::open;
+
+    /** The environment to read instead of the process's. */
+    public Builder env(Map<String, String> env) { this.env = Map.copyOf(env); return this; }
+
+    public Builder token(String token) { return set(SettingsLoader.TOKEN, token); }
+
+    public Builder hostPort(String hostPort) { return set(SettingsLoader.HOST_PORT, hostPort); }
+
+    public Builder serverUrl(String url) { return set(SettingsLoader.SERVER_URL, url); }
+
+    /** {@code tls}, {@code mtls} or {@code none}. */
+    public Builder tlsStrategy(String strategy) { return set(SettingsLoader.TLS_STRATEGY, strategy); }
+
+    public Builder namespace(String namespace) { return set(SettingsLoader.NAMESPACE, namespace); }
+
+    /** 0 = any free port, negative = no health server. */
+    public Builder healthPort(int port) { return set(SettingsLoader.HEALTH_PORT, Integer.toString(port)); }
+
+    public Builder drainTimeout(Duration timeout) {
+      return set(SettingsLoader.DRAIN_TIMEOUT, timeout.toMillis() + "ms");
+    }
+
+    /** Heartbeat, backoff and retry timing (tests shorten it). */
+    public Builder timing(TimingSettings timing) { this.timing = timing; return this; }
+
+    /** How channels to the engine are opened (in-process channels for tests and embedding). */
+    public Builder channelFactory(ChannelFactory channels) { this.channels = channels; return this; }
+
+    public Hatchet build() {
+      return new Hatchet(SettingsLoader.load(env, overrides, timing), channels);
+    }
+
+    private Builder set(String variable, String value) {
+      overrides.put(variable, value);
+      return this;
+    }
+  }
+}

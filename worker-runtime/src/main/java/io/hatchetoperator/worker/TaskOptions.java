@@ -1,0 +1,67 @@
+package io.hatchetoperator.worker;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A task's options as the engine sees them: retries and backoff, execution and schedule timeouts,
+ * slot requests (slot type to units) and DAG parents (task names of the same workflow).
+ */
+public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSeconds,
+    Duration executionTimeout, Duration scheduleTimeout, Map<String, Integer> slotRequests,
+    List<String> parents) {
+
+  /** Hatchet's defaults: no retries, 60 s execution timeout, 5 min schedule timeout, one default slot. */
+  public static final TaskOptions DEFAULTS = builder().build();
+
+  public TaskOptions {
+    if (retries < 0) {
+      throw new IllegalArgumentException("retries=" + retries + " is negative: use 0 or more");
+    }
+    slotRequests = Map.copyOf(slotRequests);
+    parents = List.copyOf(parents);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link TaskOptions}; unset values keep Hatchet's defaults. */
+  public static final class Builder {
+    private int retries;
+    private Float backoffFactor;
+    private Integer backoffMaxSeconds;
+    private Duration executionTimeout = Duration.ofSeconds(60);
+    private Duration scheduleTimeout = Duration.ofMinutes(5);
+    private final Map<String, Integer> slotRequests = new LinkedHashMap<>(Map.of("default", 1));
+    private List<String> parents = List.of();
+
+    public Builder retries(int retries) { this.retries = retries; return this; }
+
+    public Builder backoff(float factor, int maxSeconds) {
+      this.backoffFactor = factor;
+      this.backoffMaxSeconds = maxSeconds;
+      return this;
+    }
+
+    public Builder executionTimeout(Duration timeout) { this.executionTimeout = timeout; return this; }
+
+    public Builder scheduleTimeout(Duration timeout) { this.scheduleTimeout = timeout; return this; }
+
+    /** Replaces the slot requests with {@code units} of {@code slotType}. */
+    public Builder slots(String slotType, int units) {
+      slotRequests.clear();
+      slotRequests.put(slotType, units);
+      return this;
+    }
+
+    public Builder parents(String... parents) { this.parents = List.of(parents); return this; }
+
+    public TaskOptions build() {
+      return new TaskOptions(retries, backoffFactor, backoffMaxSeconds, executionTimeout,
+          scheduleTimeout, slotRequests, parents);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.hatchetoperator.worker;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A worker's capacity and labels: {@code slotConfig} maps each slot type to its number of slots
+ * ({@code default} for ordinary tasks); {@code labels} are added to the preset labels at registration.
+ */
+public record WorkerOptions(Map<String, Integer> slotConfig, Map<String, String> labels) {
+
+  /** The default slot type's name. */
+  public static final String DEFAULT_SLOT_TYPE = "default";
+
+  public WorkerOptions {
+    slotConfig.forEach((type, n) -> {
+      if (n == null || n < 1) {
+        throw new IllegalArgumentException("slots for slot type '" + type + "' = " + n
+            + ": a worker needs at least 1 slot of each type it declares");
+      }
+    });
+    if (slotConfig.isEmpty()) {
+      throw new IllegalArgumentException("no slots: give the worker slots(n) of at least 1");
+    }
+    slotConfig = Map.copyOf(slotConfig);
+    labels = Map.copyOf(labels);
+  }
+
+  /** {@code n} default slots and no labels. */
+  public static WorkerOptions slots(int n) {
+    return builder().slots(n).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link WorkerOptions}; without a call to {@code slots}, the worker has 100 default slots like Hatchet's SDKs. */
+  public static final class Builder {
+    private final Map<String, Integer> slotConfig = new LinkedHashMap<>();
+    private final Map<String, String> labels = new LinkedHashMap<>();
+
+    /** Number of default slots (concurrent task runs). */
+    public Builder slots(int n) { slotConfig.put(DEFAULT_SLOT_TYPE, n); return this; }
+
+    /** Number of slots of a custom slot type that tasks request through {@link TaskOptions.Builder#slots}. */
+    public Builder slotType(String type, int n) { slotConfig.put(type, n); return this; }
+
+    public Builder label(String key, String value) { labels.put(key, value); return this; }
+
+    public WorkerOptions build() {
+      Map<String, Integer> config = new LinkedHashMap<>(slotConfig);
+      if (config.isEmpty()) {
+        config.put(DEFAULT_SLOT_TYPE, 100);
+      }
+      return new WorkerOptions(config, labels);
+    }
+  }
+}

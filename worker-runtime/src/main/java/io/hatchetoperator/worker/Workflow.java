@@ -1,0 +1,73 @@
+package io.hatchetoperator.worker;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A workflow declaration: a name and its tasks (a DAG through {@link TaskOptions#parents()}).
+ * {@code task(..)} adds a task and returns this workflow, so declarations chain. A standalone task
+ * is a workflow of one task with the same name.
+ */
+public final class Workflow {
+  private final String name;
+  private final List<TaskDefinition<?>> tasks = new ArrayList<>();
+
+  Workflow(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("workflow name is empty: give the workflow a name");
+    }
+    this.name = name;
+  }
+
+  /** Adds a task whose input is a JSON object read as a map. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public Workflow task(String taskName, TaskFunction<Map<String, Object>> function) {
+    return task(taskName, TaskOptions.DEFAULTS, (Class) Map.class, function);
+  }
+
+  /** Adds a task with options whose input is a JSON object read as a map. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public Workflow task(String taskName, TaskOptions options, TaskFunction<Map<String, Object>> function) {
+    return task(taskName, options, (Class) Map.class, function);
+  }
+
+  /** Adds a task with default options whose input Jackson reads into {@code inputType}. */
+  public <I> Workflow task(String taskName, Class<I> inputType, TaskFunction<I> function) {
+    return task(taskName, TaskOptions.DEFAULTS, inputType, function);
+  }
+
+  /** Adds a task whose input Jackson reads into {@code inputType} (a record, a POJO or a map). */
+  public synchronized <I> Workflow task(String taskName, TaskOptions options, Class<I> inputType,
+      TaskFunction<I> function) {
+    if (taskName == null || taskName.isBlank()) {
+      throw new IllegalArgumentException("task name is empty in workflow '" + name + "': name the task");
+    }
+    if (tasks.stream().anyMatch(t -> t.name().equals(taskName))) {
+      throw new IllegalArgumentException("workflow '" + name + "' already has a task '" + taskName
+          + "': give each task its own name");
+    }
+    for (String parent : options.parents()) {
+      if (tasks.stream().noneMatch(t -> t.name().equals(parent))) {
+        throw new IllegalArgumentException("task '" + taskName + "' of workflow '" + name
+            + "' has parent '" + parent + "', which is not declared before it: declare parents first");
+      }
+    }
+    tasks.add(new TaskDefinition<>(taskName, options, inputType, function));
+    return this;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The tasks in declaration order (parents before children). */
+  public synchronized List<TaskDefinition<?>> tasks() {
+    return List.copyOf(tasks);
+  }
+
+  @Override
+  public String toString() {
+    return "Workflow[" + name + ", tasks=" + tasks.stream().map(TaskDefinition::name).toList() + "]";
+  }
+}

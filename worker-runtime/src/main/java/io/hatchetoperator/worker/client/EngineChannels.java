@@ -1,0 +1,56 @@
+package io.hatchetoperator.worker.client;
+
+import io.grpc.ChannelCredentials;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.TlsChannelCredentials;
+import io.hatchetoperator.worker.config.ConfigurationException;
+import io.hatchetoperator.worker.config.HatchetSettings;
+import io.hatchetoperator.worker.config.HatchetSettings.TlsSettings;
+import io.hatchetoperator.worker.config.TlsStrategy;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+/** Opens network channels to the engine as Hatchet's SDKs do: TLS strategy, keepalive 10 s, 4 MiB messages. */
+public final class EngineChannels {
+
+  private static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+  private EngineChannels() {}
+
+  /** The production {@link ChannelFactory}. */
+  public static ManagedChannel open(HatchetSettings settings) {
+    TlsSettings tls = settings.tls();
+    ManagedChannelBuilder<?> builder = Grpc.newChannelBuilder(settings.hostPort(), credentials(tls));
+    if (tls.strategy() != TlsStrategy.NONE && tls.serverName() != null) {
+      builder.overrideAuthority(tls.serverName() + settings.hostPort().substring(settings.hostPort().lastIndexOf(':')));
+    }
+    return builder
+        .keepAliveTime(10, TimeUnit.SECONDS)
+        .keepAliveTimeout(60, TimeUnit.SECONDS)
+        .keepAliveWithoutCalls(true)
+        .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+        .build();
+  }
+
+  private static ChannelCredentials credentials(TlsSettings tls) {
+    try {
+      return switch (tls.strategy()) {
+        case NONE -> InsecureChannelCredentials.create();
+        case TLS -> tls.rootCaFile() == null
+            ? TlsChannelCredentials.create()
+            : TlsChannelCredentials.newBuilder().trustManager(tls.rootCaFile().toFile()).build();
+        case MTLS -> TlsChannelCredentials.newBuilder()
+            .trustManager(tls.rootCaFile().toFile())
+            .keyManager(tls.certFile().toFile(), tls.keyFile().toFile())
+            .build();
+      };
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ConfigurationException("the TLS files (HATCHET_CLIENT_TLS_ROOT_CA_FILE, _CERT_FILE, "
+          + "_KEY_FILE) could not be read as PEM (" + e.getMessage()
+          + "): give a PEM CA bundle, a PEM certificate chain and a PKCS#8 PEM key");
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package io.hatchetoperator.worker.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
+import com.google.protobuf.Timestamp;
+import io.hatchetoperator.proto.events.PushEventRequest;
+import io.hatchetoperator.proto.v1.CancelTasksRequest;
+import io.hatchetoperator.proto.v1.GetRunDetailsRequest;
+import io.hatchetoperator.proto.v1.GetRunDetailsResponse;
+import io.hatchetoperator.proto.v1.TaskRunDetail;
+import io.hatchetoperator.proto.v1.TriggerWorkflowRequest;
+import io.hatchetoperator.proto.workflows.BulkTriggerWorkflowRequest;
+import io.hatchetoperator.worker.RunDetails;
+import io.hatchetoperator.worker.RunResult;
+import io.hatchetoperator.worker.Workflow;
+import io.hatchetoperator.worker.config.HatchetSettings;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The client side of Hatchet: trigger runs by name or declaration (alone or in bulk), await their
+ * results over one shared subscription stream, read run details, cancel, push events. Thread-safe;
+ * one per {@link io.hatchetoperator.worker.Hatchet}. Names are namespaced as the SDKs do.
+ */
+public final class HatchetClient implements AutoCloseable {
+
+  private final HatchetSettings settings;
+  private final EngineStubs stubs;
+  private final ScheduledExecutorService scheduler;
+  private final RunSubscriptions subscriptions;
+
+  public HatchetClient(HatchetSettings settings, ChannelFactory channels) {
+    this.settings = settings;
+    this.stubs = new EngineStubs(channels.open(settings), settings.token());
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "hatchet-client-scheduler");
+      t.setDaemon(true);
+      return t;
+    });
+    this.subscriptions = new RunSubscriptions(stubs, scheduler);
+  }
+
+  /** Triggers {@code workflowName} with {@code input} (any Jackson-writable value); completes with the run id. */
+  public CompletableFuture<String> triggerAsync(String workflowName, Object input) {
+    return call(stubs.workflows().withDeadlineAfter(rpcMillis(), TimeUnit.MILLISECONDS)
+        .triggerWorkflow(request(workflowName, input)), r -> r.getWorkflowRunId());
+  }
+
+  public String trigger(String workflowName, Object input) {
+    return triggerAsync(workflowName, input).join();
+  }
+
+  public String trigger(Workflow workflow, Object input) {
+    return trigger(workflow.name(), input);
+  }
+
+  /** Triggers one run per input in one call; returns the run ids in input order. */
+  public List<String> triggerBulk(String workflowName, List<?> inputs) {
+    BulkTriggerWorkflowRequest.Builder bulk = BulkTriggerWorkflowRequest.newBuilder();
+    inputs.forEach(i -> bulk.addWorkflows(request(workflowName, i)));
+    return call(stubs.workflows().withDeadlineAfter(rpcMillis(), TimeUnit.MILLISECONDS)
+        .bulkTriggerWorkflow(bulk.build()), r -> List.copyOf(r.getWorkflowRunIdsList())).join();
+  }
+
+  /** Completes when the run finishes; fails with {@link io.hatchetoperator.worker.RunFailedException} if a task failed. */
+  public CompletableFuture<RunResult> result(String runId) {
+    return subscriptions.await(runId);
+  }
+
+  /** Triggers and awaits. */
+  public CompletableFuture<RunResult> run(String workflowName, Object input) {
+    return triggerAsync(workflowName, input).thenCompose(this::result);
+  }
+
+  public CompletableFuture<RunResult> run(Workflow workflow, Object input) {
+    return run(workflow.name(), input);
+  }
+
+  /** The run's status, input and task runs ({@code GetRunDetails}). */
+  public RunDetails runDetails(String runId) {
+    GetRunDetailsResponse r = stubs.admin().withDeadlineAfter(rpcMillis(), TimeUnit.MILLISECONDS)
+        .getRunDetails(GetRunDetailsRequest.newBuilder().setExternalId(runId).build());
+    Map<String, RunDetails.TaskRun> tasks = new LinkedHashMap<>();
+    for (Map.Entry<String, TaskRunDetail> e : r.getTaskRunsMap().entrySet()) {
+      TaskRunDetail t = e.getValue();
+      tasks.put(e.getKey(), new RunDetails.TaskRun(t.getExternalId(), t.getStatus().name(),
+          t.hasOutput() ? t.getOutput().toStringUtf8() : null, t.hasError() ? t.getError() : null));
+    }
+    return new RunDetails(runId, r.getStatus().name(), r.getDone(), r.getInput().toStringUtf8(), tasks);
+  }
+
+  /** Cancels runs or task runs by external id ({@code CancelTasks}); returns the ids the engine cancelled. */
+  public List<String> cancel(List<String> externalIds) {
+    return List.copyOf(stubs.admin().withDeadlineAfter(rpcMillis(), TimeUnit.MILLISECONDS)
+        .cancelTasks(CancelTasksRequest.newBuilder().addAllExternalIds(externalIds).build())
+        .getCancelledTasksList());
+  }
+
+  /** Pushes an event (its key namespaced); returns the event id. */
+  public String push(String key, Object payload) {
+    Instant now = Instant.now();
+    PushEventRequest request = PushEventRequest.newBuilder()
+        .setKey(settings.namespaced(key))
+        .setPayload(json("payload of event '" + key + "'", payload))
+        .setEventTimestamp(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
+        .build();
+    return call(stubs.events().withDeadlineAfter(rpcMillis(), TimeUnit.MILLISECONDS).push(request),
+        e -> e.getEventId()).join();
+  }
+
+  /** Runs awaited now and not yet finished. */
+  public int pendingResults() {
+    return subscriptions.pendingCount();
+  }
+
+  @Override
+  public void close() {
+    subscriptions.close();
+    scheduler.shutdownNow();
+    stubs.close();
+  }
+
+  private TriggerWorkflowRequest request(String workflowName, Object input) {
+    return TriggerWorkflowRequest.newBuilder()
+        .setName(settings.namespaced(workflowName))
+        .setInput(json("input of workflow '" + workflowName + "'", input))
+        .build();
+  }
+
+  private static String json(String what, Object value) {
+    try {
+      return value == null ? "{}" : Json.MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(what + " cannot be written as JSON ("
+          + e.getOriginalMessage() + "): pass a record, a map or another Jackson-writable value", e);
+    }
+  }
+
+  private long rpcMillis() {
+    return settings.timing().rpcTimeout().toMillis();
+  }
+
+  private static <R, T> CompletableFuture<T> call(ListenableFuture<R> future, Function<R, T> map) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    future.addListener(() -> {
+      try {
+        result.complete(map.apply(future.get()));
+      } catch (java.util.concurrent.ExecutionException e) {
+        result.completeExceptionally(e.getCause());
+      } catch (Exception e) {
+        result.completeExceptionally(e);
+      }
+    }, MoreExecutors.directExecutor());
+    return result;
+  }
+
+}

@@ -1,0 +1,11 @@
+package io.hatchetoperator.worker.runtime;
+
+import io.hatchetoperator.worker.client.EngineStubs;
+import io.hatchetoperator.worker.config.HatchetSettings;
+import io.hatchetoperator.worker.health.WorkerMetrics;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/** What every task execution of one worker shares: settings, engine stubs, events, slots, metrics. */
+record ExecutionServices(HatchetSettings settings, Supplier<String> workerId, EngineStubs stubs,
+    EventReporter events, SlotPool slots, WorkerMetrics metrics, Consumer<TaskExecution> onEnd) {}

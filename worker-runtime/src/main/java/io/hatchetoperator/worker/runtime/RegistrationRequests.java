@@ -1,0 +1,101 @@
+package io.hatchetoperator.worker.runtime;
+
+import io.hatchetoperator.proto.dispatcher.RuntimeInfo;
+import io.hatchetoperator.proto.dispatcher.WorkerLabels;
+import io.hatchetoperator.proto.dispatcher.WorkerRegisterRequest;
+import io.hatchetoperator.proto.v1.CreateTaskOpts;
+import io.hatchetoperator.proto.v1.CreateWorkflowVersionRequest;
+import io.hatchetoperator.worker.TaskDefinition;
+import io.hatchetoperator.worker.TaskOptions;
+import io.hatchetoperator.worker.WorkerOptions;
+import io.hatchetoperator.worker.Workflow;
+import io.hatchetoperator.worker.config.HatchetSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Builds the PutWorkflow and Register requests of a worker, named as Hatchet's SDKs name them. Pure. */
+final class RegistrationRequests {
+  static final String SDK_VERSION = "0.1.0";
+
+  private RegistrationRequests() {}
+
+  static CreateWorkflowVersionRequest putWorkflow(HatchetSettings settings, Workflow workflow) {
+    CreateWorkflowVersionRequest.Builder request = CreateWorkflowVersionRequest.newBuilder()
+        .setName(settings.namespaced(workflow.name()));
+    for (TaskDefinition<?> task : workflow.tasks()) {
+      TaskOptions o = task.options();
+      CreateTaskOpts.Builder opts = CreateTaskOpts.newBuilder()
+          .setReadableId(task.name())
+          .setAction(settings.actionId(workflow.name(), task.name()))
+          .setTimeout(seconds(o.executionTimeout()))
+          .setScheduleTimeout(seconds(o.scheduleTimeout()))
+          .setInputs("{}")
+          .addAllParents(o.parents())
+          .setRetries(o.retries())
+          .putAllSlotRequests(o.slotRequests());
+      if (o.backoffFactor() != null) {
+        opts.setBackoffFactor(o.backoffFactor()).setBackoffMaxSeconds(o.backoffMaxSeconds());
+      }
+      request.addTasks(opts);
+    }
+    return request.build();
+  }
+
+  /** Every action id the worker serves, in declaration order. */
+  static List<String> actions(HatchetSettings settings, List<Workflow> workflows) {
+    List<String> actions = new ArrayList<>();
+    workflows.forEach(w -> w.tasks().forEach(t -> actions.add(settings.actionId(w.name(), t.name()))));
+    return actions;
+  }
+
+  /**
+   * The Register request: {@code slot_config} for engines from v0.78.23, else the legacy {@code slots}
+   * field holding the default slot count.
+   */
+  static WorkerRegisterRequest register(HatchetSettings settings, String name, WorkerOptions options,
+      List<Workflow> workflows, boolean slotConfig) {
+    WorkerRegisterRequest.Builder request = WorkerRegisterRequest.newBuilder()
+        .setWorkerName(name)
+        .addAllActions(actions(settings, workflows))
+        .addServices("default")
+        .setRuntimeInfo(RuntimeInfo.newBuilder()
+            .setSdkVersion(SDK_VERSION)
+            .setLanguageVersion(System.getProperty("java.version", "unknown"))
+            .setOs(System.getProperty("os.name", "unknown").toLowerCase(Locale.ROOT))
+            .setExtra("hatchet-operator java worker runtime"));
+    Map<String, String> labels = new LinkedHashMap<>(settings.presetLabels());
+    labels.putAll(options.labels());
+    labels.forEach((k, v) -> request.putLabels(k, WorkerLabels.newBuilder().setStrValue(v).build()));
+    if (slotConfig) {
+      request.putAllSlotConfig(options.slotConfig());
+    } else {
+      request.setSlots(options.slotConfig().getOrDefault(WorkerOptions.DEFAULT_SLOT_TYPE, 100));
+    }
+    return request.build();
+  }
+
+  /** Checks every task's slot requests against the worker's slot types; the message says how to fix it. */
+  static void checkSlotTypes(String workerName, WorkerOptions options, List<Workflow> workflows) {
+    for (Workflow w : workflows) {
+      for (TaskDefinition<?> t : w.tasks()) {
+        t.options().slotRequests().forEach((type, units) -> {
+          Integer have = options.slotConfig().get(type);
+          if (have == null || have < units) {
+            throw new IllegalArgumentException("task '" + w.name() + ":" + t.name() + "' requests "
+                + units + " slot(s) of type '" + type + "' but worker '" + workerName + "' has "
+                + (have == null ? "no such slot type" : have) + ": add WorkerOptions.builder().slotType(\""
+                + type + "\", n) with n >= " + units);
+          }
+        });
+      }
+    }
+  }
+
+  private static String seconds(Duration d) {
+    return Math.max(1, d.toSeconds()) + "s";
+  }
+}

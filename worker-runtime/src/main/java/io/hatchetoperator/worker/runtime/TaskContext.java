@@ -1,0 +1,125 @@
+package io.hatchetoperator.worker.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.Timestamp;
+import io.hatchetoperator.proto.dispatcher.AssignedAction;
+import io.hatchetoperator.proto.dispatcher.RefreshTimeoutRequest;
+import io.hatchetoperator.proto.dispatcher.ReleaseSlotRequest;
+import io.hatchetoperator.proto.events.PutLogRequest;
+import io.hatchetoperator.worker.Context;
+import io.hatchetoperator.worker.client.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@link Context} of one task run, backed by its assignment and the worker's services. */
+final class TaskContext implements Context {
+  private static final Logger LOG = LoggerFactory.getLogger(TaskContext.class);
+
+  private final AssignedAction action;
+  private final Map<String, JsonNode> parents;
+  private final ExecutionServices services;
+  private final Runnable slotReleaser;
+  private volatile boolean cancelled;
+
+  TaskContext(AssignedAction action, Map<String, JsonNode> parents, ExecutionServices services,
+      Runnable slotReleaser) {
+    this.action = action;
+    this.parents = parents;
+    this.services = services;
+    this.slotReleaser = slotReleaser;
+  }
+
+  void markCancelled() {
+    cancelled = true;
+  }
+
+  @Override
+  public String workflowRunId() {
+    return action.getWorkflowRunId();
+  }
+
+  @Override
+  public String taskRunExternalId() {
+    return action.getTaskRunExternalId();
+  }
+
+  @Override
+  public String taskName() {
+    return action.getTaskName();
+  }
+
+  @Override
+  public int retryCount() {
+    return action.getRetryCount();
+  }
+
+  @Override
+  public Map<String, String> additionalMetadata() {
+    if (!action.hasAdditionalMetadata() || action.getAdditionalMetadata().isBlank()) {
+      return Map.of();
+    }
+    try {
+      Map<String, String> metadata = new LinkedHashMap<>();
+      Json.MAPPER.readTree(action.getAdditionalMetadata()).fields()
+          .forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));
+      return metadata;
+    } catch (Exception e) {
+      return Map.of();
+    }
+  }
+
+  @Override
+  public <T> T parentOutput(String parentTask, Class<T> type) {
+    JsonNode output = parents.get(parentTask);
+    if (output == null) {
+      throw new IllegalArgumentException("task '" + taskName() + "' has no parent output '"
+          + parentTask + "'; it has " + parents.keySet() + ": declare it in TaskOptions.parents");
+    }
+    try {
+      return Json.MAPPER.treeToValue(output, type);
+    } catch (Exception e) {
+      throw new IllegalArgumentException("output of parent '" + parentTask + "' is not a "
+          + type.getSimpleName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public boolean isCancelled() {
+    return cancelled;
+  }
+
+  @Override
+  public void refreshTimeout(Duration increment) {
+    services.stubs().dispatcherBlocking()
+        .withDeadlineAfter(services.settings().timing().rpcTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .refreshTimeout(RefreshTimeoutRequest.newBuilder()
+            .setTaskRunExternalId(taskRunExternalId())
+            .setIncrementTimeoutBy(Math.max(1, increment.toSeconds()) + "s").build());
+  }
+
+  @Override
+  public void releaseSlot() {
+    slotReleaser.run();
+    services.stubs().dispatcherBlocking()
+        .withDeadlineAfter(services.settings().timing().rpcTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .releaseSlot(ReleaseSlotRequest.newBuilder().setTaskRunExternalId(taskRunExternalId()).build());
+  }
+
+  @Override
+  public void log(String message) {
+    LOG.info("[{}] {}", taskRunExternalId(), message);
+    Instant now = Instant.now();
+    services.stubs().events().putLog(PutLogRequest.newBuilder()
+        .setTaskRunExternalId(taskRunExternalId())
+        .setCreatedAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
+        .setMessage(message)
+        .setLevel("INFO")
+        .setTaskRetryCount(retryCount())
+        .build());
+  }
+}
