@@ -34,6 +34,9 @@ class EngineCheckTest {
         assertThat(result.ok()).isTrue();
         assertThat(result.token()).isEqualTo(new HatchetToken(Pools.TENANT, "http://localhost:8888",
                 "localhost:7077"));
+        assertThat(result.connection()).isEqualTo(new EngineConnection("http://localhost:8888", Pools.TENANT,
+                Pools.TOKEN));
+        assertThat(result.connection().toString()).doesNotContain(Pools.TOKEN).contains("<redacted>");
     }
 
     @Test

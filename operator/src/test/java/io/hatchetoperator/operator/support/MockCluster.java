@@ -52,6 +52,11 @@ public final class MockCluster implements AutoCloseable {
         client = server.createClient();
     }
 
+    /** The mock server, for expectations that take precedence over its CRUD handling. */
+    public KubernetesMockServer server() {
+        return server;
+    }
+
     /** The test's own client of the mock (closed with the cluster); its calls are not recorded. */
     public KubernetesClient client() {
         return client;
