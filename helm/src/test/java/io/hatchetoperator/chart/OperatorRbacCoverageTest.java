@@ -1,0 +1,138 @@
+package io.hatchetoperator.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every request the operator made during its own test suite is allowed by the chart's RBAC, and the chart
+ * grants nothing the operator did not use (bar a commented allow-list).
+ */
+class OperatorRbacCoverageTest {
+
+  /** Where the operator's tests write their de-duplicated {@code METHOD PATH} lines (the reactor builds it first). */
+  static final Path RECORDINGS = Path.of("..", "operator", "target", "api-calls").toAbsolutePath().normalize();
+
+  /**
+   * Non-resource URLs the API client may read; every authenticated user holds them through Kubernetes'
+   * default {@code system:discovery} and {@code system:public-info-viewer} ClusterRoles, so the chart grants none.
+   */
+  static final List<String> DISCOVERY_PREFIXES = List.of("/api", "/apis", "/version", "/openapi", "/healthz",
+      "/livez", "/readyz");
+
+  /** Grants the recorded suite cannot exercise against the CRUD mock, each with the reason the operator needs it. */
+  static final Map<RbacRules.Grant, String> ALLOWED_UNUSED = Map.of(
+      // The mock has no server-side apply, so the suite runs with serverSideApply=false (POST / PUT); on a real
+      // cluster (the chart's default) KubernetesOwnedObjectWriter writes owned objects with an apply PATCH.
+      grant("apps", "deployments", "patch"), "server-side apply of the pool's Deployment",
+      grant("policy", "poddisruptionbudgets", "patch"), "server-side apply of the pool's PodDisruptionBudget",
+      // KubernetesOwnedObjectWriter.apply updates (PUT) a PodDisruptionBudget whose spec.disruptionBudget changed
+      // when server-side apply is off; the recorded suite creates and deletes budgets but never edits one.
+      grant("policy", "poddisruptionbudgets", "update"), "PUT of a changed PodDisruptionBudget without SSA",
+      // No request: API servers with the OwnerReferencesPermissionEnforcement admission plugin (OpenShift, hardened
+      // clusters) only accept ownerReferences with blockOwnerDeletion=true from whoever may update the owner's
+      // finalizers; DeploymentRenderer sets blockOwnerDeletion on the Deployment and the PodDisruptionBudget.
+      grant("hatchet-operator.io", "hatchetworkerpools/finalizers", "update"), "blockOwnerDeletion admission",
+      // No request: JOSDK's LeaderElectionManager refuses to start unless one rule grants create, update and get
+      // on leases; fabric8's LeaseLock renews with a JSON merge PATCH, never a PUT.
+      grant("coordination.k8s.io", "leases", "update"), "JOSDK's lease-permission check");
+
+  private static List<ApiCall> calls;
+  private static RbacRules clusterRole;
+  private static RbacRules leaseRole;
+
+  @BeforeAll
+  static void readRecordingsAndRenderTheChart() throws IOException {
+    calls = recordedCalls();
+    RenderedChart chart = ChartRenderer.renderDefaults();
+    clusterRole = RbacRules.of(chart.ofKind("ClusterRole"));
+    leaseRole = RbacRules.of(chart.ofKind("Role"));
+  }
+
+  @Test
+  void everyRecordedCallIsAllowed() {
+    List<String> denied = calls.stream()
+        .filter(c -> !allowed(c))
+        .map(c -> c.line() + "  ->  " + c.grant())
+        .sorted()
+        .toList();
+
+    assertThat(denied)
+        .as("calls the operator made that the chart's RBAC would deny (recorded in %s); add the grant to"
+            + " helm/hatchet-worker-operator/templates/_helpers.tpl", RECORDINGS)
+        .isEmpty();
+  }
+
+  @Test
+  void everyGrantIsUsedByARecordedCallOrExplained() {
+    Set<RbacRules.Grant> used = calls.stream().map(ApiCall::grant).collect(Collectors.toSet());
+    Set<String> unused = new TreeSet<>();
+    clusterRole.plus(leaseRole).grants().stream()
+        .filter(g -> !used.contains(g) && !ALLOWED_UNUSED.containsKey(g))
+        .forEach(g -> unused.add(g.toString()));
+
+    assertThat(unused)
+        .as("grants no recorded call used: remove them from the chart, or explain them in ALLOWED_UNUSED")
+        .isEmpty();
+  }
+
+  @Test
+  void leasesAreUsedOnlyThroughTheReleaseNamespaceRole() {
+    assertThat(calls).filteredOn(c -> c.resource().equals("leases"))
+        .isNotEmpty()
+        .allMatch(c -> leaseRole.allows(c.apiGroup(), c.resource(), c.verb()));
+    assertThat(clusterRole.verbs("coordination.k8s.io", "leases")).isEmpty();
+  }
+
+  /**
+   * A Lease call is checked against the leader-election Role: the chart pins the operator's Lease to the
+   * release namespace, whatever namespace the test suite used. Everything else needs the ClusterRole.
+   */
+  private static boolean allowed(ApiCall call) {
+    if (call.apiGroup().equals("coordination.k8s.io") && call.resource().equals("leases")) {
+      return leaseRole.allows(call.apiGroup(), call.resource(), call.verb());
+    }
+    return clusterRole.allows(call.apiGroup(), call.resource(), call.verb());
+  }
+
+  private static RbacRules.Grant grant(String apiGroup, String resource, String verb) {
+    return new RbacRules.Grant(apiGroup, resource, verb);
+  }
+
+  static List<ApiCall> recordedCalls() throws IOException {
+    List<Path> files;
+    if (Files.isDirectory(RECORDINGS)) {
+      try (Stream<Path> listing = Files.list(RECORDINGS)) {
+        files = listing.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+      }
+    } else {
+      files = List.of();
+    }
+    if (files.isEmpty()) {
+      throw new IllegalStateException("No recorded API calls in " + RECORDINGS + ": the operator's tests write them."
+          + " Run them first (mvn -B -pl operator verify, or the whole reactor: mvn -B verify), then this test.");
+    }
+    Set<String> lines = new TreeSet<>();
+    for (Path file : files) {
+      Files.readAllLines(file).stream().map(String::trim).filter(l -> !l.isEmpty()).forEach(lines::add);
+    }
+    return lines.stream().filter(l -> !isDiscovery(l)).map(ApiCall::parse).toList();
+  }
+
+  private static boolean isDiscovery(String line) {
+    String path = line.substring(line.indexOf(' ') + 1).trim();
+    String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+    boolean resource = bare.matches("^/api/v1/.+") || bare.matches("^/apis/[^/]+/[^/]+/.+");
+    return !resource && DISCOVERY_PREFIXES.stream().anyMatch(bare::startsWith);
+  }
+}
