@@ -57,10 +57,11 @@ public final class AutoscalingMetrics implements EnginePollers.PollListener {
   }
 
   /** Records one tick of {@code pool}; {@code inputs} is null when metrics were unavailable. */
-  public void recordTick(String pool, TickResult tick, ScalingInputs inputs, int livePods) {
+  public void recordTick(String pool, int desiredReplicas, TickResult tick, ScalingInputs inputs,
+      int livePods) {
     String ns = PoolKeys.namespace(pool);
     String name = PoolKeys.name(pool);
-    desired.labelValues(ns, name).set(tick.replicas());
+    desired.labelValues(ns, name).set(desiredReplicas);
     current.labelValues(ns, name).set(livePods);
     decisions.labelValues(ns, name, tick.decision().reason().name()).inc();
     if (inputs != null) {

@@ -8,6 +8,7 @@ import io.hatchetoperator.autoscaler.WorkerSnapshot;
 import io.hatchetoperator.autoscaler.orchestrator.ScalingRealizer;
 import io.hatchetoperator.operator.engine.EngineApi;
 import io.hatchetoperator.operator.engine.EngineApiException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,9 +17,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link ScalingRealizer} for Kubernetes and Hatchet. Replica counts are handed to the reconciler (the
- * one writer of {@code status.desiredReplicas}); a cordon pauses the worker in the engine, then gives its
- * pod the lowest {@code controller.kubernetes.io/pod-deletion-cost} so the ReplicaSet removes it first;
- * an uncordon undoes both. Busy pods get a cost above idle ones before a scale-down.
+ * one writer of {@code status.desiredReplicas}); a cordon pauses the worker in the engine; on a
+ * scale-down the confirmed-idle pods get the lowest {@code controller.kubernetes.io/pod-deletion-cost}
+ * so the ReplicaSet removes them first (and busy pods a cost above idle ones, see {@link #protectBusy}).
+ * If a pod cannot be marked, the count is not lowered: better a pod too many than a killed task. An
+ * uncordon unpauses the worker and removes the cost.
  */
 public final class KubernetesScalingRealizer implements ScalingRealizer {
 
@@ -31,16 +34,31 @@ public final class KubernetesScalingRealizer implements ScalingRealizer {
 
   private final KubernetesClient client;
   private final EnginePollers pollers;
+  private final EngineMetricsSource views;
   private final Map<String, Integer> decided = new ConcurrentHashMap<>();
 
   /** A realizer that pauses workers through {@code pollers}' clients and patches pods. */
-  public KubernetesScalingRealizer(KubernetesClient client, EnginePollers pollers) {
+  public KubernetesScalingRealizer(KubernetesClient client, EnginePollers pollers,
+      EngineMetricsSource views) {
     this.client = client;
     this.pollers = pollers;
+    this.views = views;
   }
 
   @Override
-  public void setReplicas(String pool, int replicas) {
+  public void setReplicas(String pool, int replicas, List<String> removePods) {
+    for (String pod : removePods) {
+      try {
+        setCost(PoolKeys.namespace(pool), pod, CORDONED_COST);
+      } catch (RuntimeException e) {
+        int current = views.view(pool).map(PoolView::currentReplicas).orElse(replicas);
+        LOG.warn("pool {}: could not mark pod {} as the next to delete ({}); keeping {} replicas"
+            + " instead of {} so that no other pod is removed", pool, pod, e.getMessage(),
+            Math.max(current, replicas), replicas);
+        decided.put(pool, Math.max(current, replicas));
+        return;
+      }
+    }
     decided.put(pool, replicas);
   }
 
@@ -51,14 +69,7 @@ public final class KubernetesScalingRealizer implements ScalingRealizer {
 
   @Override
   public void cordon(String pool, WorkerSnapshot worker) {
-    EngineApi api = api(pool);
-    api.setPaused(worker.workerId(), true);
-    try {
-      setCost(PoolKeys.namespace(pool), worker.podName(), CORDONED_COST);
-    } catch (RuntimeException e) {
-      unpauseQuietly(pool, api, worker.workerId());
-      throw e;
-    }
+    api(pool).setPaused(worker.workerId(), true);
     LOG.info("pool {}: cordoned worker {} on pod {}", pool, worker.workerId(), worker.podName());
   }
 
@@ -122,14 +133,5 @@ public final class KubernetesScalingRealizer implements ScalingRealizer {
       }
       return builder.build();
     });
-  }
-
-  private static void unpauseQuietly(String pool, EngineApi api, String workerId) {
-    try {
-      api.setPaused(workerId, false);
-    } catch (RuntimeException e) {
-      LOG.warn("pool {}: could not unpause worker {} after a failed cordon: {}", pool, workerId,
-          e.getMessage());
-    }
   }
 }

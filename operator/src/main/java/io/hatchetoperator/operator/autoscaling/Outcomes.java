@@ -24,7 +24,7 @@ final class Outcomes {
   }
 
   /** The outcome of one orchestrator tick. */
-  static AutoscalingOutcome ticked(TickResult tick, MetricsReading reading,
+  static AutoscalingOutcome ticked(int desired, TickResult tick, MetricsReading reading,
       TenantSnapshot snapshot, Instant scaledAt, Optional<String> state,
       PoolScalingSettings settings) {
     ConditionValue metrics = tick.metricsAvailable() && reading.available()
@@ -32,7 +32,7 @@ final class Outcomes {
         : snapshot.error()
             .map(f -> ConditionValue.no(f.reason(), f.message()))
             .orElse(ConditionValue.no("MetricsUnavailable", tick.decision().explanation()));
-    return new AutoscalingOutcome(tick.replicas(), tick.decision(),
+    return new AutoscalingOutcome(desired, tick.decision(),
         reading.available() ? reading.inputs() : null, metrics, limit(tick), scaledAt, state,
         settings.pollInterval());
   }

@@ -49,7 +49,7 @@ public final class PoolAutoscaler implements AutoCloseable {
     this.clock = clock;
     this.pollers = pollers;
     this.source = new EngineMetricsSource(pollers, clock);
-    this.realizer = new KubernetesScalingRealizer(client, pollers);
+    this.realizer = new KubernetesScalingRealizer(client, pollers, source);
     this.states = new AnnotationScalingStateStore(clock, settings.statePersistInterval());
     this.events = new KubernetesEventSink(client);
     this.metrics = new AutoscalingMetrics(registry);
@@ -126,14 +126,14 @@ public final class PoolAutoscaler implements AutoCloseable {
     }
     TickResult tick = orchestrator.tick(key, settings);
     lastTick.put(key, clock.instant());
-    realizer.takeReplicas(key);
+    int desired = realizer.takeReplicas(key).orElse(tick.replicas());
     MetricsReading reading = source.read(key);
-    if (reading.available() && tick.replicas() < current) {
+    if (reading.available() && desired < current) {
       realizer.protectBusy(key, reading.inputs().workers());
     }
-    metrics.recordTick(key, tick, reading.inputs(), view.livePods().size());
-    Instant scaledAt = tick.replicas() != current ? clock.instant() : null;
-    return remember(key, Outcomes.ticked(tick, reading, snapshot.get(), scaledAt,
+    metrics.recordTick(key, desired, tick, reading.inputs(), view.livePods().size());
+    Instant scaledAt = desired != current ? clock.instant() : null;
+    return remember(key, Outcomes.ticked(desired, tick, reading, snapshot.get(), scaledAt,
         states.toPersist(key), settings));
   }
 

@@ -14,8 +14,10 @@ class AnnotationScalingStateStoreTest {
   MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
   AnnotationScalingStateStore store = new AnnotationScalingStateStore(clock, Duration.ofSeconds(30));
 
+  /** A state that differs from the initial one only in its idle clock. */
   static ScalingState withIdle(long idleSince) {
-    return new ScalingState(List.of(), idleSince, 0, 0, -1, -1, 0, List.of());
+    return ScalingState.decode(ScalingState.initial().encode().replace(";i=-1;",
+        ";i=" + idleSince + ";"));
   }
 
   @Test

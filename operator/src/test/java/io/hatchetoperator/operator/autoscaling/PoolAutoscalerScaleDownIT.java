@@ -63,10 +63,18 @@ class PoolAutoscalerScaleDownIT {
     return outcome;
   }
 
-  /** The first tick only seeds the stabilization history with the current count. */
-  void firstTicks() {
+  /** Registers the pool, then polls until the policy has paused workers (its windows may hold it). */
+  AutoscalingOutcome untilCordoned() {
     assertThat(step().metrics().reason()).isEqualTo("WaitingForFirstPoll");
-    assertThat(pollThenStep().desiredReplicas()).isEqualTo(pool.getStatus().getDesiredReplicas());
+    for (int tick = 0; tick < 3; tick++) {
+      AutoscalingOutcome outcome = pollThenStep();
+      assertThat(outcome.desiredReplicas()).as("nothing removed before confirmation")
+          .isEqualTo(3);
+      if (hatchet.workers.values().stream().anyMatch(w -> w.paused)) {
+        return outcome;
+      }
+    }
+    throw new AssertionError("no worker was paused within 3 polls");
   }
 
   AutoscalingOutcome pollThenStep() {
@@ -88,22 +96,20 @@ class PoolAutoscalerScaleDownIT {
 
   @Test
   void cordonsIdleWorkersThenConfirmsThemBeforeLoweringReplicas() {
-    firstTicks();
+    AutoscalingOutcome cordoned = untilCordoned();
 
-    AutoscalingOutcome cordoned = pollThenStep();
-
-    assertThat(cordoned.desiredReplicas()).as("nothing removed before confirmation").isEqualTo(3);
     assertThat(hatchet.pauses("w1")).containsExactly("{\"isPaused\":true}");
     assertThat(hatchet.pauses("w2")).containsExactly("{\"isPaused\":true}");
     assertThat(hatchet.pauses("w0")).isEmpty();
-    assertThat(cost("pod-1")).isEqualTo("-1000");
-    assertThat(cost("pod-2")).isEqualTo("-1000");
+    assertThat(cost("pod-1")).as("paused, but not yet confirmed idle").isNull();
     assertThat(cordoned.stateAnnotation()).hasValueSatisfying(s -> assertThat(s).contains("w1"));
     assertThat(step().desiredReplicas()).as("no second tick on the same poll").isEqualTo(3);
 
     AutoscalingOutcome lowered = pollThenStep();
 
     assertThat(lowered.desiredReplicas()).isEqualTo(1);
+    assertThat(cost("pod-1")).as("confirmed idle: the next to delete").isEqualTo("-1000");
+    assertThat(cost("pod-2")).isEqualTo("-1000");
     assertThat(pool.getStatus().getLastDecision().reason()).isEqualTo("SCALE_DOWN");
     assertThat(pool.getStatus().getLastScaleTime()).isNotNull();
     assertThat(cost("pod-0")).as("the busy pod costs more than idle ones").isEqualTo("2");
@@ -111,26 +117,25 @@ class PoolAutoscalerScaleDownIT {
   }
 
   @Test
-  void releasesOnlyWorkersStillIdleAndResumesTheOthers() {
-    firstTicks();
-    pollThenStep();
+  void releasesOnlyWorkersStillIdleAndLetsABusyOneDrainFirst() {
+    untilCordoned();
     hatchet.workers.get("w2").busy = 1;
 
     AutoscalingOutcome outcome = pollThenStep();
 
     assertThat(outcome.desiredReplicas()).isEqualTo(2);
-    assertThat(hatchet.pauses("w2")).containsExactly("{\"isPaused\":true}",
-        "{\"isPaused\":false}");
-    assertThat(hatchet.workers.get("w2").paused).isFalse();
-    assertThat(cost("pod-2")).isNull();
+    assertThat(hatchet.workers.get("w2").paused).as("stays paused while it drains").isTrue();
+    assertThat(cost("pod-2")).as("a draining pod is never the next to delete").isNull();
     assertThat(cost("pod-1")).isEqualTo("-1000");
-    assertThat(eventReasons()).contains("WorkerUncordoned");
+
+    hatchet.workers.get("w2").busy = 0;
+    assertThat(pollThenStep().desiredReplicas()).isEqualTo(1);
+    assertThat(cost("pod-2")).isEqualTo("-1000");
   }
 
   @Test
   void uncordonsEverythingWhenTheDecisionReverses() {
-    firstTicks();
-    pollThenStep();
+    untilCordoned();
     hatchet.task("resize", 200, 2);
 
     AutoscalingOutcome outcome = pollThenStep();
@@ -144,17 +149,22 @@ class PoolAutoscalerScaleDownIT {
   }
 
   @Test
-  void removesPodsWithoutWorkersFirstAndPausesNoBusyWorker() {
+  void removesPodsWithoutWorkersFirstAndNeverABusyPod() {
     hatchet.workers.values().forEach(w -> w.busy = 1);
     hatchet.task("resize", 0, 3);
     pool = TestPools.pool(NS, "pool", server.url().toString(), 1, 10, 5);
-    firstTicks();
+    step();
+    int desired = 5;
+    for (int tick = 0; tick < 3 && desired != 3; tick++) {
+      desired = pollThenStep().desiredReplicas();
+    }
 
-    AutoscalingOutcome outcome = pollThenStep();
-
-    assertThat(outcome.desiredReplicas()).isEqualTo(3);
-    assertThat(pollThenStep().desiredReplicas()).isEqualTo(3);
-    assertThat(hatchet.workers.values()).allSatisfy(w -> assertThat(w.paused).isFalse());
-    assertThat(cost("pod-0")).as("busy pods are marked above idle ones").isEqualTo("1");
+    assertThat(desired).isEqualTo(3);
+    for (int tick = 0; tick < 3; tick++) {
+      assertThat(pollThenStep().desiredReplicas()).as("busy workers drain, none is removed")
+          .isEqualTo(3);
+    }
+    assertThat(List.of("pod-0", "pod-1", "pod-2")).allSatisfy(pod ->
+        assertThat(cost(pod)).as("busy pods are marked above idle ones").isEqualTo("1"));
   }
 }

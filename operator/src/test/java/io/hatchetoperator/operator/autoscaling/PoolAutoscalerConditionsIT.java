@@ -1,0 +1,166 @@
+package io.hatchetoperator.operator.autoscaling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.hatchetoperator.operator.api.HatchetWorkerPool;
+import io.hatchetoperator.operator.engine.HatchetJson;
+import io.hatchetoperator.operator.engine.HatchetStubServer;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Conditions, Events and metrics of the autoscaling step against the CRUD mock. */
+@EnableKubernetesMockClient(crud = true)
+class PoolAutoscalerConditionsIT {
+
+  static final String NS = "team";
+
+  KubernetesClient client;
+  HatchetStubServer server;
+  FakeHatchet hatchet;
+  MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
+  EnginePollers pollers;
+  PrometheusRegistry registry = new PrometheusRegistry();
+  PoolAutoscaler autoscaler;
+  HatchetWorkerPool pool;
+  String token = HatchetJson.token("tenant-c");
+
+  @BeforeEach
+  void setUp() throws Exception {
+    server = new HatchetStubServer();
+    hatchet = new FakeHatchet(server, "tenant-c");
+    pollers = EnginePollers.overRest(AutoscalingSettings.DEFAULTS, clock);
+    autoscaler = new PoolAutoscaler(client, pollers, AutoscalingSettings.DEFAULTS, clock, registry);
+    pool = TestPools.pool(NS, "resizer", server.url().toString(), 1, 10, 2);
+    for (int i = 0; i < 2; i++) {
+      client.pods().inNamespace(NS).resource(TestPools.pod(NS, "resizer-" + i, true)).create();
+      hatchet.worker("w" + i, "resizer", "resizer-" + i, 5, 5);
+    }
+    hatchet.task("resize", 130, 10);
+  }
+
+  @AfterEach
+  void tearDown() {
+    autoscaler.close();
+    server.close();
+  }
+
+  /** Registers the pool on its first reconcile, then lets its tenant poll and reconciles again. */
+  AutoscalingOutcome pollThenStep() {
+    if (pollers.tenantCount() == 0) {
+      autoscaler.reconcile(pool, token, List.of());
+    }
+    clock.advance(Duration.ofSeconds(2));
+    pollers.pollDueNow();
+    AutoscalingOutcome outcome = autoscaler.reconcile(pool, token,
+        client.pods().inNamespace(NS).list().getItems());
+    PoolStatusFields.apply(pool.getStatus(), outcome, clock.instant(), 1L);
+    return outcome;
+  }
+
+  Condition condition(String type) {
+    return pool.getStatus().getConditions().stream().filter(c -> c.getType().equals(type))
+        .findFirst().orElseThrow();
+  }
+
+  List<Event> events() {
+    return client.v1().events().inNamespace(NS).list().getItems();
+  }
+
+  @Test
+  void scalesUpInOneStepAndExplainsItInAnEventAndMetrics() {
+    AutoscalingOutcome outcome = pollThenStep();
+
+    assertThat(outcome.desiredReplicas()).isEqualTo(10);
+    assertThat(condition("MetricsAvailable").getStatus()).isEqualTo("True");
+    assertThat(condition("MetricsAvailable").getMessage()).contains("130 queued");
+    assertThat(condition("ScalingLimited").getReason()).isEqualTo("AtMaxReplicas");
+    Event scaled = events().stream().filter(e -> e.getReason().equals("Scaled")).findFirst()
+        .orElseThrow();
+    assertThat(scaled.getMessage()).contains("2 → 10").contains("130 queued")
+        .contains("10/10 slots busy");
+    assertThat(scaled.getInvolvedObject().getName()).isEqualTo("resizer");
+    String metrics = scrape();
+    assertThat(metrics).contains("hatchet_autoscaling_desired_replicas{namespace=\"team\","
+        + "pool=\"resizer\"} 10.0");
+    assertThat(metrics).contains("hatchet_autoscaling_queued_tasks{namespace=\"team\","
+        + "pool=\"resizer\"} 130.0");
+    assertThat(metrics).contains("hatchet_autoscaling_decisions_total{namespace=\"team\","
+        + "pool=\"resizer\",reason=\"LIMITED_BY_MAX\"} 1.0");
+    assertThat(metrics).contains("hatchet_autoscaling_engine_fetch_seconds_count{tenant=");
+  }
+
+  @Test
+  void holdsAndSaysSoWhenTheEngineRejectsTheToken() {
+    server.on("/api/v1/tenants/tenant-c/task-stats", 401, "{}");
+
+    AutoscalingOutcome outcome = pollThenStep();
+
+    assertThat(outcome.desiredReplicas()).isEqualTo(2);
+    assertThat(condition("MetricsAvailable").getStatus()).isEqualTo("False");
+    assertThat(condition("MetricsAvailable").getReason()).isEqualTo("TokenRejected");
+    assertThat(condition("MetricsAvailable").getMessage()).contains("API token")
+        .doesNotContain(token);
+    assertThat(pool.getStatus().getLastDecision().reason()).isEqualTo("METRICS_UNAVAILABLE");
+    assertThat(events()).extracting(Event::getReason).contains("MetricsUnavailable");
+    assertThat(scrape()).contains("hatchet_autoscaling_engine_fetch_errors_total{reason="
+        + "\"TokenRejected\"");
+  }
+
+  @Test
+  void holdsWhilePausedByTheAnnotation() {
+    pool.getMetadata().setAnnotations(Map.of(PoolSettingsMapper.PAUSE_ANNOTATION, "true"));
+
+    AutoscalingOutcome outcome = pollThenStep();
+
+    assertThat(outcome.desiredReplicas()).isEqualTo(2);
+    assertThat(condition("ScalingLimited").getReason()).isEqualTo("Paused");
+    assertThat(hatchet.pauses("w0")).isEmpty();
+  }
+
+  @Test
+  void explainsAManualScaleOnceInsteadOfOverwritingItSilently() {
+    TestPools.scaledByHand(pool, 3);
+
+    pollThenStep();
+    pollThenStep();
+
+    List<Event> manual = events().stream()
+        .filter(e -> e.getReason().equals("ManualScaleIgnored")).toList();
+    assertThat(manual).hasSize(1);
+    assertThat(manual.get(0).getType()).isEqualTo("Warning");
+    assertThat(manual.get(0).getMessage()).contains("spec.replicas was set to 3")
+        .contains("minReplicas and maxReplicas to 3");
+  }
+
+  @Test
+  void reportsAnUnusableTokenWithoutPolling() {
+    AutoscalingOutcome outcome = autoscaler.reconcile(pool, "not-a-token", List.of());
+
+    assertThat(outcome.metrics().reason()).isEqualTo("EngineNotConfigured");
+    assertThat(outcome.metrics().message()).contains("not a JWT");
+    assertThat(pollers.tenantCount()).isZero();
+  }
+
+  String scrape() {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      PrometheusTextFormatWriter.create().write(out, registry.scrape());
+      return out.toString(StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
