@@ -13,7 +13,9 @@ final class Explain {
         int current = in.desiredReplicas();
         String head = target == current ? "hold " + current : "scale " + current + " → " + target;
         StringBuilder b = new StringBuilder(head).append(": ")
-                .append(in.queued()).append(" queued, ")
+                .append(in.queued()).append(" queued")
+                .append(in.oldestQueuedAge().isZero() ? "" : " (oldest " + duration(in.oldestQueuedAge().toMillis()) + ")")
+                .append(", ")
                 .append(demand.busySlots()).append('/').append(in.readyCapacity()).append(" slots busy");
         if (in.startingReplicas() > 0) {
             b.append(", ").append(in.startingReplicas()).append(" starting");

@@ -25,5 +25,10 @@ public enum ScalingReason {
     /** Autoscaling is paused: the count is held. */
     PAUSED,
     /** The engine's metrics could not be read: the count is held. */
-    METRICS_UNAVAILABLE
+    METRICS_UNAVAILABLE;
+
+    /** True when a bound or a rate limit shaped the decision (the operator's ScalingLimited condition). */
+    public boolean limited() {
+        return this == LIMITED_BY_MAX || this == LIMITED_BY_MIN || this == RATE_LIMITED;
+    }
 }

@@ -19,6 +19,7 @@ public final class PoolFixture {
     private int starting;
     private int desired;
     private long completed = ScalingInputs.UNKNOWN_COMPLETIONS;
+    private Duration oldest = Duration.ZERO;
     private final List<WorkerSnapshot> workers = new ArrayList<>();
 
     private PoolFixture(long nowMillis) {
@@ -67,6 +68,11 @@ public final class PoolFixture {
         return this;
     }
 
+    public PoolFixture oldestQueued(Duration value) {
+        oldest = value;
+        return this;
+    }
+
     public PoolFixture completed(long value) {
         completed = value;
         return this;
@@ -84,7 +90,7 @@ public final class PoolFixture {
     }
 
     public ScalingInputs inputs() {
-        return new ScalingInputs(queued, running, Duration.ZERO, slots, ready, starting, desired, workers, completed,
+        return new ScalingInputs(queued, running, oldest, slots, ready, starting, desired, workers, completed,
                 T0.plusMillis(nowMillis));
     }
 }

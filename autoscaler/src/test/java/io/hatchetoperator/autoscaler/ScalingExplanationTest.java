@@ -20,6 +20,17 @@ class ScalingExplanationTest {
     }
 
     @Test
+    void namesTheOldestQueuedAgeAndStartingPods() {
+        ScalingInputs in = at(10).queued(40).oldestQueued(java.time.Duration.ofMillis(12_500)).running(20).ready(2)
+                .starting(3).inputs();
+
+        ScalingDecision d = policy.decide(in, PoolScalingSettings.defaults(), ScalingState.initial()).decision();
+
+        assertThat(d.explanation())
+                .isEqualTo("scale 5 → 8: 40 queued (oldest 12.5 s), 20/20 slots busy, 3 starting, drain target 10 s");
+    }
+
+    @Test
     void holdSaysWhatTheWindowKeeps() {
         ScalingInputs in = at(10).running(3).ready(4).inputs();
 

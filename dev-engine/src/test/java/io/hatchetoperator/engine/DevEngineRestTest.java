@@ -13,8 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +22,6 @@ class DevEngineRestTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final CountDownLatch HOLD = new CountDownLatch(1);
   private static DevEngine engine;
   private static RawWorker first;
   private static RawWorker second;
@@ -33,14 +30,7 @@ class DevEngineRestTest {
   @BeforeAll
   static void start() {
     engine = DevEngine.start(DevEngineSettings.ephemeral());
-    first = new RawWorker(engine, "first", 2, Map.of("hold", p -> {
-      try {
-        HOLD.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return "{}";
-    }));
+    first = new RawWorker(engine, "first", 2, Map.of("hold", p -> RawWorker.SILENT));
     second = new RawWorker(engine, "second", 3, Map.of("other", p -> "{}"));
     client = new RawClient(engine);
     await().until(() -> engine.scheduler().workers().stream().allMatch(w -> w.status().equals("ACTIVE")));
@@ -48,7 +38,6 @@ class DevEngineRestTest {
 
   @AfterAll
   static void stop() {
-    HOLD.countDown();
     client.close();
     first.close();
     second.close();

@@ -27,9 +27,13 @@ import java.util.function.Function;
 
 /**
  * A minimal worker speaking the raw protocol (no SDK): registers tasks, listens, heartbeats every 4 s and answers each
- * assigned task with {@code behaviour(input payload)} (a JSON output, or null to fail). For engine tests and load.
+ * assigned task with STARTED, then {@code behaviour(input payload)} (a JSON output, or null to fail), as SDKs do.
+ * For engine tests and load.
  */
 final class RawWorker implements AutoCloseable {
+
+  /** A behaviour's answer that sends nothing: the task stays running (behaviours run on the I/O thread, never block). */
+  static final String SILENT = "<silent>";
 
   final ManagedChannel channel;
   final String workerId;
@@ -55,8 +59,12 @@ final class RawWorker implements AutoCloseable {
       public void onNext(AssignedAction a) {
         received.add(a);
         if (a.getActionType() == ActionType.START_STEP_RUN) {
+          send(a, StepActionEventType.STEP_EVENT_TYPE_STARTED, "");
           String task = a.getActionId().substring(0, a.getActionId().indexOf(':'));
           String out = tasks.get(task).apply(a.getActionPayload());
+          if (SILENT.equals(out)) {
+            return;
+          }
           send(a, out == null ? StepActionEventType.STEP_EVENT_TYPE_FAILED : StepActionEventType.STEP_EVENT_TYPE_COMPLETED,
               out == null ? "raw worker failure" : out);
         }
@@ -98,7 +106,7 @@ final class RawWorker implements AutoCloseable {
   }
 
   static ManagedChannel channel(DevEngine engine) {
-    return NettyChannelBuilder.forAddress("127.0.0.1", engine.grpcPort()).usePlaintext()
+    return NettyChannelBuilder.forAddress("127.0.0.1", engine.grpcPort()).usePlaintext().directExecutor()
         .keepAliveTime(10, TimeUnit.SECONDS).keepAliveWithoutCalls(true).build();
   }
 

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.hatchetoperator.operator.app.HealthServer;
 import io.hatchetoperator.operator.metrics.OperatorMetrics;
 import io.hatchetoperator.operator.reconciler.HatchetWorkerPoolReconciler;
+import io.hatchetoperator.operator.reconciler.ScalingStep;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
@@ -25,16 +26,23 @@ public final class HatchetOperator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HatchetOperator.class);
     private final OperatorSettings settings;
     private final KubernetesClient client;
+    private final ScalingStep scalingStep;
     private final OperatorMetrics metrics = new OperatorMetrics();
     private final AtomicBoolean leading = new AtomicBoolean();
     private final String identity = "hatchet-worker-operator-" + UUID.randomUUID().toString().substring(0, 8);
     private Operator operator;
     private HealthServer http;
 
-    /** An operator on {@code client} (which it never closes) with {@code settings}. */
+    /** An operator on {@code client} (which it never closes) with {@code settings}, without autoscaling decisions. */
     public HatchetOperator(OperatorSettings settings, KubernetesClient client) {
+        this(settings, client, ScalingStep.NONE);
+    }
+
+    /** An operator whose autoscaled pools are sized by {@code scalingStep}. */
+    public HatchetOperator(OperatorSettings settings, KubernetesClient client, ScalingStep scalingStep) {
         this.settings = settings;
         this.client = client;
+        this.scalingStep = scalingStep;
     }
 
     /** Registers the controller, starts the HTTP server (unless the port is negative) and starts reconciling. */
@@ -56,7 +64,7 @@ public final class HatchetOperator implements AutoCloseable {
                         false));
             }
         });
-        operator.register(new HatchetWorkerPoolReconciler(settings, metrics, Clock.systemUTC()), c -> {
+        operator.register(new HatchetWorkerPoolReconciler(settings, metrics, Clock.systemUTC(), scalingStep), c -> {
             c.withName(OperatorSettings.COMPONENT)
                     .withReconciliationMaxInterval(settings.resyncInterval())
                     .withRetry(new GenericRetry().setInitialInterval(1000).setIntervalMultiplier(2)

@@ -32,6 +32,11 @@ public final class Workflow {
     return task(taskName, options, (Class) Map.class, function);
   }
 
+  /** Adds a task with default options whose input Jackson reads into {@code inputType}. */
+  public <I> Workflow task(String taskName, Class<I> inputType, TaskFunction<I> function) {
+    return task(taskName, TaskOptions.DEFAULTS, inputType, function);
+  }
+
   /** Adds a task whose input Jackson reads into {@code inputType} (a record, a POJO or a map). */
   public synchronized <I> Workflow task(String taskName, TaskOptions options, Class<I> inputType,
       TaskFunction<I> function) {

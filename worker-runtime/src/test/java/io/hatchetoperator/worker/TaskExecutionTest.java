@@ -206,6 +206,18 @@ class TaskExecutionTest {
     assertThat(engine.admin.logs.get(0).getMessage()).isEqualTo("halfway");
   }
 
+  @Test
+  void anActionThisWorkerDoesNotServeIsFailedForRetryElsewhere() throws Exception {
+    start(5, hatchet.task("known", (input, ctx) -> null));
+
+    StepActionEvent failed = awaitEnd(engine.dispatcher.assign("unknown:task", "{}")).get(0);
+
+    assertThat(failed.getEventType()).isEqualTo(FAILED);
+    assertThat(failed.getEventPayload()).isEqualTo(
+        "worker 'test-worker' has no task for action 'unknown:task'; it serves [known:known]");
+    assertThat(failed.getShouldNotRetry()).isFalse();
+  }
+
   private static final class AtomicReferenceContext {
     volatile Context ctx;
   }

@@ -63,6 +63,39 @@ class WorkerRegistrationTest {
   }
 
   @Test
+  void sendsTaskOptionsAsTheEngineReadsThem() throws Exception {
+    Hatchet hatchet = engine.hatchet().build();
+    Workflow resize = hatchet.workflow("Resize").task("thumb", TaskOptions.builder().retries(3)
+        .backoff(2.0f, 60).executionTimeout(java.time.Duration.ofMinutes(2))
+        .scheduleTimeout(java.time.Duration.ofHours(1)).slots("gpu", 2).build(), (input, ctx) -> null);
+    worker = hatchet.worker("gpu-worker", WorkerOptions.builder().slots(4).slotType("gpu", 2).build(), resize);
+    worker.startAsync().get(5, TimeUnit.SECONDS);
+
+    CreateWorkflowVersionRequest put = engine.admin.putWorkflows.get(0);
+    assertThat(put.getName()).isEqualTo("Resize");
+    CreateTaskOpts task = put.getTasks(0);
+    assertThat(task.getAction()).isEqualTo("resize:thumb");
+    assertThat(task.getRetries()).isEqualTo(3);
+    assertThat(task.getBackoffFactor()).isEqualTo(2.0f);
+    assertThat(task.getBackoffMaxSeconds()).isEqualTo(60);
+    assertThat(task.getTimeout()).isEqualTo("120s");
+    assertThat(task.getScheduleTimeout()).isEqualTo("3600s");
+    assertThat(task.getSlotRequestsMap()).containsExactly(Map.entry("gpu", 2));
+    assertThat(engine.dispatcher.registers.get(0).getSlotConfigMap())
+        .containsEntry("default", 4).containsEntry("gpu", 2);
+  }
+
+  @Test
+  void aTaskNeedingASlotTypeTheWorkerLacksIsRejectedWithTheFix() {
+    Hatchet hatchet = engine.hatchet().build();
+    Workflow gpu = hatchet.workflow("gpu").task("t", TaskOptions.builder().slots("gpu", 1).build(), (i, c) -> null);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> hatchet.worker("cpu-only", WorkerOptions.slots(2), gpu))
+        .hasMessage("task 'gpu:t' requests 1 slot(s) of type 'gpu' but worker 'cpu-only' has no such slot type: "
+            + "add WorkerOptions.builder().slotType(\"gpu\", n) with n >= 1");
+  }
+
+  @Test
   void usesTheLegacySlotsFieldWhenGetVersionIsUnimplemented() throws Exception {
     engine.dispatcher.versionUnimplemented = true;
     startSimple(engine.hatchet().build());

@@ -53,6 +53,7 @@ public final class ScalingOrchestrator {
         ScalingState state = ports.states().load(pool);
         PolicyResult result = policy.decide(in, settings, state);
         ScalingDecision decision = result.decision();
+        LOG.debug("pool {}: {} ({})", pool, decision.explanation(), decision.reason());
         ScaleDownPlan plan = planner.plan(in, decision.replicas(), state.cordons(), settings);
         List<Cordon> cordons = new ArrayList<>(plan.cordons());
         for (Cordon c : plan.toUncordon()) {

@@ -15,7 +15,8 @@ final class GoalCheck {
     private GoalCheck() {
     }
 
-    static String render(List<SimResult> results, long pollMs) {
+    static String render(List<SimResult> results, List<Trace> traces, SimSettings sim) {
+        long pollMs = sim.pollMs();
         StringBuilder b = new StringBuilder();
         for (String trace : results.stream().map(SimResult::trace).distinct().toList()) {
             Optional<SimResult> ours = find(results, trace, "operator");
@@ -27,8 +28,11 @@ final class GoalCheck {
             SimResult o = ours.get();
             double share = o.podSeconds() / hpa.get().podSeconds();
             long bestP95 = Math.min(hpa.get().waitP95Ms(), keda.get().waitP95Ms());
-            b.append(String.format(Locale.ROOT, "goal %-14s pod-s %3.0f%% of hpa %s | p95 %d ms vs best baseline %d ms"
+            double floor = traces.stream().filter(t -> t.name().equals(trace)).findFirst()
+                    .map(t -> ZeroWaitFloor.podSeconds(t, sim.slots())).orElse(Double.NaN);
+            b.append(String.format(Locale.ROOT, "goal %-17s pod-s %3.0f%% of hpa %s (zero-wait floor %3.0f%%) | p95 %d ms vs best baseline %d ms"
                     + " %s | killed %d %s | first up %d ms %s%n", trace, 100 * share, mark(share <= POD_SECONDS_SHARE),
+                    100 * floor / hpa.get().podSeconds(),
                     o.waitP95Ms(), bestP95, mark(o.waitP95Ms() <= bestP95), o.tasksKilled(),
                     mark(o.tasksKilled() == 0), o.firstScaleUpMs(),
                     mark(o.firstScaleUpMs() >= 0 && o.firstScaleUpMs() <= pollMs)));

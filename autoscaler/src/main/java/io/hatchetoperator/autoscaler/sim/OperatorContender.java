@@ -1,6 +1,7 @@
 package io.hatchetoperator.autoscaler.sim;
 
 import io.hatchetoperator.autoscaler.PoolScalingSettings;
+import io.hatchetoperator.autoscaler.ScalingInputs;
 import io.hatchetoperator.autoscaler.WorkerSnapshot;
 import io.hatchetoperator.autoscaler.orchestrator.InMemoryScalingStateStore;
 import io.hatchetoperator.autoscaler.orchestrator.MetricsReading;
@@ -21,6 +22,14 @@ public final class OperatorContender implements Contender {
     private SimCluster cluster;
 
     public OperatorContender(PoolScalingSettings settings) {
+        this(settings, true);
+    }
+
+    /**
+     * Ours, with or without a completion counter in its inputs (without one, the policy cannot measure task
+     * duration and counts one slot per queued task).
+     */
+    public OperatorContender(PoolScalingSettings settings, boolean knowsCompletions) {
         this.settings = settings;
         ScalingRealizer realizer = new ScalingRealizer() {
             @Override
@@ -40,8 +49,15 @@ public final class OperatorContender implements Contender {
                 cluster.setDeletionCost(podName, 0);
             }
         };
-        this.orchestrator = new ScalingOrchestrator(new ScalingPorts(pool -> MetricsReading.of(cluster.inputs()),
+        this.orchestrator = new ScalingOrchestrator(new ScalingPorts(
+                pool -> MetricsReading.of(knowsCompletions ? cluster.inputs() : withoutCompletions(cluster.inputs())),
                 realizer, new InMemoryScalingStateStore(), event -> { }));
+    }
+
+    private static ScalingInputs withoutCompletions(ScalingInputs in) {
+        return new ScalingInputs(in.queued(), in.running(), in.oldestQueuedAge(), in.slotsPerWorker(),
+                in.readyReplicas(), in.startingReplicas(), in.desiredReplicas(), in.workers(),
+                ScalingInputs.UNKNOWN_COMPLETIONS, in.now());
     }
 
     @Override

@@ -51,7 +51,7 @@ public final class SimMain {
             }
         }
         out.print(ResultsTable.render(results));
-        out.print(GoalCheck.render(results, a.settings().pollMs()));
+        out.print(GoalCheck.render(results, traces, a.settings()));
         try {
             Files.createDirectories(a.out());
             Files.writeString(a.out().resolve("results.json"), ResultsJson.render(results));

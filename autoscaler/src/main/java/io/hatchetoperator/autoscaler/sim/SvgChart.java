@@ -49,10 +49,16 @@ final class SvgChart {
         for (int i = 0; i < runs.size(); i++) {
             b.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.2\" points=\"",
                     COLORS[i % COLORS.length]));
-            for (Sample s : runs.get(i).timeline()) {
-                double x = LEFT + plotWidth * (double) s.atMs() / end;
-                double y = top + PANEL - PANEL * (double) value.applyAsInt(s) / max;
-                b.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+            List<Sample> line = runs.get(i).timeline();
+            for (int k = 0; k < line.size(); k++) {
+                int v = value.applyAsInt(line.get(k));
+                boolean flat = k > 0 && k < line.size() - 1 && v == value.applyAsInt(line.get(k - 1))
+                        && v == value.applyAsInt(line.get(k + 1));
+                if (!flat) { // the inside of a flat run adds nothing to the line
+                    double x = LEFT + plotWidth * (double) line.get(k).atMs() / end;
+                    double y = top + PANEL - PANEL * (double) v / max;
+                    b.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+                }
             }
             b.append("\"/>\n");
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The simulator: deterministic per seed, engine and ReplicaSet rules, and no task killed by ours. */
@@ -52,6 +53,45 @@ class SimulationTest {
             assertThat(r.tasksCompleted()).as(t.name()).isEqualTo(t.tasks().size());
             assertThat(r.firstScaleUpMs()).as(t.name()).isBetween(0L, SIM.pollMs());
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"operator, 0, 2000", "hpa, 2000, 15000", "keda, 2000, 15000"})
+    void reactionToTheBurstAtTenMinutes(String policy, long atLeastMs, long atMostMs) {
+        Trace burst = TraceGenerator.burst(TraceGenerator.SEED + 1);
+        long start = burst.tasks().stream().mapToLong(TraceTask::arrivalMs).filter(t -> t >= 600_000).min()
+                .orElseThrow();
+        Contender inner = Contenders.create(policy, SIM);
+        long[] firstUp = {-1};
+        Contender watched = new Contender() {
+            @Override
+            public String name() {
+                return inner.name();
+            }
+
+            @Override
+            public int initialReplicas() {
+                return inner.initialReplicas();
+            }
+
+            @Override
+            public long periodMs() {
+                return inner.periodMs();
+            }
+
+            @Override
+            public void tick(long now, SimCluster cluster) {
+                int before = cluster.desiredReplicas();
+                inner.tick(now, cluster);
+                if (now >= start && firstUp[0] < 0 && cluster.desiredReplicas() > before) {
+                    firstUp[0] = now;
+                }
+            }
+        };
+
+        new Simulation(SIM).run(burst, watched);
+
+        assertThat(firstUp[0] - start).isBetween(atLeastMs, atMostMs);
     }
 
     @Test

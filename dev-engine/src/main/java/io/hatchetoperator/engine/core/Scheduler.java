@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +20,7 @@ public final class Scheduler {
 
   private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
 
-  private final ReentrantLock lock = new ReentrantLock();
+  private final Object lock = new Object();
   private final Clock clock;
   private final EngineTimings timings;
   private final String tenantId;
@@ -463,11 +462,8 @@ public final class Scheduler {
   }
 
   private <T> T locked(java.util.function.Supplier<T> body) {
-    lock.lock();
-    try {
+    synchronized (lock) {
       return body.get();
-    } finally {
-      lock.unlock();
     }
   }
 }

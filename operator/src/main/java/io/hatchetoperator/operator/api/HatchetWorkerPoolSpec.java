@@ -14,7 +14,6 @@ import java.util.List;
 
 /** What a pool runs: the worker, how it reaches the engine, and how many replicas it gets. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = ValidationRules.REPLICAS_XOR_AUTOSCALING, message = ValidationRules.REPLICAS_XOR_AUTOSCALING_MESSAGE)
 @ValidationRule(value = ValidationRules.TASKS_WHEN_MIN_ZERO, message = ValidationRules.TASKS_WHEN_MIN_ZERO_MESSAGE)
 public record HatchetWorkerPoolSpec(
         @JsonPropertyDescription("Hatchet worker name registered by each pod (default: metadata.name).")
@@ -32,10 +31,11 @@ public record HatchetWorkerPoolSpec(
         @JsonPropertyDescription("The worker pod template (a PodTemplateSpec); the operator adds the engine settings to it.")
         @Required
         PodTemplateSpec template,
-        @JsonPropertyDescription("Fixed number of workers (manual mode; written by `kubectl scale`).")
+        @JsonPropertyDescription("Fixed number of workers in manual mode (written by `kubectl scale`); not used"
+                + " while spec.autoscaling is set.")
         @Min(0) @Max(1000) @SpecReplicas
         Integer replicas,
-        @JsonPropertyDescription("Autoscaling on queue depth and slot saturation; when set, spec.replicas must be unset.")
+        @JsonPropertyDescription("Autoscaling on queue depth and slot saturation; when set, the pool is autoscaled.")
         AutoscalingSpec autoscaling,
         @JsonPropertyDescription("How long a stopping worker may finish its running tasks.")
         DrainSpec drain,

@@ -3,11 +3,6 @@ package io.hatchetoperator.operator.api;
 /** The CEL rules (x-kubernetes-validations) of the resource and their messages, in one place. */
 public final class ValidationRules {
 
-    /** Manual and autoscaling modes exclude each other (on spec). */
-    public static final String REPLICAS_XOR_AUTOSCALING = "!(has(self.replicas) && has(self.autoscaling))";
-    /** Message of {@link #REPLICAS_XOR_AUTOSCALING}. */
-    public static final String REPLICAS_XOR_AUTOSCALING_MESSAGE = "spec.replicas and spec.autoscaling are mutually "
-            + "exclusive: set spec.replicas for a fixed size, or spec.autoscaling to scale on the queue, not both";
     /** Scaling up from zero needs the tasks whose queue to watch (on spec). */
     public static final String TASKS_WHEN_MIN_ZERO = "!has(self.autoscaling) || !has(self.autoscaling.minReplicas)"
             + " || self.autoscaling.minReplicas > 0 || (has(self.tasks) && size(self.tasks) > 0)";

@@ -16,10 +16,10 @@ import java.util.function.Function;
  */
 public final class EngineCheck {
 
-    /** The outcome: ok with the token's claims, or a reason and a message saying what to fix. */
-    public record Result(boolean ok, String reason, String message, HatchetToken token) {
+    /** The outcome: ok with the token's claims and the operator's connection, or a reason and what to fix. */
+    public record Result(boolean ok, String reason, String message, HatchetToken token, EngineConnection connection) {
         static Result failed(String reason, String message) {
-            return new Result(false, reason, message, null);
+            return new Result(false, reason, message, null, null);
         }
     }
 
@@ -52,8 +52,10 @@ public final class EngineCheck {
             return Result.failed("EngineAddressMissing", "the token has no grpc_broadcast_address claim and "
                     + "spec.engine.hostPort is not set: set spec.engine.hostPort to the engine's host:port");
         }
+        EngineConnection connection = new EngineConnection(engine.apiUrl() != null ? engine.apiUrl()
+                : token.serverUrl(), token.tenantId(), value.get().trim());
         return checkTls(engine.tls(), secrets).orElse(new Result(true, "SecretsFound",
-                "token Secret '" + ref.name() + "' found (tenant " + token.tenantId() + ")", token));
+                "token Secret '" + ref.name() + "' found (tenant " + token.tenantId() + ")", token, connection));
     }
 
     private static Optional<Result> checkTls(TlsSpec tls, Function<String, Optional<Secret>> secrets) {

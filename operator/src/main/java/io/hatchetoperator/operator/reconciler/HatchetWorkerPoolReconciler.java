@@ -32,14 +32,17 @@ public final class HatchetWorkerPoolReconciler implements Reconciler<HatchetWork
     private final OperatorSettings settings;
     private final OperatorMetrics metrics;
     private final Clock clock;
+    private final ScalingStep scalingStep;
     private volatile InformerEventSource<Deployment, HatchetWorkerPool> deployments;
     private volatile InformerEventSource<PodDisruptionBudget, HatchetWorkerPool> budgets;
 
-    /** A reconciler with the operator's settings, metrics and clock. */
-    public HatchetWorkerPoolReconciler(OperatorSettings settings, OperatorMetrics metrics, Clock clock) {
+    /** A reconciler with the operator's settings, metrics, clock and autoscaling step. */
+    public HatchetWorkerPoolReconciler(OperatorSettings settings, OperatorMetrics metrics, Clock clock,
+                                       ScalingStep scalingStep) {
         this.settings = settings;
         this.metrics = metrics;
         this.clock = clock;
+        this.scalingStep = scalingStep;
     }
 
     @Override
@@ -60,7 +63,7 @@ public final class HatchetWorkerPoolReconciler implements Reconciler<HatchetWork
         try {
             PoolReconciliation run = new PoolReconciliation(pool, ctx, settings, clock,
                     new KubernetesOwnedObjectWriter(ctx.getClient(), settings.serverSideApply()),
-                    new KubernetesEventRecorder(ctx.getClient(), clock), deployments, budgets);
+                    new KubernetesEventRecorder(ctx.getClient(), clock), scalingStep, deployments, budgets);
             PoolReconciliation.Outcome outcome = run.run();
             result = outcome.result();
             HatchetWorkerPoolStatus status = outcome.status();

@@ -29,8 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One reconciliation of one pool: validate the spec, check the engine Secrets, render and write the Deployment
- * (and the optional PodDisruptionBudget), then report status. When the spec or the Secrets are wrong, the
+ * One reconciliation of one pool: validate the spec, check the engine Secrets, run the {@link ScalingStep} of an
+ * autoscaled pool, render and write the Deployment (and the optional PodDisruptionBudget), then report status. When the spec or the Secrets are wrong, the
  * existing Deployment is left exactly as it is and the conditions say what to fix.
  */
 final class PoolReconciliation {
@@ -47,13 +47,14 @@ final class PoolReconciliation {
     private final Clock clock;
     private final KubernetesOwnedObjectWriter writer;
     private final KubernetesEventRecorder events;
+    private final ScalingStep scalingStep;
     private final InformerEventSource<Deployment, HatchetWorkerPool> deployments;
     private final InformerEventSource<PodDisruptionBudget, HatchetWorkerPool> budgets;
     private final HatchetWorkerPoolStatus status;
     private final Long generation;
 
     PoolReconciliation(HatchetWorkerPool pool, Context<HatchetWorkerPool> ctx, OperatorSettings settings, Clock clock,
-                       KubernetesOwnedObjectWriter writer, KubernetesEventRecorder events,
+                       KubernetesOwnedObjectWriter writer, KubernetesEventRecorder events, ScalingStep scalingStep,
                        InformerEventSource<Deployment, HatchetWorkerPool> deployments,
                        InformerEventSource<PodDisruptionBudget, HatchetWorkerPool> budgets) {
         this.pool = pool;
@@ -62,6 +63,7 @@ final class PoolReconciliation {
         this.clock = clock;
         this.writer = writer;
         this.events = events;
+        this.scalingStep = scalingStep;
         this.deployments = deployments;
         this.budgets = budgets;
         this.status = copy(pool.getStatus());
@@ -90,7 +92,9 @@ final class PoolReconciliation {
             return finish("engine_not_configured", existing, Optional.of(secretRetryDelay()));
         }
         condition(PoolConditions.ENGINE_CONFIGURED, true, engine.reason(), engine.message(), true);
-        ReplicaTarget target = ReplicaTarget.of(pool);
+        Optional<Duration> next = pool.getSpec().autoscaling() == null ? Optional.empty()
+                : scalingStep.apply(pool, status, engine.connection());
+        ReplicaTarget target = ReplicaTarget.of(pool.getSpec(), status);
         status.setDesiredReplicas(target.replicas());
         status.setMode(target.mode().name());
         try {
@@ -104,7 +108,7 @@ final class PoolReconciliation {
                     + "writing it (HTTP 409); retrying in " + settings.conflictRetry().toMillis() + " ms", false);
             return finish("conflict", existing, Optional.of(settings.conflictRetry()));
         }
-        return finish("ok", existing, Optional.empty());
+        return finish("ok", existing, next);
     }
 
     private Deployment writeDeployment(ReplicaTarget target, Deployment actual) {

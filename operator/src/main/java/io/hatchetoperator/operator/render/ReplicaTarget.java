@@ -2,6 +2,7 @@ package io.hatchetoperator.operator.render;
 
 import io.hatchetoperator.operator.api.AutoscalingSpec;
 import io.hatchetoperator.operator.api.HatchetWorkerPool;
+import io.hatchetoperator.operator.api.HatchetWorkerPoolSpec;
 import io.hatchetoperator.operator.api.HatchetWorkerPoolStatus;
 
 /**
@@ -20,14 +21,21 @@ public record ReplicaTarget(int replicas, Mode mode) {
         Autoscaling
     }
 
-    /** The target of {@code pool} as it is now. */
+    /** The target of {@code pool} as stored. */
     public static ReplicaTarget of(HatchetWorkerPool pool) {
-        AutoscalingSpec autoscaling = pool.getSpec().autoscaling();
+        return of(pool.getSpec(), pool.getStatus());
+    }
+
+    /**
+     * The target for {@code spec} and {@code status}. In autoscaling mode spec.replicas is not used (a
+     * {@code kubectl scale} of an autoscaled pool is reported by the autoscaling step, not applied).
+     */
+    public static ReplicaTarget of(HatchetWorkerPoolSpec spec, HatchetWorkerPoolStatus status) {
+        AutoscalingSpec autoscaling = spec.autoscaling();
         if (autoscaling == null) {
-            Integer replicas = pool.getSpec().replicas();
+            Integer replicas = spec.replicas();
             return new ReplicaTarget(replicas == null ? 1 : replicas, Mode.Manual);
         }
-        HatchetWorkerPoolStatus status = pool.getStatus();
         Integer decided = status == null ? null : status.getDesiredReplicas();
         int min = autoscaling.effectiveMinReplicas();
         int max = autoscaling.effectiveMaxReplicas();

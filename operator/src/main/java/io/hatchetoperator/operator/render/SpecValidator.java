@@ -45,10 +45,6 @@ public final class SpecValidator {
         }
         checkTemplate(spec.template(), problems);
         checkEngine(spec.engine(), problems);
-        if (spec.replicas() != null && spec.autoscaling() != null) {
-            problems.add(new SpecProblem("spec.replicas", spec.replicas(), "remove it, or remove spec.autoscaling: "
-                    + "a pool is either manual (spec.replicas) or autoscaled (spec.autoscaling)"));
-        }
         checkAutoscaling(spec, problems);
         if (spec.drain() != null) {
             duration("spec.drain.timeout", spec.drain().timeout(), problems);

@@ -88,8 +88,8 @@ class SchemaValidationTest {
                 bad("utilization zero", s -> map(s, "autoscaling").put("targetSlotUtilization", 0),
                         ValidationRules.UTILIZATION_RANGE_MESSAGE),
                 bad("scale to zero without tasks", s -> s.remove("tasks"), ValidationRules.TASKS_WHEN_MIN_ZERO_MESSAGE),
-                bad("replicas and autoscaling", s -> s.put("replicas", 3),
-                        ValidationRules.REPLICAS_XOR_AUTOSCALING_MESSAGE),
+                bad("worker name with spaces", s -> s.put("workerName", "image resize"),
+                        "spec.workerName in body should match"),
                 bad("negative replicas", s -> {
                     s.remove("autoscaling");
                     s.put("replicas", -1);

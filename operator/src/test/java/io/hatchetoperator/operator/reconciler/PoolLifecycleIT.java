@@ -76,9 +76,16 @@ class PoolLifecycleIT {
         client.resource(Pools.manual("scale", 1)).create();
         await().atMost(Duration.ofSeconds(10)).until(() -> deployment(client, "scale") != null);
 
-        // What `kubectl scale hwp scale --replicas 3` does through the scale subresource: spec.replicas changes.
-        OperatorFixture.editSpec(client, "scale", spec -> new HatchetWorkerPoolSpec(spec.workerName(), spec.slots(), spec.tasks(), spec.engine(),
-                Pools.template("ghcr.io/example/worker:2.0"), 3, null, spec.drain(), spec.disruptionBudget()));
+        // `kubectl scale hwp scale --replicas 3` goes through the scale subresource (.spec.replicas).
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+            client.resources(HatchetWorkerPool.class).inNamespace(MockCluster.NAMESPACE).withName("scale").scale(3);
+            return true;
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> deployment(client, "scale").getSpec().getReplicas() == 3);
+
+        OperatorFixture.editSpec(client, "scale", spec -> new HatchetWorkerPoolSpec(spec.workerName(), spec.slots(),
+                spec.tasks(), spec.engine(), Pools.template("ghcr.io/example/worker:2.0"), spec.replicas(), null,
+                spec.drain(), spec.disruptionBudget()));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             Deployment d = deployment(client, "scale");
@@ -114,6 +121,20 @@ class PoolLifecycleIT {
         client.apps().deployments().inNamespace(MockCluster.NAMESPACE).withName("owned").delete();
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                 .until(() -> deployment(client, "owned") == null);
+    }
+
+    @Test
+    void servesHealthReadinessAndMetrics() {
+        client.resource(Pools.manual("observed", 2)).create();
+        await().atMost(Duration.ofSeconds(10)).until(() -> deployment(client, "observed") != null);
+
+        assertThat(OperatorFixture.http(operator, "/healthz")).isEqualTo(java.util.Map.entry(200, "ok\n"));
+        assertThat(OperatorFixture.http(operator, "/readyz").getKey()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                OperatorFixture.http(operator, "/metrics").getValue())
+                .contains("hatchet_operator_pool_replicas{kind=\"desired\",namespace=\"test\",pool=\"observed\"} 2.0")
+                .contains("hatchet_operator_reconcile_duration_seconds_count")
+                .contains("hatchet_operator_reconciliations_total{result=\"ok\"}"));
     }
 
     private static io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget budget(String name) {

@@ -32,7 +32,7 @@ public final class MockCluster implements AutoCloseable {
 
     /** The namespace the tests use. */
     public static final String NAMESPACE = "test";
-    private static final String OPERATOR_AGENT = "hatchet-worker-operator-under-test";
+    private static final String OPERATOR_AGENT = "hatchet-worker-operator";
     private final String name;
     private final KubernetesMockServer server;
     private final KubernetesClient client;
@@ -52,6 +52,11 @@ public final class MockCluster implements AutoCloseable {
         client = server.createClient();
     }
 
+    /** The mock server, for expectations that take precedence over its CRUD handling. */
+    public KubernetesMockServer server() {
+        return server;
+    }
+
     /** The test's own client of the mock (closed with the cluster); its calls are not recorded. */
     public KubernetesClient client() {
         return client;
@@ -60,7 +65,7 @@ public final class MockCluster implements AutoCloseable {
     /** A new client for an operator under test (closed with the cluster); its calls are recorded. */
     public KubernetesClient operatorClient() {
         KubernetesClient operatorClient = server.createClient(b -> b.editOrNewConfig()
-                .withUserAgent(OPERATOR_AGENT).endConfig());
+                .withUserAgent(OPERATOR_AGENT + "/test").endConfig());
         operatorClients.add(operatorClient);
         return operatorClient;
     }

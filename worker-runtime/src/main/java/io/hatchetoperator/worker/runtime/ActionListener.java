@@ -44,7 +44,7 @@ final class ActionListener {
   private volatile String workerId;
   private boolean reRegister;
   private boolean legacyListen;
-  private boolean listening = true;
+  private volatile boolean listening = true;
   private boolean reconnectPending;
   private volatile Stream current;
 
@@ -75,10 +75,8 @@ final class ActionListener {
 
   /** Closes the assignment stream for good; heartbeats go on so running tasks keep their slots. */
   void stopListening() {
-    runOnControlAndWait(() -> {
-      listening = false;
-      cancelStream("worker stopped listening");
-    });
+    listening = false;
+    runOnControlAndWait(() -> cancelStream("worker stopped listening"));
   }
 
   /** Stops heartbeats too. */
@@ -97,6 +95,9 @@ final class ActionListener {
         workerId = registrar.register();
         reRegister = false;
         LOG.info("registered worker {}", workerId);
+      }
+      if (!listening) {
+        return;
       }
       current = new Stream();
       WorkerListenRequest request = WorkerListenRequest.newBuilder().setWorkerId(workerId).build();

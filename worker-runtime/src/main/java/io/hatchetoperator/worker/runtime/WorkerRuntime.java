@@ -1,7 +1,6 @@
 package io.hatchetoperator.worker.runtime;
 
 import io.hatchetoperator.proto.dispatcher.AssignedAction;
-import io.hatchetoperator.proto.dispatcher.StepActionEventType;
 import io.hatchetoperator.worker.TaskDefinition;
 import io.hatchetoperator.worker.Worker;
 import io.hatchetoperator.worker.WorkerOptions;
@@ -12,7 +11,6 @@ import io.hatchetoperator.worker.client.EngineStubs;
 import io.hatchetoperator.worker.config.HatchetSettings;
 import io.hatchetoperator.worker.health.HealthServer;
 import io.hatchetoperator.worker.health.WorkerMetrics;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +18,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -51,7 +48,7 @@ public final class WorkerRuntime implements Worker {
   private WorkerMetrics metrics;
   private HealthServer health;
   private ActionListener listener;
-  private ExecutionServices services;
+  private TaskRouter router;
 
   public WorkerRuntime(HatchetSettings settings, String name, WorkerOptions options,
       List<Workflow> workflows, ChannelFactory channels) {
@@ -98,8 +95,9 @@ public final class WorkerRuntime implements Worker {
           () -> state != WorkerState.GAVE_UP && state != WorkerState.KILLED,
           this::isReady, () -> state.name());
     }
-    services = new ExecutionServices(settings, this::workerIdOrName, stubs, events, slots, metrics,
-        this::ended);
+    ExecutionServices services = new ExecutionServices(settings, this::workerIdOrName, stubs, events,
+        slots, metrics, this::ended);
+    router = new TaskRouter(name, tasksByAction, running, services, threads.tasks());
     ScheduledExecutorService control = threads.control();
     listener = new ActionListener(new Registrar(settings, name, options, workflows, stubs), stubs,
         control, new ReconnectPolicy(settings.timing(), () -> ThreadLocalRandom.current().nextDouble()),
@@ -224,57 +222,13 @@ public final class WorkerRuntime implements Worker {
     }
   }
 
-  private void reject(AssignedAction action, String why) {
-    LOG.warn("task run {} ({}) not run: {}", action.getTaskRunExternalId(), action.getActionId(), why);
-    events.send(StepEvents.of(action, workerIdOrName(), StepActionEventType.STEP_EVENT_TYPE_FAILED,
-        why, false));
-  }
-
   /** How the listener reaches this worker. */
   private final class ListenerCallbacks implements ActionListener.Callbacks {
     @Override
     public void onAction(AssignedAction action) {
-      switch (action.getActionType()) {
-        case START_STEP_RUN -> startTask(action);
-        case CANCEL_STEP_RUN -> {
-          TaskExecution execution = running.get(action.getTaskRunExternalId());
-          LOG.info("task run {} cancelled by the engine{}", action.getTaskRunExternalId(),
-              execution == null ? " (not running here)" : "");
-          if (execution != null) {
-            execution.cancel();
-          }
-        }
-        default -> LOG.warn("ignoring unsupported action type {} for {}", action.getActionType(),
-            action.getActionId());
-      }
-    }
-
-    private void startTask(AssignedAction action) {
-      if (state != WorkerState.LISTENING && state != WorkerState.RECONNECTING) {
-        reject(action, "worker '" + name + "' is " + state + " and takes no new tasks; retry elsewhere");
-        return;
-      }
-      TaskDefinition<?> task = tasksByAction.get(action.getActionId());
-      if (task == null) {
-        reject(action, "worker '" + name + "' has no task for action '" + action.getActionId()
-            + "'; it serves " + tasksByAction.keySet());
-        return;
-      }
-      ActionPayload payload;
-      try {
-        payload = ActionPayload.parse(action.getActionPayload());
-      } catch (IOException e) {
-        reject(action, "action_payload of task run " + action.getTaskRunExternalId()
-            + " is not JSON: " + e.getMessage());
-        return;
-      }
-      TaskExecution execution = new TaskExecution(action, payload, task, services);
-      if (running.putIfAbsent(action.getTaskRunExternalId(), execution) != null) {
-        LOG.debug("task run {} is already running here; ignoring the repeated assignment",
-            action.getTaskRunExternalId());
-        return;
-      }
-      threads.tasks().execute(execution);
+      WorkerState now = state;
+      router.route(action, now == WorkerState.LISTENING || now == WorkerState.RECONNECTING ? null
+          : "worker '" + name + "' is " + now + " and takes no new tasks; retry elsewhere");
     }
 
     @Override

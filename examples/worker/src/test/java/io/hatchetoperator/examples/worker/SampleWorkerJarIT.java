@@ -49,4 +49,31 @@ class SampleWorkerJarIT {
         .contains("FATAL: worker 'jar-worker' gives up after 1 failed reconnects")
         .doesNotContain(token);
   }
+
+  @Test
+  void sigtermDrainsAndExitsZero(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    String token = TestTokens.token("http://127.0.0.1:1", "127.0.0.1:1");
+    Path log = dir.resolve("worker.log");
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", JAR.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().clear();
+    pb.environment().putAll(Map.of("HATCHET_CLIENT_TOKEN", token, "HATCHET_CLIENT_TLS_STRATEGY", "none",
+        "HATCHET_WORKER_HEALTH_PORT", "0"));
+    Process p = pb.start();
+    try {
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!Files.readString(log).contains("reconnecting in") && System.nanoTime() < end) {
+        Thread.sleep(50);
+      }
+      p.destroy(); // SIGTERM
+
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      String output = Files.readString(log);
+      assertThat(p.exitValue()).as(output).isZero();
+      assertThat(output).contains("received SIGTERM: draining worker 'sample-worker'")
+          .contains("worker 'sample-worker' drained and stopped");
+    } finally {
+      p.destroyForcibly();
+    }
+  }
 }

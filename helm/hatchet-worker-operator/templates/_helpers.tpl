@@ -1,0 +1,92 @@
+{{/* Chart name, truncated to the 63 characters a label value allows. */}}
+{{- define "hwo.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Full name of the release's objects: release name, plus the chart name unless the release already contains it. */}}
+{{- define "hwo.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* Labels every object carries. */}}
+{{- define "hwo.labels" -}}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{ include "hwo.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- end }}
+
+{{/* Labels the Deployment selects its pods by; never change them on upgrade. */}}
+{{- define "hwo.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "hwo.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/component: operator
+{{- end }}
+
+{{/* The ServiceAccount the operator runs as. */}}
+{{- define "hwo.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "hwo.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{/* The operator image, tag defaulting to the chart's appVersion. */}}
+{{- define "hwo.image" -}}
+{{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) }}
+{{- end }}
+
+{{/*
+Rules on namespaced resources, granted cluster-wide (ClusterRole) or per watched namespace (Role).
+Each verb is one the operator uses: chart-tests' OperatorRbacCoverageTest checks them against the requests
+the operator's test suite records, and docs/operations.md says what each rule is for.
+*/}}
+{{- define "hwo.namespacedRules" -}}
+# Pools: JOSDK lists and watches them; the operator never writes their spec and uses no finalizer.
+- apiGroups: ["hatchet-operator.io"]
+  resources: ["hatchetworkerpools"]
+  verbs: ["list", "watch"]
+# The pool's status (replicas, conditions, last decision).
+- apiGroups: ["hatchet-operator.io"]
+  resources: ["hatchetworkerpools/status"]
+  verbs: ["patch"]
+# Owned objects carry blockOwnerDeletion; admission (OwnerReferencesPermissionEnforcement) then wants this.
+- apiGroups: ["hatchet-operator.io"]
+  resources: ["hatchetworkerpools/finalizers"]
+  verbs: ["update"]
+# The Deployment each pool renders into: informer, create, update (or server-side apply = patch).
+# Never deleted by the operator: the garbage collector removes it with its pool.
+- apiGroups: ["apps"]
+  resources: ["deployments"]
+  verbs: ["list", "watch", "create", "update", "patch"]
+# The optional PodDisruptionBudget of a pool, deleted when spec.disruptionBudget is removed.
+- apiGroups: ["policy"]
+  resources: ["poddisruptionbudgets"]
+  verbs: ["list", "watch", "create", "update", "patch", "delete"]
+# The engine token and TLS Secrets a pool names: read one by one, never listed or watched.
+- apiGroups: [""]
+  resources: ["secrets"]
+  verbs: ["get"]
+# Events on pools (kubectl describe hwp).
+- apiGroups: [""]
+  resources: ["events"]
+  verbs: ["create"]
+{{- end }}
+
+{{/* Rules on cluster-scoped resources; in the ClusterRole, only with leader election. */}}
+{{- define "hwo.clusterRules" -}}
+# JOSDK checks its Lease permissions with a SelfSubjectRulesReview before it starts leader election.
+- apiGroups: ["authorization.k8s.io"]
+  resources: ["selfsubjectrulesreviews"]
+  verbs: ["create"]
+{{- end }}
