@@ -8,6 +8,7 @@ import io.hatchetoperator.autoscaler.orchestrator.ScalingOrchestrator;
 import io.hatchetoperator.autoscaler.orchestrator.ScalingPorts;
 import io.hatchetoperator.autoscaler.orchestrator.TickResult;
 import io.hatchetoperator.operator.api.HatchetWorkerPool;
+import io.hatchetoperator.operator.api.HatchetWorkerPoolStatus;
 import io.hatchetoperator.operator.autoscaling.AutoscalingOutcome.ConditionValue;
 import io.hatchetoperator.operator.engine.EngineToken;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -39,6 +40,7 @@ public final class PoolAutoscaler implements AutoCloseable {
   private final KubernetesEventSink events;
   private final AutoscalingMetrics metrics;
   private final ScalingOrchestrator orchestrator;
+  private final KubernetesPoolAccess cluster;
   private final Map<String, Instant> lastTick = new ConcurrentHashMap<>();
   private final Map<String, AutoscalingOutcome> last = new ConcurrentHashMap<>();
   private final Map<String, Integer> manualSeen = new ConcurrentHashMap<>();
@@ -54,6 +56,7 @@ public final class PoolAutoscaler implements AutoCloseable {
     this.events = new KubernetesEventSink(client);
     this.metrics = new AutoscalingMetrics(registry);
     this.orchestrator = new ScalingOrchestrator(new ScalingPorts(source, realizer, states, events));
+    this.cluster = new KubernetesPoolAccess(client);
     pollers.addListener(metrics);
   }
 
@@ -79,6 +82,22 @@ public final class PoolAutoscaler implements AutoCloseable {
   @Override
   public void close() {
     pollers.close();
+  }
+
+  /**
+   * The reconciler's entry: one autoscaling step for {@code pool} (which has {@code spec.autoscaling}):
+   * lists its pods, decides, writes the state annotation when due, and applies the outcome to
+   * {@code status} (desiredReplicas, figures, lastDecision, conditions).
+   *
+   * @param status the status the reconciler is about to publish
+   * @param token the API token from the pool's Secret
+   */
+  public AutoscalingOutcome step(HatchetWorkerPool pool, HatchetWorkerPoolStatus status,
+      String token) {
+    AutoscalingOutcome outcome = reconcile(pool, token, cluster.pods(pool));
+    outcome.stateAnnotation().ifPresent(state -> cluster.writeState(pool, state));
+    PoolStatusFields.apply(status, outcome, clock.instant(), pool.getMetadata().getGeneration());
+    return outcome;
   }
 
   /**

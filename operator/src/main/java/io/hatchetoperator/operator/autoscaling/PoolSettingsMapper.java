@@ -2,11 +2,10 @@ package io.hatchetoperator.operator.autoscaling;
 
 import io.hatchetoperator.autoscaler.PoolScalingSettings;
 import io.hatchetoperator.operator.api.AutoscalingSpec;
+import io.hatchetoperator.operator.api.Durations;
 import io.hatchetoperator.operator.api.HatchetWorkerPool;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Pure: a pool's {@code spec.autoscaling} (and its pause annotation) as the autoscaler's
@@ -17,8 +16,6 @@ public final class PoolSettingsMapper {
 
   /** Annotation that pauses autoscaling when set to "true". */
   public static final String PAUSE_ANNOTATION = "hatchet-operator.io/autoscaling-paused";
-
-  private static final Pattern PART = Pattern.compile("([0-9]+)(ms|s|m|h)");
 
   private PoolSettingsMapper() {}
 
@@ -59,28 +56,8 @@ public final class PoolSettingsMapper {
     return annotated || pool.getSpec().autoscaling().isPaused();
   }
 
-  /** Parses a Kubernetes-style duration such as {@code 90s}, {@code 1m30s} or {@code 500ms}. */
+  /** Parses a duration field such as {@code 90s}, {@code 1m30s} or {@code 500ms}; null when unset. */
   static Duration duration(String field, String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    Matcher m = PART.matcher(text.strip());
-    Duration total = Duration.ZERO;
-    int end = 0;
-    while (m.find() && m.start() == end) {
-      long n = Long.parseLong(m.group(1));
-      total = total.plus(switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        default -> Duration.ofHours(n);
-      });
-      end = m.end();
-    }
-    if (end == 0 || end != text.strip().length()) {
-      throw new IllegalArgumentException("spec.autoscaling." + field + " is '" + text
-          + "'; use a duration such as 500ms, 10s, 2m or 1m30s");
-    }
-    return total;
+    return Durations.parse("spec.autoscaling." + field, text, null);
   }
 }

@@ -45,7 +45,7 @@ class PoolAutoscalerConditionsIT {
     autoscaler = new PoolAutoscaler(client, pollers, AutoscalingSettings.DEFAULTS, clock, registry);
     pool = TestPools.pool(NS, "resizer", server.url().toString(), 1, 10, 2);
     for (int i = 0; i < 2; i++) {
-      client.pods().inNamespace(NS).resource(TestPools.pod(NS, "resizer-" + i, true)).create();
+      client.pods().inNamespace(NS).resource(TestPools.pod(NS, "resizer", "resizer-" + i, true)).create();
       hatchet.worker("w" + i, "resizer", "resizer-" + i, 5, 5);
     }
     hatchet.task("resize", 130, 10);

@@ -41,8 +41,9 @@ class PoolAutoscalerScaleDownIT {
     autoscaler = new PoolAutoscaler(client, pollers, AutoscalingSettings.DEFAULTS, clock,
         new PrometheusRegistry());
     pool = TestPools.pool(NS, "pool", server.url().toString(), 1, 10, 3);
+    client.resource(pool).create();
     for (int i = 0; i < 3; i++) {
-      client.pods().inNamespace(NS).resource(TestPools.pod(NS, "pod-" + i, true)).create();
+      client.pods().inNamespace(NS).resource(TestPools.pod(NS, "pool", "pod-" + i, true)).create();
     }
     hatchet.worker("w0", "pool", "pod-0", 5, 2);
     hatchet.worker("w1", "pool", "pod-1", 5, 0);
@@ -57,10 +58,7 @@ class PoolAutoscalerScaleDownIT {
   }
 
   AutoscalingOutcome step() {
-    AutoscalingOutcome outcome = autoscaler.reconcile(pool, token,
-        client.pods().inNamespace(NS).list().getItems());
-    PoolStatusFields.apply(pool.getStatus(), outcome, clock.instant(), 1L);
-    return outcome;
+    return autoscaler.step(pool, pool.getStatus(), token);
   }
 
   /** Registers the pool, then polls until the policy has paused workers (its windows may hold it). */
@@ -103,6 +101,9 @@ class PoolAutoscalerScaleDownIT {
     assertThat(hatchet.pauses("w0")).isEmpty();
     assertThat(cost("pod-1")).as("paused, but not yet confirmed idle").isNull();
     assertThat(cordoned.stateAnnotation()).hasValueSatisfying(s -> assertThat(s).contains("w1"));
+    assertThat(client.resources(HatchetWorkerPool.class).inNamespace(NS).withName("pool").get()
+        .getMetadata().getAnnotations().get(AnnotationScalingStateStore.ANNOTATION))
+        .as("the paused workers survive a restart").contains("w1").contains("w2");
     assertThat(step().desiredReplicas()).as("no second tick on the same poll").isEqualTo(3);
 
     AutoscalingOutcome lowered = pollThenStep();

@@ -66,6 +66,6 @@ class PoolSettingsMapperTest {
   void namesTheFieldValueAndFixOfABadDuration(String text, String ignored) {
     assertThatThrownBy(() -> PoolSettingsMapper.duration("pollInterval", text))
         .hasMessageContaining("spec.autoscaling.pollInterval").hasMessageContaining(text)
-        .hasMessageContaining("1m30s");
+        .hasMessageContaining("1h30m");
   }
 }

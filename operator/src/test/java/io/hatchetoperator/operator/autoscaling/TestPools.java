@@ -49,9 +49,9 @@ final class TestPools {
   }
 
   /** A pod of the pool, ready or not. */
-  static Pod pod(String namespace, String name, boolean ready) {
+  static Pod pod(String namespace, String pool, String name, boolean ready) {
     return new PodBuilder().withNewMetadata().withNamespace(namespace).withName(name)
-        .addToLabels("app.kubernetes.io/instance", "pool").endMetadata()
+        .addToLabels(PoolInputsMapper.POOL_LABEL, pool).endMetadata()
         .withNewStatus().addNewCondition().withType("Ready")
         .withStatus(ready ? "True" : "False").endCondition().endStatus().build();
   }

@@ -53,6 +53,11 @@ class BrokenConfigurationIT {
                 .contains("kubectl -n test create secret generic late-token --from-literal=token=");
         assertThat(condition(client, "nosecret", "Ready")).isEqualTo("False/SecretNotFound");
         assertThat(deployment(client, "nosecret")).isNull();
+        // The broken pool does not hold up the others.
+        client.resource(Pools.tokenSecret("hatchet-token")).create();
+        client.resource(Pools.manual("healthy", 1)).create();
+        await().atMost(Duration.ofSeconds(10)).until(() -> deployment(client, "healthy") != null);
+        assertThat(deployment(client, "nosecret")).isNull();
         await().atMost(Duration.ofSeconds(5)).until(() -> client.v1().events().inNamespace(MockCluster.NAMESPACE)
                 .list().getItems().stream().anyMatch(e -> "SecretNotFound".equals(e.getReason())
                         && "Warning".equals(e.getType())));
@@ -66,7 +71,9 @@ class BrokenConfigurationIT {
 
     @Test
     void invalidSpecKeepsTheDeploymentAsItIs() {
-        client.resource(Pools.tokenSecret("hatchet-token")).create();
+        if (client.secrets().inNamespace(MockCluster.NAMESPACE).withName("hatchet-token").get() == null) {
+            client.resource(Pools.tokenSecret("hatchet-token")).create();
+        }
         client.resource(Pools.autoscaled("invalid", 2, 5)).create();
         await().atMost(Duration.ofSeconds(10)).until(() -> deployment(client, "invalid") != null);
         Deployment before = deployment(client, "invalid");

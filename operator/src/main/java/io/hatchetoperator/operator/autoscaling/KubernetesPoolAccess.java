@@ -1,0 +1,51 @@
+package io.hatchetoperator.operator.autoscaling;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.hatchetoperator.operator.api.HatchetWorkerPool;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads and writes what autoscaling needs of a pool in the cluster: lists its pods (by the pool label
+ * the Deployment's selector uses) and writes the policy-state annotation with a JSON merge patch of the
+ * metadata only (no resourceVersion, so it never conflicts with the reconciler's status patch).
+ */
+public final class KubernetesPoolAccess {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KubernetesPoolAccess.class);
+
+  private final KubernetesClient client;
+
+  /** Access through {@code client}. */
+  public KubernetesPoolAccess(KubernetesClient client) {
+    this.client = client;
+  }
+
+  /** The pool's pods, terminating ones included. */
+  public List<Pod> pods(HatchetWorkerPool pool) {
+    return client.pods().inNamespace(pool.getMetadata().getNamespace())
+        .withLabel(PoolInputsMapper.POOL_LABEL, pool.getMetadata().getName()).list().getItems();
+  }
+
+  /** Writes the encoded policy state to the pool's annotation; logs and goes on when it fails. */
+  public void writeState(HatchetWorkerPool pool, String encoded) {
+    String patch = "{\"metadata\":{\"annotations\":{\"" + AnnotationScalingStateStore.ANNOTATION
+        + "\":" + quote(encoded) + "}}}";
+    try {
+      client.resources(HatchetWorkerPool.class).inNamespace(pool.getMetadata().getNamespace())
+          .withName(pool.getMetadata().getName())
+          .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+    } catch (RuntimeException e) {
+      LOG.warn("pool {}/{}: could not write annotation {}: {}", pool.getMetadata().getNamespace(),
+          pool.getMetadata().getName(), AnnotationScalingStateStore.ANNOTATION, e.getMessage());
+    }
+  }
+
+  private static String quote(String text) {
+    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}
