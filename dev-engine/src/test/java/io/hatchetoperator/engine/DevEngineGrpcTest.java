@@ -67,9 +67,9 @@ class DevEngineGrpcTest {
   }
 
   @Test
-  void get_version_is_a_semver_the_sdks_accept() {
+  void get_version_is_a_semver_the_sdks_accept_and_gzip_requests_are_accepted() {
     String v = DispatcherGrpc.newBlockingStub(client.channel).withCallCredentials(RawWorker.bearer(engine.token()))
-        .getVersion(GetVersionRequest.getDefaultInstance()).getVersion();
+        .withCompression("gzip").getVersion(GetVersionRequest.getDefaultInstance()).getVersion();
     assertThat(v).matches("v0\\.(8\\d|9\\d|1\\d\\d)\\.\\d+");
   }
 
@@ -141,6 +141,9 @@ class DevEngineGrpcTest {
     assertStatus(() -> dispatcher.sendStepActionEvent(StepActionEvent.newBuilder()
         .setTaskRunExternalId(UUID.randomUUID().toString()).setEventType(StepActionEventType.STEP_EVENT_TYPE_COMPLETED)
         .build()), Status.Code.NOT_FOUND, "is not a task of this engine");
+    assertStatus(() -> dispatcher.refreshTimeout(io.hatchetoperator.proto.dispatcher.RefreshTimeoutRequest.newBuilder()
+        .setTaskRunExternalId(UUID.randomUUID().toString()).setIncrementTimeoutBy("soon").build()),
+        Status.Code.INVALID_ARGUMENT, "increment_timeout_by = \"soon\"");
     String huge = "{\"x\":\"" + "a".repeat(5 * 1024 * 1024) + "\"}";
     assertStatus(() -> client.blocking.triggerWorkflow(TriggerWorkflowRequest.newBuilder().setName("echo")
         .setInput(huge).build()), Status.Code.RESOURCE_EXHAUSTED, "");

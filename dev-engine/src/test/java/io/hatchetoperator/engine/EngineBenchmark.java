@@ -23,6 +23,8 @@ public final class EngineBenchmark {
   private EngineBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    coreOnly(200_000);
+    System.out.printf("core only (no gRPC): %.0f tasks/s on one thread%n", coreOnly(300_000));
     int slots = 200;
     try (DevEngine engine = DevEngine.start(DevEngineSettings.ephemeral());
         RawWorker worker = new RawWorker(engine, "bench", slots, Map.of("noop", p -> "{}"));
@@ -51,6 +53,41 @@ public final class EngineBenchmark {
   }
 
   record Result(double perSecond, double p50, double p99) {}
+
+  /** The scheduler alone (no gRPC): trigger, assign to a sink, complete; tasks per second of core work. */
+  static double coreOnly(int total) {
+    io.hatchetoperator.engine.core.Scheduler s = new io.hatchetoperator.engine.core.Scheduler(java.time.Clock.systemUTC(),
+        io.hatchetoperator.engine.core.EngineTimings.hatchet(), java.util.UUID.randomUUID().toString(),
+        new io.hatchetoperator.engine.core.WorkflowRegistry());
+    s.registry().put(io.hatchetoperator.proto.v1.CreateWorkflowVersionRequest.newBuilder().setName("noop")
+        .addTasks(io.hatchetoperator.proto.v1.CreateTaskOpts.newBuilder().setReadableId("noop").setAction("noop:noop"))
+        .build());
+    java.util.ArrayDeque<io.hatchetoperator.engine.core.TaskRun> started = new java.util.ArrayDeque<>();
+    String id = s.register("core", java.util.List.of("noop:noop"), Map.of("default", 200), Map.of(), "JAVA");
+    s.listen(id, new io.hatchetoperator.engine.core.ActionSink() {
+      @Override
+      public void start(io.hatchetoperator.engine.core.TaskRun task) {
+        started.add(task);
+      }
+
+      @Override
+      public void cancel(io.hatchetoperator.engine.core.TaskRun task) {}
+
+      @Override
+      public void close() {}
+    }, false);
+    s.heartbeat(id);
+    long t0 = System.nanoTime();
+    for (int i = 0; i < total; i++) {
+      if (i % 1000 == 0) {
+        s.heartbeat(id);
+      }
+      s.trigger(io.hatchetoperator.engine.core.TriggerRequest.of("noop", "{}"));
+      s.taskEvent(started.peek().externalId(), io.hatchetoperator.engine.core.TaskEventKind.STARTED, "", 0, false);
+      s.taskEvent(started.poll().externalId(), io.hatchetoperator.engine.core.TaskEventKind.COMPLETED, "{}", 0, false);
+    }
+    return total / ((System.nanoTime() - t0) / 1e9);
+  }
 
   static Result measure(String name, int total, int inFlight, BiConsumer<Integer, Runnable> op) throws Exception {
     long[] latency = new long[total];

@@ -83,7 +83,12 @@ public final class HatchetOperator implements AutoCloseable {
                         + ": choose a free port with --http-port (0 = any, negative = off)", e);
             }
         }
-        operator.start();
+        try {
+            operator.start();
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
         LOG.info("operator {} started: namespaces={}, serverSideApply={}, leaderElection={}, httpPort={}",
                 identity, settings.namespaces().isEmpty() ? "all" : settings.namespaces(),
                 settings.serverSideApply(), settings.leaderElection(), httpPort());

@@ -144,8 +144,11 @@ public final class SandboxMain implements Callable<Integer> {
     out.println();
     out.println("The sandbox keeps running. Point any Hatchet SDK worker or client at its engine:");
     sandbox.engine().clientEnv().forEach((k, v) -> out.println("  export " + k + "=" + v));
-    out.println("Its Kubernetes API (no auth): kubectl --server " + sandbox.cluster().url()
-        + " --insecure-skip-tls-verify -n " + sandbox.settings().namespace() + " get hwp,deploy,pods");
+    String ns = sandbox.settings().namespace();
+    out.println("Its Kubernetes API is a mock without discovery, so kubectl reads it raw, e.g.:");
+    out.println("  kubectl --server " + sandbox.cluster().url() + " get --raw /apis/hatchet-operator.io/v1alpha1/"
+        + "namespaces/" + ns + "/hatchetworkerpools");
+    out.println("  kubectl --server " + sandbox.cluster().url() + " get --raw /api/v1/namespaces/" + ns + "/pods");
     out.println("Press Ctrl-C to stop.");
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));

@@ -62,17 +62,27 @@ final class Transitions {
     return null;
   }
 
-  /** Gives {@code w} queued work of its actions while it has room. */
+  /**
+   * Gives {@code w} queued work of its actions while it has room, always the best head across its actions (highest
+   * priority, then oldest), so one action's backlog never starves another's.
+   */
   void drain(WorkerState w, long now) {
     if (!w.assignable(now, heartbeatMillis)) {
       return;
     }
-    for (String action : w.actions) {
-      TaskRun head;
-      while (w.listener != null && (head = s.queues.peek(action)) != null && w.fits(head.def)) {
-        s.queues.pop(action);
-        start(head, w, now);
+    while (w.listener != null) {
+      TaskRun best = null;
+      for (String action : w.actions) {
+        TaskRun head = s.queues.peek(action);
+        if (head != null && w.fits(head.def) && (best == null || TaskQueues.before(head, best))) {
+          best = head;
+        }
       }
+      if (best == null) {
+        return;
+      }
+      s.queues.pop(best.def.action());
+      start(best, w, now);
     }
   }
 

@@ -45,6 +45,20 @@ class AssignmentTest {
   }
 
   @Test
+  void a_worker_serving_several_actions_takes_the_oldest_head_across_them() {
+    e.simple("a");
+    e.simple("b");
+    for (String wf : List.of("a", "a", "b", "a", "b")) {
+      e.trigger(wf, "{}");
+    }
+    RecordingSink w = e.worker("w", 1, "a:a", "b:b");
+    for (int i = 0; i < 4; i++) {
+      e.complete(w.last(), "{}");
+    }
+    assertThat(w.started).extracting(t -> t.def().readableId()).containsExactly("a", "a", "b", "a", "b");
+  }
+
+  @Test
   void a_task_only_goes_to_a_worker_with_its_slot_type() {
     e.workflow("gpu", Engines.task("gpu", "gpu").clearSlotRequests().putSlotRequests("gpu", 1));
     RecordingSink cpu = e.worker("cpu", 10, "gpu:gpu");
