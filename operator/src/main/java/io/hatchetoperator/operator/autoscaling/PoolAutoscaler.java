@@ -128,7 +128,7 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     try {
       settings = PoolSettingsMapper.from(pool);
     } catch (IllegalArgumentException e) {
-      return remember(key, Outcomes.held(current, ConditionValue.unknown("InvalidSettings",
+      return withoutDecision(key, Outcomes.held(current, ConditionValue.unknown("InvalidSettings",
           "no decision: " + e.getMessage()), ConditionValue.yes("InvalidSettings", e.getMessage()),
           null));
     }
@@ -139,7 +139,7 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
       apiUrl = PoolViews.apiUrl(pool, parsed);
     } catch (IllegalArgumentException e) {
       pollers.unregister(key);
-      return remember(key, Outcomes.held(current, ConditionValue.no("EngineNotConfigured",
+      return withoutDecision(key, Outcomes.held(current, ConditionValue.no("EngineNotConfigured",
           e.getMessage()), ConditionValue.no("WithinLimits", "no decision yet"), settings));
     }
     pollers.register(key, apiUrl, parsed, PoolViews.tasks(pool), settings.pollInterval());
@@ -153,7 +153,7 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     if (snapshot.isEmpty()
         || (previous != null && !snapshot.get().polledAt().isAfter(previous))) {
       AutoscalingOutcome known = last.get(key);
-      return known != null && known.desiredReplicas() == current ? known.withoutState()
+      return known != null ? known.withoutState()
           : Outcomes.held(current, ConditionValue.unknown("WaitingForFirstPoll",
               "waiting for the first poll of tenant " + parsed.tenantId() + " at " + apiUrl),
               ConditionValue.no("WithinLimits", "no decision yet"), settings);
@@ -206,6 +206,13 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
           + current + "). To pin the size, set spec.autoscaling.minReplicas and maxReplicas to "
           + manual + ", or remove spec.autoscaling to scale by hand", clock.instant());
     }
+  }
+
+  /** An outcome that must not stand in for a decision on later reconciles. */
+  private AutoscalingOutcome withoutDecision(String key, AutoscalingOutcome outcome) {
+    last.remove(key);
+    lastTick.remove(key);
+    return outcome;
   }
 
   private AutoscalingOutcome remember(String key, AutoscalingOutcome outcome) {
