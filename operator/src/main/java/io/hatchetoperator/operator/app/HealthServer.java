@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
@@ -16,9 +17,11 @@ import java.util.function.BooleanSupplier;
 public final class HealthServer implements AutoCloseable {
 
     private final HttpServer server;
+    private final ExecutorService executor;
 
-    private HealthServer(HttpServer server) {
+    private HealthServer(HttpServer server, ExecutorService executor) {
         this.server = server;
+        this.executor = executor;
     }
 
     /** Starts serving on {@code port} (0 = ephemeral). */
@@ -28,13 +31,14 @@ public final class HealthServer implements AutoCloseable {
         server.createContext("/healthz", ex -> probe(ex, live.getAsBoolean()));
         server.createContext("/readyz", ex -> probe(ex, ready.getAsBoolean()));
         server.createContext("/metrics", ex -> metrics(ex, registry));
-        server.setExecutor(Executors.newSingleThreadExecutor(r -> {
+        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "operator-http");
             t.setDaemon(true);
             return t;
-        }));
+        });
+        server.setExecutor(executor);
         server.start();
-        return new HealthServer(server);
+        return new HealthServer(server, executor);
     }
 
     /** The bound port. */
@@ -45,6 +49,7 @@ public final class HealthServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 
     private static void probe(HttpExchange ex, boolean ok) throws IOException {
