@@ -171,6 +171,12 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
         states.toPersist(key), settings));
   }
 
+  /** {@link ScalingStep}: the pool was deleted. */
+  @Override
+  public void forget(String namespace, String name) {
+    remove(namespace + "/" + name);
+  }
+
   /** Forgets a deleted pool: stops its polling, drops its state, events binding and metrics. */
   public void remove(String key) {
     pollers.unregister(key);

@@ -166,6 +166,16 @@ class PoolAutoscalerConditionsIT {
     assertThat(scrape()).doesNotContain("hatchet_autoscaling_desired_replicas{");
   }
 
+  @Test
+  void stopsPollingForADeletedPool() {
+    pollThenStep();
+
+    autoscaler.forget(NS, "resizer");
+
+    assertThat(pollers.tenantCount()).isZero();
+    assertThat(scrape()).doesNotContain("pool=\"resizer\"");
+  }
+
   String scrape() {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
