@@ -37,7 +37,7 @@ class DevEngineGrpcTest {
 
   @BeforeAll
   static void start() {
-    engine = DevEngine.start(DevEngineSettings.ephemeral());
+    engine = DevEngine.start(RawWorker.tolerantSettings());
     worker = new RawWorker(engine, "raw", 20, Map.of(
         "echo", payload -> payload.substring(payload.indexOf(":") + 1, payload.indexOf(",\"triggered_by\"")),
         "boom", payload -> null));

@@ -29,7 +29,7 @@ class DevEngineRestTest {
 
   @BeforeAll
   static void start() {
-    engine = DevEngine.start(DevEngineSettings.ephemeral());
+    engine = DevEngine.start(RawWorker.tolerantSettings());
     first = new RawWorker(engine, "first", 2, Map.of("hold", p -> RawWorker.SILENT));
     second = new RawWorker(engine, "second", 3, Map.of("other", p -> "{}"));
     client = new RawClient(engine);
