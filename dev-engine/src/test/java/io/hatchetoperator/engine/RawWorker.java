@@ -112,7 +112,7 @@ final class RawWorker implements AutoCloseable {
   static DevEngineSettings tolerantSettings() {
     return DevEngineSettings.ephemeral().withTimings(new io.hatchetoperator.engine.core.EngineTimings(
         java.time.Duration.ofSeconds(15), java.time.Duration.ofSeconds(30), java.time.Duration.ofMinutes(30),
-        java.time.Duration.ofHours(1)));
+        java.time.Duration.ofHours(1), 200_000));
   }
 
   static ManagedChannel channel(DevEngine engine) {

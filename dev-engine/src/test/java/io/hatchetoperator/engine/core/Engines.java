@@ -9,7 +9,15 @@ import java.util.Map;
 final class Engines {
 
   final MutableClock clock = new MutableClock();
-  final Scheduler scheduler = new Scheduler(clock, EngineTimings.hatchet(), Ids.uuid(), new WorkflowRegistry());
+  final Scheduler scheduler;
+
+  Engines() {
+    this(EngineTimings.hatchet());
+  }
+
+  Engines(EngineTimings timings) {
+    scheduler = new Scheduler(clock, timings, Ids.uuid(), new WorkflowRegistry());
+  }
 
   static CreateTaskOpts.Builder task(String workflow, String name, String... parents) {
     return CreateTaskOpts.newBuilder().setReadableId(name).setAction(workflow + ":" + name).setTimeout("30s")

@@ -190,6 +190,25 @@ class LifecycleTest {
   }
 
   @Test
+  void finished_runs_are_forgotten_beyond_the_count_cap_and_after_the_retention() {
+    Engines small = new Engines(new EngineTimings(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(15),
+        Duration.ofHours(1), 2));
+    small.simple("echo");
+    RecordingSink w = small.worker("w", 1, "echo:echo");
+    List<String> runs = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      runs.add(small.trigger("echo", "{}"));
+      small.complete(w.last(), "{}");
+    }
+    small.scheduler.sweep();
+    assertThatThrownBy(() -> small.state(runs.get(0))).hasMessageContaining("is not a run of this engine");
+    assertThat(small.state(runs.get(2))).isEqualTo(TaskState.COMPLETED);
+    small.clock.advance(Duration.ofMinutes(16));
+    small.scheduler.sweep();
+    assertThatThrownBy(() -> small.state(runs.get(2))).hasMessageContaining("is not a run of this engine");
+  }
+
+  @Test
   void unknown_ids_and_bad_uuids_are_named_in_the_error() {
     assertThatThrownBy(() -> e.scheduler.heartbeat("nope")).hasMessageContaining("worker_id = 'nope' is not a UUID");
     assertThatThrownBy(() -> e.scheduler.taskEvent(Ids.uuid(), TaskEventKind.COMPLETED, "{}", null, false))
