@@ -98,6 +98,20 @@ class DevEngineGrpcTest {
   }
 
   @Test
+  void an_on_failure_task_gets_the_errors_of_the_failed_tasks_in_its_payload() throws Exception {
+    admin().putWorkflow(io.hatchetoperator.proto.v1.CreateWorkflowVersionRequest.newBuilder().setName("with-cleanup")
+        .addTasks(io.hatchetoperator.proto.v1.CreateTaskOpts.newBuilder().setReadableId("boom").setAction("boom:boom"))
+        .setOnFailureTask(io.hatchetoperator.proto.v1.CreateTaskOpts.newBuilder().setReadableId("echo")
+            .setAction("echo:echo"))
+        .build());
+    WorkflowRunEvent e = client.run("with-cleanup", "{}").get(10, TimeUnit.SECONDS);
+    assertThat(e.getResultsList()).extracting(r -> r.getTaskName()).containsExactly("boom", "echo");
+    assertThat(worker.received().stream().filter(a -> a.getWorkflowRunId().equals(e.getWorkflowRunId())
+        && a.getTaskName().equals("echo")).findFirst().orElseThrow().getActionPayload())
+        .contains("\"step_run_errors\":{\"boom\":\"raw worker failure\"}");
+  }
+
+  @Test
   void subscribing_after_the_run_finished_answers_at_once() throws Exception {
     WorkflowRunEvent first = client.run("echo", "{\"late\":true}").get(10, TimeUnit.SECONDS);
     RawClient other = new RawClient(engine);

@@ -182,7 +182,7 @@ final class Transitions {
       default -> s.cancelled++;
     }
     notify(t, end.name(), end == TaskState.COMPLETED ? t.output : t.error);
-    for (TaskRun child : run.tasks.values()) {
+    for (TaskRun child : List.copyOf(run.tasks.values())) {
       if (child.def.parents().contains(t.def.readableId()) && child.state == TaskState.PENDING) {
         if (end == TaskState.COMPLETED) {
           if (--child.pendingParents == 0) {
@@ -194,7 +194,7 @@ final class Transitions {
         }
       }
     }
-    if (run.finished() && run.finishedAtMillis == 0) {
+    if (run.finished() && run.finishedAtMillis == 0 && !startOnFailure(run, now)) {
       run.finishedAtMillis = now;
       janitor.finished(run);
       List<RunObserver> list = s.observers.remove(run.id);
@@ -204,6 +204,22 @@ final class Transitions {
         }
       }
     }
+  }
+
+  /** Queues the workflow's on-failure task once, when a run ends with a failed task; true when it did. */
+  private boolean startOnFailure(WorkflowRun run, long now) {
+    TaskDef onFailure = run.workflow.onFailure();
+    if (onFailure == null || run.tasks.containsKey(onFailure.readableId())
+        || run.tasks.values().stream().noneMatch(t -> t.state == TaskState.FAILED)) {
+      return false;
+    }
+    TaskRun t = new TaskRun(Ids.uuid(), onFailure, run);
+    run.tasks.put(onFailure.readableId(), t);
+    s.tasks.put(t.externalId, t);
+    run.unfinished++;
+    s.created++;
+    enqueue(t, now);
+    return true;
   }
 
   /** Puts a finished task and its finished descendants back to PENDING (replay); collects their ids. */

@@ -124,6 +124,26 @@ class LifecycleTest {
   }
 
   @Test
+  void the_on_failure_task_runs_once_after_a_failure_and_the_run_stays_failed() {
+    e.scheduler.registry().put(io.hatchetoperator.proto.v1.CreateWorkflowVersionRequest.newBuilder().setName("dag")
+        .addTasks(Engines.task("dag", "a")).addTasks(Engines.task("dag", "b", "a"))
+        .setOnFailureTask(Engines.task("dag", "cleanup")).build());
+    RecordingSink w = e.worker("w", 10, "dag:a", "dag:b", "dag:cleanup");
+    String run = e.trigger("dag", "{}");
+    List<String> heard = new ArrayList<>();
+    e.scheduler.observe(run, r -> heard.add(r.id()));
+    e.fail(w.last(), "a broke");
+    TaskRun cleanup = w.last();
+    assertThat(cleanup.def().readableId()).isEqualTo("cleanup");
+    assertThat(heard).isEmpty();
+    e.complete(cleanup, "{\"cleaned\":true}");
+    assertThat(heard).containsExactly(run);
+    assertThat(e.state(run)).isEqualTo(TaskState.FAILED);
+    assertThat(e.taskState(run, "b")).isEqualTo(TaskState.CANCELLED);
+    assertThat(w.started).hasSize(2);
+  }
+
+  @Test
   void cancel_sends_cancel_to_the_worker_frees_the_slot_and_finishes_the_run() {
     e.simple("echo");
     RecordingSink w = e.worker("w", 1, "echo:echo");
