@@ -163,6 +163,41 @@ class DevEngineGrpcTest {
         .setInput(huge).build()), Status.Code.RESOURCE_EXHAUSTED, "");
   }
 
+  @Test
+  void a_stream_of_bad_calls_neither_crashes_the_engine_nor_disturbs_runs_in_flight() throws Exception {
+    var dispatcher = DispatcherGrpc.newBlockingStub(client.channel).withCallCredentials(RawWorker.bearer(engine.token()));
+    java.util.Random random = new java.util.Random(42);
+    List<CompletableFuture<WorkflowRunEvent>> runs = new ArrayList<>();
+    int rejected = 0;
+    for (int i = 0; i < 50; i++) {
+      runs.add(client.run("echo", "{\"n\":" + i + "}"));
+      String junk = random.nextBoolean() ? UUID.randomUUID().toString() : Long.toHexString(random.nextLong());
+      List<Runnable> bad = List.of(
+          () -> dispatcher.heartbeat(io.hatchetoperator.proto.dispatcher.HeartbeatRequest.newBuilder()
+              .setWorkerId(junk).build()),
+          () -> dispatcher.sendStepActionEvent(StepActionEvent.newBuilder().setTaskRunExternalId(junk)
+              .setEventType(StepActionEventType.STEP_EVENT_TYPE_FAILED).build()),
+          () -> dispatcher.releaseSlot(io.hatchetoperator.proto.dispatcher.ReleaseSlotRequest.newBuilder()
+              .setTaskRunExternalId(junk).build()),
+          () -> client.blocking.triggerWorkflow(TriggerWorkflowRequest.newBuilder().setName("echo")
+              .setInput("[" + junk).build()),
+          () -> admin().cancelTasks(io.hatchetoperator.proto.v1.CancelTasksRequest.newBuilder().addExternalIds(junk)
+              .build()),
+          () -> admin().putWorkflow(io.hatchetoperator.proto.v1.CreateWorkflowVersionRequest.newBuilder()
+              .setName(junk).build()));
+      try {
+        bad.get(random.nextInt(bad.size())).run();
+      } catch (StatusRuntimeException e) {
+        rejected++;
+        assertThat(e.getStatus().getCode()).isIn(Status.Code.INVALID_ARGUMENT, Status.Code.NOT_FOUND);
+      }
+    }
+    assertThat(rejected).isEqualTo(50);
+    for (int i = 0; i < 50; i++) {
+      assertThat(runs.get(i).get(10, TimeUnit.SECONDS).getResults(0).getOutput()).isEqualTo("{\"n\":" + i + "}");
+    }
+  }
+
   private static AdminServiceGrpc.AdminServiceBlockingStub admin() {
     return AdminServiceGrpc.newBlockingStub(client.channel).withCallCredentials(RawWorker.bearer(engine.token()));
   }
