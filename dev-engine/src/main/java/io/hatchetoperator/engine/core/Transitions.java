@@ -49,17 +49,29 @@ final class Transitions {
     }
   }
 
-  /** Round robin over the candidates, so load spreads across workers. */
+  /**
+   * Round robin over the candidates, so load spreads across workers; a task with desired labels goes to the eligible
+   * worker whose satisfied optional labels weigh most (round robin among equals).
+   */
   private WorkerState pick(List<WorkerState> candidates, TaskDef def, long now) {
     int n = candidates.size();
     int first = (int) (rr++ % n);
+    WorkerState best = null;
+    int bestScore = -1;
     for (int i = 0; i < n; i++) {
       WorkerState w = candidates.get((first + i) % n);
       if (w.assignable(now, heartbeatMillis) && w.fits(def)) {
-        return w;
+        if (def.labels().isEmpty()) {
+          return w;
+        }
+        int score = def.affinity(w.labels);
+        if (score > bestScore) {
+          best = w;
+          bestScore = score;
+        }
       }
     }
-    return null;
+    return best;
   }
 
   /**

@@ -102,7 +102,15 @@ public final class WorkflowRegistry {
         Durations.parseOr(field + ".timeout", o.getTimeout(), DEFAULT_TIMEOUT),
         Durations.parseOr(field + ".schedule_timeout", o.getScheduleTimeout(), DEFAULT_SCHEDULE_TIMEOUT),
         o.getRetries(), o.hasBackoffFactor() ? o.getBackoffFactor() : 0,
-        o.hasBackoffMaxSeconds() ? o.getBackoffMaxSeconds() : 0, o.getParentsList(), slots);
+        o.hasBackoffMaxSeconds() ? o.getBackoffMaxSeconds() : 0, o.getParentsList(), slots, labels(o));
+  }
+
+  private static List<LabelRule> labels(CreateTaskOpts o) {
+    List<LabelRule> out = new ArrayList<>();
+    o.getWorkerLabelsMap().forEach((key, d) -> out.add(new LabelRule(key, d.hasStrValue() ? d.getStrValue() : null,
+        d.hasIntValue() ? d.getIntValue() : null, d.hasRequired() && d.getRequired(),
+        d.hasComparator() ? d.getComparator().name() : "EQUAL", d.hasWeight() ? d.getWeight() : 100)));
+    return out;
   }
 
   private static List<TaskDef> topological(String wf, Map<String, TaskDef> tasks) {
@@ -146,9 +154,6 @@ public final class WorkflowRegistry {
     }
     if (r.getTasksList().stream().anyMatch(CreateTaskOpts::getIsDurable)) {
       u.add("durable tasks");
-    }
-    if (r.getTasksList().stream().anyMatch(t -> t.getWorkerLabelsCount() > 0)) {
-      u.add("worker_labels (desired labels)");
     }
     if (r.getTasksList().stream().anyMatch(t -> t.hasBatch() && t.getBatch().getBatchMaxSize() > 0)) {
       u.add("batch");

@@ -50,6 +50,16 @@ final class Engines {
     return sink;
   }
 
+  /** Registers, listens and heartbeats a worker with labels; returns its sink. */
+  RecordingSink labelled(String name, Map<String, String> labels, String... actions) {
+    String id = scheduler.register(name, List.of(actions), Map.of("default", 10), labels, "GO");
+    RecordingSink sink = new RecordingSink();
+    sink.workerId = id;
+    scheduler.listen(id, sink, false);
+    scheduler.heartbeat(id);
+    return sink;
+  }
+
   String trigger(String workflow, String input) {
     return scheduler.trigger(TriggerRequest.of(workflow, input));
   }
