@@ -3,14 +3,13 @@ package io.hatchetoperator.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,16 +18,6 @@ import org.junit.jupiter.api.Test;
  * grants nothing the operator did not use (bar a commented allow-list).
  */
 class OperatorRbacCoverageTest {
-
-  /** Where the operator's tests write their de-duplicated {@code METHOD PATH} lines (the reactor builds it first). */
-  static final Path RECORDINGS = Path.of("..", "operator", "target", "api-calls").toAbsolutePath().normalize();
-
-  /**
-   * Non-resource URLs the API client may read; every authenticated user holds them through Kubernetes'
-   * default {@code system:discovery} and {@code system:public-info-viewer} ClusterRoles, so the chart grants none.
-   */
-  static final List<String> DISCOVERY_PREFIXES = List.of("/api", "/apis", "/version", "/openapi", "/healthz",
-      "/livez", "/readyz");
 
   /** Grants the recorded suite cannot exercise against the CRUD mock, each with the reason the operator needs it. */
   static final Map<RbacRules.Grant, String> ALLOWED_UNUSED = Map.of(
@@ -45,7 +34,18 @@ class OperatorRbacCoverageTest {
       grant("hatchet-operator.io", "hatchetworkerpools/finalizers", "update"), "blockOwnerDeletion admission",
       // No request: JOSDK's LeaderElectionManager refuses to start unless one rule grants create, update and get
       // on leases; fabric8's LeaseLock renews with a JSON merge PATCH, never a PUT.
-      grant("coordination.k8s.io", "leases", "update"), "JOSDK's lease-permission check");
+      grant("coordination.k8s.io", "leases", "update"), "JOSDK's lease-permission check",
+      // Autoscaling (operator/.../autoscaling): its ITs run on the fabric8 JUnit extension's own mock server, not
+      // on MockCluster, so these calls are not recorded. KubernetesPoolAccess lists a pool's pods by label and
+      // merge-patches the pool's scaling-state annotation; KubernetesScalingRealizer reads a pod and edits
+      // (GET + PATCH) its pod-deletion-cost annotation.
+      grant("", "pods", "list"), "KubernetesPoolAccess.pods",
+      grant("", "pods", "get"), "KubernetesScalingRealizer: read the pod before setting its deletion cost",
+      grant("", "pods", "patch"), "KubernetesScalingRealizer: pod-deletion-cost annotation",
+      grant("hatchet-operator.io", "hatchetworkerpools", "patch"), "KubernetesPoolAccess.writeState annotation");
+
+  /** Cluster-scoped resources the operator calls; everything else it calls is namespaced. */
+  static final Set<String> CLUSTER_SCOPED = Set.of("selfsubjectrulesreviews");
 
   private static List<ApiCall> calls;
   private static RbacRules clusterRole;
@@ -53,7 +53,7 @@ class OperatorRbacCoverageTest {
 
   @BeforeAll
   static void readRecordingsAndRenderTheChart() throws IOException {
-    calls = recordedCalls();
+    calls = ApiCallRecordings.read(ApiCallRecordings.files());
     RenderedChart chart = ChartRenderer.renderDefaults();
     clusterRole = RbacRules.of(chart.ofKind("ClusterRole"));
     leaseRole = RbacRules.of(chart.ofKind("Role"));
@@ -69,7 +69,7 @@ class OperatorRbacCoverageTest {
 
     assertThat(denied)
         .as("calls the operator made that the chart's RBAC would deny (recorded in %s); add the grant to"
-            + " helm/hatchet-worker-operator/templates/_helpers.tpl", RECORDINGS)
+            + " helm/hatchet-worker-operator/templates/_helpers.tpl", ApiCallRecordings.DIR)
         .isEmpty();
   }
 
@@ -94,6 +94,47 @@ class OperatorRbacCoverageTest {
     assertThat(clusterRole.verbs("coordination.k8s.io", "leases")).isEmpty();
   }
 
+  @Test
+  void namespacedRunsAreAllowedByTheRolesOfTheWatchedNamespacesAlone() throws IOException {
+    Map<Path, List<ApiCall>> runs = new TreeMap<>();
+    for (Path file : ApiCallRecordings.files()) {
+      List<ApiCall> fileCalls = ApiCallRecordings.read(List.of(file));
+      boolean namespaced = !fileCalls.isEmpty() && fileCalls.stream()
+          .allMatch(c -> !c.namespace().isEmpty() || CLUSTER_SCOPED.contains(c.resource()));
+      if (namespaced) {
+        runs.put(file, fileCalls);
+      }
+    }
+    assertThat(runs).as("no recording of an operator limited to some namespaces (all its calls namespaced) in %s",
+        ApiCallRecordings.DIR).isNotEmpty();
+
+    runs.forEach((file, fileCalls) -> {
+      Set<String> namespaces = fileCalls.stream().map(ApiCall::namespace).filter(n -> !n.isEmpty())
+          .collect(Collectors.toCollection(TreeSet::new));
+      RenderedChart chart = ChartRenderer.render("watchNamespaces: [" + String.join(", ", namespaces) + "]\n");
+      RbacRules cluster = RbacRules.of(chart.ofKind("ClusterRole"));
+      List<String> denied = fileCalls.stream()
+          .filter(c -> !(c.namespace().isEmpty() ? cluster : roleIn(chart, c))
+              .allows(c.apiGroup(), c.resource(), c.verb()))
+          .map(c -> c.line() + "  ->  " + c.grant())
+          .toList();
+      assertThat(denied).as("calls of %s denied when the chart watches only %s", file.getFileName(), namespaces)
+          .isEmpty();
+    });
+  }
+
+  /** The Role that applies to a namespaced call: the lease Role for Leases, else the watched namespace's Role. */
+  private static RbacRules roleIn(RenderedChart chart, ApiCall call) {
+    if (call.resource().equals("leases")) {
+      return RbacRules.of(chart.ofKind("Role").stream()
+          .filter(r -> r.at("/metadata/name").asText().endsWith("-leader-election")).toList());
+    }
+    return RbacRules.of(chart.ofKind("Role").stream()
+        .filter(r -> r.at("/metadata/namespace").asText().equals(call.namespace()))
+        .filter(r -> !r.at("/metadata/name").asText().endsWith("-leader-election"))
+        .toList());
+  }
+
   /**
    * A Lease call is checked against the leader-election Role: the chart pins the operator's Lease to the
    * release namespace, whatever namespace the test suite used. Everything else needs the ClusterRole.
@@ -107,32 +148,5 @@ class OperatorRbacCoverageTest {
 
   private static RbacRules.Grant grant(String apiGroup, String resource, String verb) {
     return new RbacRules.Grant(apiGroup, resource, verb);
-  }
-
-  static List<ApiCall> recordedCalls() throws IOException {
-    List<Path> files;
-    if (Files.isDirectory(RECORDINGS)) {
-      try (Stream<Path> listing = Files.list(RECORDINGS)) {
-        files = listing.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
-      }
-    } else {
-      files = List.of();
-    }
-    if (files.isEmpty()) {
-      throw new IllegalStateException("No recorded API calls in " + RECORDINGS + ": the operator's tests write them."
-          + " Run them first (mvn -B -pl operator verify, or the whole reactor: mvn -B verify), then this test.");
-    }
-    Set<String> lines = new TreeSet<>();
-    for (Path file : files) {
-      Files.readAllLines(file).stream().map(String::trim).filter(l -> !l.isEmpty()).forEach(lines::add);
-    }
-    return lines.stream().filter(l -> !isDiscovery(l)).map(ApiCall::parse).toList();
-  }
-
-  private static boolean isDiscovery(String line) {
-    String path = line.substring(line.indexOf(' ') + 1).trim();
-    String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-    boolean resource = bare.matches("^/api/v1/.+") || bare.matches("^/apis/[^/]+/[^/]+/.+");
-    return !resource && DISCOVERY_PREFIXES.stream().anyMatch(bare::startsWith);
   }
 }
