@@ -11,6 +11,9 @@ import io.hatchetoperator.operator.api.HatchetWorkerPool;
 import io.hatchetoperator.operator.api.HatchetWorkerPoolStatus;
 import io.hatchetoperator.operator.autoscaling.AutoscalingOutcome.ConditionValue;
 import io.hatchetoperator.operator.engine.EngineToken;
+import io.hatchetoperator.operator.reconciler.EngineConnection;
+import io.hatchetoperator.operator.reconciler.ScalingStep;
+import java.time.Duration;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.URI;
 import java.time.Clock;
@@ -30,7 +33,7 @@ import java.util.function.Consumer;
  * (never twice on the same figures, so a cordoned worker is confirmed idle by a poll taken after it was
  * paused); between polls it returns the last outcome. Reconciles of one pool must not overlap.
  */
-public final class PoolAutoscaler implements AutoCloseable {
+public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
 
   private final Clock clock;
   private final EnginePollers pollers;
@@ -44,6 +47,8 @@ public final class PoolAutoscaler implements AutoCloseable {
   private final Map<String, Instant> lastTick = new ConcurrentHashMap<>();
   private final Map<String, AutoscalingOutcome> last = new ConcurrentHashMap<>();
   private final Map<String, Integer> manualSeen = new ConcurrentHashMap<>();
+  private final Map<String, Instant> lastStepped = new ConcurrentHashMap<>();
+  private final Duration poolExpiry;
 
   /** Wires autoscaling over {@code pollers}, writing through {@code client}. */
   public PoolAutoscaler(KubernetesClient client, EnginePollers pollers,
@@ -57,7 +62,9 @@ public final class PoolAutoscaler implements AutoCloseable {
     this.metrics = new AutoscalingMetrics(registry);
     this.orchestrator = new ScalingOrchestrator(new ScalingPorts(source, realizer, states, events));
     this.cluster = new KubernetesPoolAccess(client);
+    this.poolExpiry = settings.poolExpiry();
     pollers.addListener(metrics);
+    pollers.addListener((snapshot, pools) -> expireStale());
   }
 
   /** Autoscaling over Hatchet's REST API with the system clock. */
@@ -84,6 +91,13 @@ public final class PoolAutoscaler implements AutoCloseable {
     pollers.close();
   }
 
+  /** {@link ScalingStep}: {@link #step} with the token the reconciler read from the pool's Secret. */
+  @Override
+  public Optional<Duration> apply(HatchetWorkerPool pool, HatchetWorkerPoolStatus status,
+      EngineConnection engine) {
+    return Optional.of(step(pool, status, engine.token()).recheckAfter());
+  }
+
   /**
    * The reconciler's entry: one autoscaling step for {@code pool} (which has {@code spec.autoscaling}):
    * lists its pods, decides, writes the state annotation when due, and applies the outcome to
@@ -108,6 +122,7 @@ public final class PoolAutoscaler implements AutoCloseable {
    */
   public AutoscalingOutcome reconcile(HatchetWorkerPool pool, String token, List<Pod> pods) {
     String key = PoolKeys.of(pool);
+    lastStepped.put(key, clock.instant());
     int current = PoolViews.currentReplicas(pool);
     PoolScalingSettings settings;
     try {
@@ -166,6 +181,17 @@ public final class PoolAutoscaler implements AutoCloseable {
     lastTick.remove(key);
     last.remove(key);
     manualSeen.remove(key);
+    lastStepped.remove(key);
+  }
+
+  /** Forgets pools not reconciled for {@code poolExpiry}: deleted, or no longer autoscaled. */
+  private void expireStale() {
+    Instant cutoff = clock.instant().minus(poolExpiry);
+    lastStepped.forEach((key, at) -> {
+      if (at.isBefore(cutoff)) {
+        remove(key);
+      }
+    });
   }
 
   private void noteManualScale(String key, HatchetWorkerPool pool, int current) {

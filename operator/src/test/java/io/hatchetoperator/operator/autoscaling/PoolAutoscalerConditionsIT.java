@@ -154,6 +154,18 @@ class PoolAutoscalerConditionsIT {
     assertThat(pollers.tenantCount()).isZero();
   }
 
+  @Test
+  void forgetsAPoolThatIsNoLongerReconciled() {
+    pollThenStep();
+    assertThat(pollers.tenantCount()).isEqualTo(1);
+
+    clock.advance(AutoscalingSettings.DEFAULTS.poolExpiry().plusSeconds(1));
+    pollers.pollDueNow();
+
+    assertThat(pollers.tenantCount()).as("deleted or manual pools stop being polled").isZero();
+    assertThat(scrape()).doesNotContain("hatchet_autoscaling_desired_replicas{");
+  }
+
   String scrape() {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
