@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.hatchetoperator.operator.app.HealthServer;
 import io.hatchetoperator.operator.metrics.OperatorMetrics;
 import io.hatchetoperator.operator.reconciler.HatchetWorkerPoolReconciler;
+import io.hatchetoperator.operator.reconciler.PoolDeletionWatch;
 import io.hatchetoperator.operator.reconciler.ScalingStep;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
@@ -32,6 +33,7 @@ public final class HatchetOperator implements AutoCloseable {
     private final String identity = "hatchet-worker-operator-" + UUID.randomUUID().toString().substring(0, 8);
     private Operator operator;
     private HealthServer http;
+    private PoolDeletionWatch deletions;
 
     /** An operator on {@code client} (which it never closes) with {@code settings}, without autoscaling decisions. */
     public HatchetOperator(OperatorSettings settings, KubernetesClient client) {
@@ -85,6 +87,10 @@ public final class HatchetOperator implements AutoCloseable {
         }
         try {
             operator.start();
+            deletions = new PoolDeletionWatch(client, settings.namespaces(), (namespace, name) -> {
+                metrics.forget(namespace, name);
+                scalingStep.forget(namespace, name);
+            });
         } catch (RuntimeException e) {
             stop();
             throw e;
@@ -96,6 +102,10 @@ public final class HatchetOperator implements AutoCloseable {
 
     /** Stops reconciling, gives up the Lease and closes the HTTP server; the client stays open. */
     public synchronized void stop() {
+        if (deletions != null) {
+            deletions.close();
+            deletions = null;
+        }
         if (operator != null) {
             operator.stop();
             operator = null;

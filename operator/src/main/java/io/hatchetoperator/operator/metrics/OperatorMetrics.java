@@ -29,6 +29,12 @@ public final class OperatorMetrics {
         duration.observe(seconds);
     }
 
+    /** Drops the series of a deleted pool. */
+    public void forget(String namespace, String pool) {
+        replicas.remove(namespace, pool, "desired");
+        replicas.remove(namespace, pool, "ready");
+    }
+
     /** Publishes a pool's desired and ready replicas. */
     public void poolReplicas(String namespace, String pool, int desired, int ready) {
         replicas.labelValues(namespace, pool, "desired").set(desired);

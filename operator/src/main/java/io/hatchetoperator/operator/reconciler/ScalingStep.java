@@ -25,4 +25,11 @@ public interface ScalingStep {
      * @return when the pool should be reconciled again (e.g. the poll interval), or empty for the resync interval
      */
     Optional<Duration> apply(HatchetWorkerPool pool, HatchetWorkerPoolStatus status, EngineConnection engine);
+
+    /**
+     * Called on an informer thread when pool {@code namespace}/{@code name} has been deleted, so the step can
+     * stop polling for it and drop its state. The default does nothing.
+     */
+    default void forget(String namespace, String name) {
+    }
 }

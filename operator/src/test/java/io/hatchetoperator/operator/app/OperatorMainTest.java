@@ -44,6 +44,9 @@ class OperatorMainTest {
         assertThat(settings.httpPort()).isEqualTo(defaults.httpPort());
         assertThat(settings.resyncInterval()).isEqualTo(defaults.resyncInterval());
         assertThat(settings.leaseName()).isEqualTo(defaults.leaseName());
+        if (System.getenv("LEASE_NAMESPACE") == null && System.getenv("POD_NAMESPACE") == null) {
+            assertThat(settings.leaseNamespace()).isNull();
+        }
     }
 
     @Test

@@ -110,6 +110,11 @@ class PoolLifecycleIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> budget("owned") != null);
         assertThat(budget("owned").getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
         assertThat(budget("owned").getMetadata().getOwnerReferences()).hasSize(1);
+        OperatorFixture.editSpec(client, "owned", spec -> new HatchetWorkerPoolSpec(spec.workerName(), spec.slots(),
+                spec.tasks(), spec.engine(), spec.template(), spec.replicas(), null, spec.drain(),
+                new DisruptionBudgetSpec(2)));
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                budget("owned").getSpec().getMaxUnavailable().getIntVal() == 2);
 
         OperatorFixture.editSpec(client, "owned", spec -> new HatchetWorkerPoolSpec(spec.workerName(), spec.slots(), spec.tasks(), spec.engine(),
                 spec.template(), spec.replicas(), null, spec.drain(), null));

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.hatchetoperator.operator.HatchetOperator;
+import io.hatchetoperator.operator.api.HatchetWorkerPool;
 import io.hatchetoperator.operator.api.HatchetWorkerPoolStatus;
 import io.hatchetoperator.operator.api.LastDecision;
 import io.hatchetoperator.operator.support.MockCluster;
@@ -24,11 +25,21 @@ class ScalingStepIT {
     void theDeploymentFollowsTheStepsDecision() {
         Set<String> stepped = ConcurrentHashMap.newKeySet();
         Set<EngineConnection> connections = ConcurrentHashMap.newKeySet();
-        ScalingStep step = (pool, status, engine) -> {
-            stepped.add(pool.getMetadata().getName());
-            connections.add(engine);
-            decide(status, 4);
-            return Optional.of(Duration.ofSeconds(1));
+        Set<String> forgotten = ConcurrentHashMap.newKeySet();
+        ScalingStep step = new ScalingStep() {
+            @Override
+            public Optional<Duration> apply(HatchetWorkerPool pool, HatchetWorkerPoolStatus status,
+                                            EngineConnection engine) {
+                stepped.add(pool.getMetadata().getName());
+                connections.add(engine);
+                decide(status, 4);
+                return Optional.of(Duration.ofSeconds(1));
+            }
+
+            @Override
+            public void forget(String namespace, String name) {
+                forgotten.add(namespace + "/" + name);
+            }
         };
         try (MockCluster cluster = new MockCluster("ScalingStepIT")) {
             KubernetesClient client = cluster.client();
@@ -53,6 +64,11 @@ class ScalingStepIT {
                 assertThat(stepped).containsExactly("auto");
                 assertThat(connections).containsExactly(new EngineConnection("http://localhost:8888", Pools.TENANT,
                         Pools.TOKEN));
+
+                client.resources(HatchetWorkerPool.class).inNamespace(MockCluster.NAMESPACE).withName("auto").delete();
+                await().atMost(Duration.ofSeconds(10)).until(() -> forgotten.contains("test/auto"));
+                assertThat(OperatorFixture.http(operator, "/metrics").getValue()).doesNotContain("pool=\"auto\"")
+                        .contains("pool=\"fixed\"");
             } finally {
                 operator.stop();
             }
