@@ -155,8 +155,9 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
       AutoscalingOutcome known = last.get(key);
       return known != null ? known.withoutState()
           : Outcomes.held(current, ConditionValue.unknown("WaitingForFirstPoll",
-              "waiting for the first poll of tenant " + parsed.tenantId() + " at " + apiUrl),
-              ConditionValue.no("WithinLimits", "no decision yet"), settings);
+              "waiting for the first poll of tenant " + parsed.tenantId() + " at " + apiUrl)
+              .ifAbsent(), ConditionValue.no("WithinLimits", "no decision yet").ifAbsent(),
+              settings);
     }
     TickResult tick = orchestrator.tick(key, settings);
     lastTick.put(key, clock.instant());
