@@ -15,6 +15,7 @@ import io.hatchetoperator.operator.reconciler.EngineConnection;
 import io.hatchetoperator.operator.reconciler.ScalingStep;
 import java.time.Duration;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -170,6 +171,11 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     Instant scaledAt = desired != current ? clock.instant() : null;
     return remember(key, Outcomes.ticked(desired, tick, reading, snapshot.get(), scaledAt,
         states.toPersist(key), settings));
+  }
+
+  /** The event sources that reconcile a pool as soon as its tenant's poll finished. */
+  public List<EventSource<?, HatchetWorkerPool>> eventSources() {
+    return List.of(new EnginePollEventSource(this));
   }
 
   /** {@link ScalingStep}: the pool was deleted. */
