@@ -45,9 +45,9 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
   private final AutoscalingMetrics metrics;
   private final ScalingOrchestrator orchestrator;
   private final KubernetesPoolAccess cluster;
+  private final ManualScaleNotice manualScale;
   private final Map<String, Instant> lastTick = new ConcurrentHashMap<>();
   private final Map<String, AutoscalingOutcome> last = new ConcurrentHashMap<>();
-  private final Map<String, Integer> manualSeen = new ConcurrentHashMap<>();
   private final Map<String, Instant> lastStepped = new ConcurrentHashMap<>();
   private final Duration poolExpiry;
 
@@ -63,6 +63,7 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     this.metrics = new AutoscalingMetrics(registry);
     this.orchestrator = new ScalingOrchestrator(new ScalingPorts(source, realizer, states, events));
     this.cluster = new KubernetesPoolAccess(client);
+    this.manualScale = new ManualScaleNotice(events, clock);
     this.poolExpiry = settings.poolExpiry();
     pollers.addListener(metrics);
     pollers.addListener((snapshot, pools) -> expireStale());
@@ -146,7 +147,7 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     pollers.register(key, apiUrl, parsed, PoolViews.tasks(pool), settings.pollInterval());
     events.bind(key, pool);
     states.restore(key, PoolViews.annotation(pool, AnnotationScalingStateStore.ANNOTATION));
-    noteManualScale(key, pool, current);
+    manualScale.check(key, pool, current);
     PoolView view = PoolViews.of(key, pool, current, pods);
     source.view(view);
     Optional<TenantSnapshot> snapshot = pollers.latest(key);
@@ -193,7 +194,7 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     metrics.forget(key);
     lastTick.remove(key);
     last.remove(key);
-    manualSeen.remove(key);
+    manualScale.forget(key);
     lastStepped.remove(key);
   }
 
@@ -205,20 +206,6 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
         remove(key);
       }
     });
-  }
-
-  private void noteManualScale(String key, HatchetWorkerPool pool, int current) {
-    Integer manual = pool.getSpec().replicas();
-    if (manual == null) {
-      manualSeen.remove(key);
-      return;
-    }
-    if (!manual.equals(manualSeen.put(key, manual))) {
-      events.emit(key, "ManualScaleIgnored", true, "spec.replicas was set to " + manual
-          + " (kubectl scale?) while autoscaling is on; the autoscaler keeps deciding (now "
-          + current + "). To pin the size, set spec.autoscaling.minReplicas and maxReplicas to "
-          + manual + ", or remove spec.autoscaling to scale by hand", clock.instant());
-    }
   }
 
   /** An outcome that must not stand in for a decision on later reconciles. */
