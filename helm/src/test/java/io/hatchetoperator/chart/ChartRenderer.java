@@ -20,7 +20,7 @@ final class ChartRenderer {
   static final Path CHART = Path.of("hatchet-worker-operator").toAbsolutePath();
   static final String RELEASE = "hwo";
   static final String NAMESPACE = "operators";
-  /** helm template without a cluster assumes Kubernetes 1.20, below the chart's kubeVersion floor. */
+  /** helm-java's embedded Helm assumes Kubernetes 1.20 offline, below the chart's kubeVersion floor (1.25). */
   static final String KUBE_VERSION = "1.30.0";
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
