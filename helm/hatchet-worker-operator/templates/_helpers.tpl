@@ -52,10 +52,11 @@ Each verb is one the operator uses: chart-tests' OperatorRbacCoverageTest checks
 the operator's test suite records, and docs/operations.md says what each rule is for.
 */}}
 {{- define "hwo.namespacedRules" -}}
-# Pools: JOSDK lists and watches them; autoscaling merge-patches its state annotation (never the spec).
+# Pools: JOSDK lists and watches them; autoscaling merge-patches its state annotation (never the spec),
+# and fabric8 reads the pool (get) before it sends that patch.
 - apiGroups: ["hatchet-operator.io"]
   resources: ["hatchetworkerpools"]
-  verbs: ["list", "watch", "patch"]
+  verbs: ["get", "list", "watch", "patch"]
 # The pool's status (replicas, conditions, last decision).
 - apiGroups: ["hatchet-operator.io"]
   resources: ["hatchetworkerpools/status"]

@@ -34,15 +34,7 @@ class OperatorRbacCoverageTest {
       grant("hatchet-operator.io", "hatchetworkerpools/finalizers", "update"), "blockOwnerDeletion admission",
       // No request: JOSDK's LeaderElectionManager refuses to start unless one rule grants create, update and get
       // on leases; fabric8's LeaseLock renews with a JSON merge PATCH, never a PUT.
-      grant("coordination.k8s.io", "leases", "update"), "JOSDK's lease-permission check",
-      // Autoscaling (operator/.../autoscaling): its ITs run on the fabric8 JUnit extension's own mock server, not
-      // on MockCluster, so these calls are not recorded. KubernetesPoolAccess lists a pool's pods by label and
-      // merge-patches the pool's scaling-state annotation; KubernetesScalingRealizer reads a pod and edits
-      // (GET + PATCH) its pod-deletion-cost annotation.
-      grant("", "pods", "list"), "KubernetesPoolAccess.pods",
-      grant("", "pods", "get"), "KubernetesScalingRealizer: read the pod before setting its deletion cost",
-      grant("", "pods", "patch"), "KubernetesScalingRealizer: pod-deletion-cost annotation",
-      grant("hatchet-operator.io", "hatchetworkerpools", "patch"), "KubernetesPoolAccess.writeState annotation");
+      grant("coordination.k8s.io", "leases", "update"), "JOSDK's lease-permission check");
 
   /** Cluster-scoped resources the operator calls; everything else it calls is namespaced. */
   static final Set<String> CLUSTER_SCOPED = Set.of("selfsubjectrulesreviews");

@@ -15,6 +15,7 @@ import io.hatchetoperator.operator.reconciler.EngineConnection;
 import io.hatchetoperator.operator.reconciler.ScalingStep;
 import java.time.Duration;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,9 +45,9 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
   private final AutoscalingMetrics metrics;
   private final ScalingOrchestrator orchestrator;
   private final KubernetesPoolAccess cluster;
+  private final ManualScaleNotice manualScale;
   private final Map<String, Instant> lastTick = new ConcurrentHashMap<>();
   private final Map<String, AutoscalingOutcome> last = new ConcurrentHashMap<>();
-  private final Map<String, Integer> manualSeen = new ConcurrentHashMap<>();
   private final Map<String, Instant> lastStepped = new ConcurrentHashMap<>();
   private final Duration poolExpiry;
 
@@ -62,6 +63,7 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     this.metrics = new AutoscalingMetrics(registry);
     this.orchestrator = new ScalingOrchestrator(new ScalingPorts(source, realizer, states, events));
     this.cluster = new KubernetesPoolAccess(client);
+    this.manualScale = new ManualScaleNotice(events, clock);
     this.poolExpiry = settings.poolExpiry();
     pollers.addListener(metrics);
     pollers.addListener((snapshot, pools) -> expireStale());
@@ -145,7 +147,7 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     pollers.register(key, apiUrl, parsed, PoolViews.tasks(pool), settings.pollInterval());
     events.bind(key, pool);
     states.restore(key, PoolViews.annotation(pool, AnnotationScalingStateStore.ANNOTATION));
-    noteManualScale(key, pool, current);
+    manualScale.check(key, pool, current);
     PoolView view = PoolViews.of(key, pool, current, pods);
     source.view(view);
     Optional<TenantSnapshot> snapshot = pollers.latest(key);
@@ -155,8 +157,9 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
       AutoscalingOutcome known = last.get(key);
       return known != null ? known.withoutState()
           : Outcomes.held(current, ConditionValue.unknown("WaitingForFirstPoll",
-              "waiting for the first poll of tenant " + parsed.tenantId() + " at " + apiUrl),
-              ConditionValue.no("WithinLimits", "no decision yet"), settings);
+              "waiting for the first poll of tenant " + parsed.tenantId() + " at " + apiUrl)
+              .ifAbsent(), ConditionValue.no("WithinLimits", "no decision yet").ifAbsent(),
+              settings);
     }
     TickResult tick = orchestrator.tick(key, settings);
     lastTick.put(key, clock.instant());
@@ -169,6 +172,11 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     Instant scaledAt = desired != current ? clock.instant() : null;
     return remember(key, Outcomes.ticked(desired, tick, reading, snapshot.get(), scaledAt,
         states.toPersist(key), settings));
+  }
+
+  /** The event sources that reconcile a pool as soon as its tenant's poll finished. */
+  public List<EventSource<?, HatchetWorkerPool>> eventSources() {
+    return List.of(new EnginePollEventSource(this));
   }
 
   /** {@link ScalingStep}: the pool was deleted. */
@@ -186,7 +194,7 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     metrics.forget(key);
     lastTick.remove(key);
     last.remove(key);
-    manualSeen.remove(key);
+    manualScale.forget(key);
     lastStepped.remove(key);
   }
 
@@ -198,20 +206,6 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
         remove(key);
       }
     });
-  }
-
-  private void noteManualScale(String key, HatchetWorkerPool pool, int current) {
-    Integer manual = pool.getSpec().replicas();
-    if (manual == null) {
-      manualSeen.remove(key);
-      return;
-    }
-    if (!manual.equals(manualSeen.put(key, manual))) {
-      events.emit(key, "ManualScaleIgnored", true, "spec.replicas was set to " + manual
-          + " (kubectl scale?) while autoscaling is on; the autoscaler keeps deciding (now "
-          + current + "). To pin the size, set spec.autoscaling.minReplicas and maxReplicas to "
-          + manual + ", or remove spec.autoscaling to scale by hand", clock.instant());
-    }
   }
 
   /** An outcome that must not stand in for a decision on later reconciles. */
