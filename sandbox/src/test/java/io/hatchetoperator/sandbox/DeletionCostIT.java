@@ -15,14 +15,14 @@ class DeletionCostIT {
 
   @Test
   void scaleDownsTakeIdlePodsOnly() throws Exception {
-    try (Sandbox sandbox = E2e.start("burst", Duration.ofSeconds(120))) {
+    try (Sandbox sandbox = E2e.start("small", Duration.ofSeconds(120))) {
       sandbox.awaitReady(1, Duration.ofSeconds(60));
       Random random = new Random(6);
       List<TraceRow> rows = new ArrayList<>();
       for (int wave = 0; wave < 3; wave++) {
-        long at = 1_000 + wave * 25_000L;
-        rows.addAll(E2e.burst(random, 150, at, 1_000, 1_000, 2_000));
-        rows.addAll(E2e.burst(random, 4, at + 1_500, 500, 15_000, 18_000));
+        long at = 1_000 + wave * 15_000L;
+        rows.addAll(E2e.burst(random, 60, at, 1_000, 1_000, 2_000));
+        rows.addAll(E2e.burst(random, 2, at + 1_500, 500, 10_000, 12_000));
       }
       try (SandboxRun run = E2e.run(sandbox, E2e.trace("waves", rows))) {
         assertThat(run.awaitSettled()).isTrue();
