@@ -41,7 +41,7 @@ class DevEngineServicesTest {
 
   @BeforeAll
   static void start() {
-    engine = DevEngine.start(DevEngineSettings.ephemeral());
+    engine = DevEngine.start(RawWorker.tolerantSettings());
     worker = new RawWorker(engine, "svc", 5, Map.of("echo", p -> "{\"ok\":true}", "hang", p -> RawWorker.SILENT));
     client = new RawClient(engine);
     admin().putWorkflow(CreateWorkflowVersionRequest.newBuilder().setName("on-event").addEventTriggers("user:created")
