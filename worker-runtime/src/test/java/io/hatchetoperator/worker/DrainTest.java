@@ -42,7 +42,7 @@ class DrainTest {
       release.await();
       return Map.of("done", true);
     }));
-    worker.startAsync().get(5, TimeUnit.SECONDS);
+    worker.startAsync().get(30, TimeUnit.SECONDS);
     await().until(engine.dispatcher::listening);
     String run = engine.dispatcher.assign("hold:hold", "{}");
     await().until(() -> engine.dispatcher.events(run).size() == 1);

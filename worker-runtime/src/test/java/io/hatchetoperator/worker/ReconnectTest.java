@@ -39,7 +39,7 @@ class ReconnectTest {
 
   private void start(Workflow... workflows) throws Exception {
     worker = hatchet.worker("test-worker", WorkerOptions.slots(5), workflows);
-    worker.startAsync().get(5, TimeUnit.SECONDS);
+    worker.startAsync().get(30, TimeUnit.SECONDS);
     await().until(engine.dispatcher::listening);
   }
 

@@ -56,7 +56,9 @@ public final class TestingEngine implements AutoCloseable {
       }
     };
     ServerBuilder<?> builder = credentials == null ? InProcessServerBuilder.forName(name)
-        : Grpc.newServerBuilderForPort(0, credentials);
+        : Grpc.newServerBuilderForPort(0, credentials)
+            .permitKeepAliveTime(5, java.util.concurrent.TimeUnit.SECONDS)
+            .permitKeepAliveWithoutCalls(true);
     server = builder
         .addService(ServerInterceptors.intercept(dispatcher, auth))
         .addService(ServerInterceptors.intercept(admin.admin, auth))
