@@ -23,21 +23,31 @@ public record AutoscalingOutcome(int desiredReplicas, ScalingDecision decision,
     ScalingInputs inputs, ConditionValue metrics, ConditionValue limit, Instant lastScaleTime,
     Optional<String> stateAnnotation, Duration recheckAfter) {
 
-  /** A condition's status ("True", "False", "Unknown"), reason and message. */
-  public record ConditionValue(String status, String reason, String message) {
+  /**
+   * A condition's status ("True", "False", "Unknown"), reason and message; {@code onlyIfAbsent} keeps a
+   * condition the pool already has (e.g. what the previous operator process reported, until the first
+   * poll of this one).
+   */
+  public record ConditionValue(String status, String reason, String message,
+      boolean onlyIfAbsent) {
     /** True. */
     public static ConditionValue yes(String reason, String message) {
-      return new ConditionValue("True", reason, message);
+      return new ConditionValue("True", reason, message, false);
     }
 
     /** False. */
     public static ConditionValue no(String reason, String message) {
-      return new ConditionValue("False", reason, message);
+      return new ConditionValue("False", reason, message, false);
     }
 
     /** Unknown. */
     public static ConditionValue unknown(String reason, String message) {
-      return new ConditionValue("Unknown", reason, message);
+      return new ConditionValue("Unknown", reason, message, false);
+    }
+
+    /** The same value, written only when the pool has no such condition yet. */
+    public ConditionValue ifAbsent() {
+      return new ConditionValue(status, reason, message, true);
     }
   }
 

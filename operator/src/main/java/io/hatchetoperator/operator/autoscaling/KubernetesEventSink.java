@@ -10,6 +10,7 @@ import io.hatchetoperator.autoscaler.orchestrator.ScalingEventType;
 import io.hatchetoperator.operator.api.HatchetWorkerPool;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -30,14 +31,27 @@ public final class KubernetesEventSink implements ScalingEventSink {
 
   private final KubernetesClient client;
   private final Map<String, ObjectReference> pools = new ConcurrentHashMap<>();
+  private final Set<String> reportedUnavailable = ConcurrentHashMap.newKeySet();
 
   /** A sink writing through {@code client}. */
   public KubernetesEventSink(KubernetesClient client) {
     this.client = client;
   }
 
-  /** Remembers which object the events of {@code pool} are about; call before each tick. */
+  /**
+   * Remembers which object the events of {@code pool} are about; call before each tick. When the pool
+   * already shows {@code MetricsAvailable=False} (reported before an operator restart), the outage is
+   * not announced again.
+   */
   public void bind(String pool, HatchetWorkerPool resource) {
+    boolean unavailable = resource.getStatus() != null && resource.getStatus().getConditions() != null
+        && resource.getStatus().getConditions().stream().anyMatch(c ->
+            PoolStatusFields.METRICS_AVAILABLE.equals(c.getType()) && "False".equals(c.getStatus()));
+    if (unavailable) {
+      reportedUnavailable.add(pool);
+    } else {
+      reportedUnavailable.remove(pool);
+    }
     pools.put(pool, new ObjectReferenceBuilder()
         .withApiVersion(resource.getApiVersion())
         .withKind(resource.getKind())
@@ -51,10 +65,17 @@ public final class KubernetesEventSink implements ScalingEventSink {
   /** Forgets a deleted pool. */
   public void forget(String pool) {
     pools.remove(pool);
+    reportedUnavailable.remove(pool);
   }
 
   @Override
   public void emit(ScalingEvent event) {
+    if (event.type() == ScalingEventType.METRICS_UNAVAILABLE
+        && reportedUnavailable.contains(event.pool())) {
+      LOG.info("pool {}: metrics still unavailable (already reported): {}", event.pool(),
+          event.message());
+      return;
+    }
     boolean warning = event.type() == ScalingEventType.METRICS_UNAVAILABLE
         || event.type() == ScalingEventType.SCALE_DOWN_BLOCKED;
     emit(event.pool(), reason(event.type()), warning, event.message(), event.at());

@@ -6,14 +6,14 @@ import java.time.Instant;
 /**
  * Exponential backoff of one tenant's polls after retryable failures (429, 5xx, timeouts): the wait
  * doubles from {@code initial} up to {@code max}, never shorter than the server's Retry-After, and
- * resets on the first success. Not thread-safe: used by one poller at a time.
+ * resets on the first success. Written by one poll at a time, read by the scheduler thread.
  */
 final class PollBackoff {
 
   private final Duration initial;
   private final Duration max;
-  private int failures;
-  private Instant notBefore = Instant.MIN;
+  private volatile int failures;
+  private volatile Instant notBefore = Instant.MIN;
 
   PollBackoff(Duration initial, Duration max) {
     this.initial = initial;

@@ -15,6 +15,7 @@ import io.hatchetoperator.operator.reconciler.EngineConnection;
 import io.hatchetoperator.operator.reconciler.ScalingStep;
 import java.time.Duration;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,9 +45,9 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
   private final AutoscalingMetrics metrics;
   private final ScalingOrchestrator orchestrator;
   private final KubernetesPoolAccess cluster;
+  private final ManualScaleNotice manualScale;
   private final Map<String, Instant> lastTick = new ConcurrentHashMap<>();
   private final Map<String, AutoscalingOutcome> last = new ConcurrentHashMap<>();
-  private final Map<String, Integer> manualSeen = new ConcurrentHashMap<>();
   private final Map<String, Instant> lastStepped = new ConcurrentHashMap<>();
   private final Duration poolExpiry;
 
@@ -62,6 +63,7 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     this.metrics = new AutoscalingMetrics(registry);
     this.orchestrator = new ScalingOrchestrator(new ScalingPorts(source, realizer, states, events));
     this.cluster = new KubernetesPoolAccess(client);
+    this.manualScale = new ManualScaleNotice(events, clock);
     this.poolExpiry = settings.poolExpiry();
     pollers.addListener(metrics);
     pollers.addListener((snapshot, pools) -> expireStale());
@@ -128,7 +130,7 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     try {
       settings = PoolSettingsMapper.from(pool);
     } catch (IllegalArgumentException e) {
-      return remember(key, Outcomes.held(current, ConditionValue.unknown("InvalidSettings",
+      return withoutDecision(key, Outcomes.held(current, ConditionValue.unknown("InvalidSettings",
           "no decision: " + e.getMessage()), ConditionValue.yes("InvalidSettings", e.getMessage()),
           null));
     }
@@ -139,13 +141,13 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
       apiUrl = PoolViews.apiUrl(pool, parsed);
     } catch (IllegalArgumentException e) {
       pollers.unregister(key);
-      return remember(key, Outcomes.held(current, ConditionValue.no("EngineNotConfigured",
+      return withoutDecision(key, Outcomes.held(current, ConditionValue.no("EngineNotConfigured",
           e.getMessage()), ConditionValue.no("WithinLimits", "no decision yet"), settings));
     }
     pollers.register(key, apiUrl, parsed, PoolViews.tasks(pool), settings.pollInterval());
     events.bind(key, pool);
     states.restore(key, PoolViews.annotation(pool, AnnotationScalingStateStore.ANNOTATION));
-    noteManualScale(key, pool, current);
+    manualScale.check(key, pool, current);
     PoolView view = PoolViews.of(key, pool, current, pods);
     source.view(view);
     Optional<TenantSnapshot> snapshot = pollers.latest(key);
@@ -153,10 +155,11 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     if (snapshot.isEmpty()
         || (previous != null && !snapshot.get().polledAt().isAfter(previous))) {
       AutoscalingOutcome known = last.get(key);
-      return known != null && known.desiredReplicas() == current ? known.withoutState()
+      return known != null ? known.withoutState()
           : Outcomes.held(current, ConditionValue.unknown("WaitingForFirstPoll",
-              "waiting for the first poll of tenant " + parsed.tenantId() + " at " + apiUrl),
-              ConditionValue.no("WithinLimits", "no decision yet"), settings);
+              "waiting for the first poll of tenant " + parsed.tenantId() + " at " + apiUrl)
+              .ifAbsent(), ConditionValue.no("WithinLimits", "no decision yet").ifAbsent(),
+              settings);
     }
     TickResult tick = orchestrator.tick(key, settings);
     lastTick.put(key, clock.instant());
@@ -171,6 +174,17 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
         states.toPersist(key), settings));
   }
 
+  /** The event sources that reconcile a pool as soon as its tenant's poll finished. */
+  public List<EventSource<?, HatchetWorkerPool>> eventSources() {
+    return List.of(new EnginePollEventSource(this));
+  }
+
+  /** {@link ScalingStep}: the pool was deleted. */
+  @Override
+  public void forget(String namespace, String name) {
+    remove(namespace + "/" + name);
+  }
+
   /** Forgets a deleted pool: stops its polling, drops its state, events binding and metrics. */
   public void remove(String key) {
     pollers.unregister(key);
@@ -180,7 +194,7 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     metrics.forget(key);
     lastTick.remove(key);
     last.remove(key);
-    manualSeen.remove(key);
+    manualScale.forget(key);
     lastStepped.remove(key);
   }
 
@@ -194,18 +208,11 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     });
   }
 
-  private void noteManualScale(String key, HatchetWorkerPool pool, int current) {
-    Integer manual = pool.getSpec().replicas();
-    if (manual == null) {
-      manualSeen.remove(key);
-      return;
-    }
-    if (!manual.equals(manualSeen.put(key, manual))) {
-      events.emit(key, "ManualScaleIgnored", true, "spec.replicas was set to " + manual
-          + " (kubectl scale?) while autoscaling is on; the autoscaler keeps deciding (now "
-          + current + "). To pin the size, set spec.autoscaling.minReplicas and maxReplicas to "
-          + manual + ", or remove spec.autoscaling to scale by hand", clock.instant());
-    }
+  /** An outcome that must not stand in for a decision on later reconciles. */
+  private AutoscalingOutcome withoutDecision(String key, AutoscalingOutcome outcome) {
+    last.remove(key);
+    lastTick.remove(key);
+    return outcome;
   }
 
   private AutoscalingOutcome remember(String key, AutoscalingOutcome outcome) {

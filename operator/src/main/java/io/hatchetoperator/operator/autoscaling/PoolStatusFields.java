@@ -66,6 +66,9 @@ public final class PoolStatusFields {
       Instant now, Long generation) {
     Condition previous = conditions.stream().filter(c -> type.equals(c.getType())).findFirst()
         .orElse(null);
+    if (previous != null && value.onlyIfAbsent()) {
+      return;
+    }
     String since = previous != null && value.status().equals(previous.getStatus())
         && previous.getLastTransitionTime() != null ? previous.getLastTransitionTime()
         : now.toString();

@@ -113,7 +113,10 @@ public final class EngineRestClient implements EngineApi {
         workers.add(worker);
         continue;
       }
-      Map<String, String> labels = labelsById.computeIfAbsent(worker.id(), this::labelsOf);
+      Map<String, String> labels = labelsById.get(worker.id());
+      if (labels == null) {
+        labels = labelsOf(worker.id());
+      }
       workers.add(new EngineWorker(worker.id(), worker.name(), worker.status(), worker.busySlots(),
           worker.slotLimit(), worker.slotsReported(), labels));
     }
@@ -121,9 +124,21 @@ public final class EngineRestClient implements EngineApi {
     return workers;
   }
 
+  /** The labels of one worker, remembered; none (and retried next time) when it cannot be read. */
   private Map<String, String> labelsOf(String workerId) {
-    return http.getJson("/api/v1/workers/" + segment(workerId), null, "worker",
-        root -> EngineResponses.worker(root, "the body").worker().labels());
+    try {
+      Map<String, String> labels = http.getJson("/api/v1/workers/" + segment(workerId), null,
+          "worker", root -> EngineResponses.worker(root, "the body").worker().labels());
+      labelsById.put(workerId, labels);
+      return labels;
+    } catch (EngineApiException e) {
+      if (e.kind() == EngineApiException.Kind.TOKEN_REJECTED) {
+        throw e;
+      }
+      LOG.debug("tenant {}: labels of worker {} unreadable ({}); it counts for no pool this poll",
+          tenantId, workerId, e.kind());
+      return Map.of();
+    }
   }
 
   private static String segment(String value) {

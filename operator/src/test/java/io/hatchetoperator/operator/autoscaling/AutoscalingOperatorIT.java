@@ -59,8 +59,9 @@ class AutoscalingOperatorIT {
       try {
         await().atMost(Duration.ofSeconds(20)).until(() -> deployment(client, "auto") != null
             && deployment(client, "auto").getSpec().getReplicas() == 10);
-        HatchetWorkerPoolStatus up = OperatorFixture.pool(client, "auto").getStatus();
-        assertThat(up.getLastDecision().explanation()).contains("130 queued");
+        await().ignoreExceptions().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+            OperatorFixture.pool(client, "auto").getStatus().getLastDecision().explanation())
+            .contains("130 queued"));
 
         for (int i = 0; i < 10; i++) {
           client.resource(TestPools.pod(NS, "auto", "auto-" + i, true)).create();
@@ -80,10 +81,12 @@ class AutoscalingOperatorIT {
         }
         assertThat(costs.get("auto-0")).isNotEqualTo("-1000");
         assertThat(costs).containsEntry("auto-1", "-1000").containsEntry("auto-9", "-1000");
-        HatchetWorkerPoolStatus down = OperatorFixture.pool(client, "auto").getStatus();
-        assertThat(down.getConditions()).anySatisfy(c -> {
-          assertThat(c.getType()).isEqualTo("MetricsAvailable");
-          assertThat(c.getStatus()).isEqualTo("True");
+        await().ignoreExceptions().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+          HatchetWorkerPoolStatus down = OperatorFixture.pool(client, "auto").getStatus();
+          assertThat(down.getConditions()).anySatisfy(c -> {
+            assertThat(c.getType()).isEqualTo("MetricsAvailable");
+            assertThat(c.getStatus()).isEqualTo("True");
+          });
         });
       } finally {
         operator.stop();

@@ -7,14 +7,11 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.hatchetoperator.operator.api.HatchetWorkerPool;
-import io.hatchetoperator.operator.engine.HatchetJson;
 import io.hatchetoperator.operator.engine.HatchetStubServer;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -28,22 +25,28 @@ class PoolAutoscalerConditionsIT {
   static final String NS = "team";
 
   KubernetesClient client;
+  AutoscalingHarness harness;
   HatchetStubServer server;
   FakeHatchet hatchet;
-  MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
+  MutableClock clock;
   EnginePollers pollers;
-  PrometheusRegistry registry = new PrometheusRegistry();
+  PrometheusRegistry registry;
   PoolAutoscaler autoscaler;
   HatchetWorkerPool pool;
-  String token = HatchetJson.token("tenant-c");
+  String token;
 
   @BeforeEach
   void setUp() throws Exception {
-    server = new HatchetStubServer();
-    hatchet = new FakeHatchet(server, "tenant-c");
-    pollers = EnginePollers.overRest(AutoscalingSettings.DEFAULTS, clock);
-    autoscaler = new PoolAutoscaler(client, pollers, AutoscalingSettings.DEFAULTS, clock, registry);
+    harness = new AutoscalingHarness(client, "tenant-c");
+    server = harness.server;
+    hatchet = harness.hatchet;
+    clock = harness.clock;
+    pollers = harness.pollers;
+    registry = harness.registry;
+    autoscaler = harness.autoscaler;
+    token = harness.token;
     pool = TestPools.pool(NS, "resizer", server.url().toString(), 1, 10, 2);
+    client.resource(pool).create();
     for (int i = 0; i < 2; i++) {
       client.pods().inNamespace(NS).resource(TestPools.pod(NS, "resizer", "resizer-" + i, true)).create();
       hatchet.worker("w" + i, "resizer", "resizer-" + i, 5, 5);
@@ -53,21 +56,11 @@ class PoolAutoscalerConditionsIT {
 
   @AfterEach
   void tearDown() {
-    autoscaler.close();
-    server.close();
+    harness.close();
   }
 
-  /** Registers the pool on its first reconcile, then lets its tenant poll and reconciles again. */
   AutoscalingOutcome pollThenStep() {
-    if (pollers.tenantCount() == 0) {
-      autoscaler.reconcile(pool, token, List.of());
-    }
-    clock.advance(Duration.ofSeconds(2));
-    pollers.pollDueNow();
-    AutoscalingOutcome outcome = autoscaler.reconcile(pool, token,
-        client.pods().inNamespace(NS).list().getItems());
-    PoolStatusFields.apply(pool.getStatus(), outcome, clock.instant(), 1L);
-    return outcome;
+    return harness.pollThenStep(pool);
   }
 
   Condition condition(String type) {
@@ -76,7 +69,7 @@ class PoolAutoscalerConditionsIT {
   }
 
   List<Event> events() {
-    return client.v1().events().inNamespace(NS).list().getItems();
+    return harness.events(NS);
   }
 
   @Test
@@ -164,6 +157,16 @@ class PoolAutoscalerConditionsIT {
 
     assertThat(pollers.tenantCount()).as("deleted or manual pools stop being polled").isZero();
     assertThat(scrape()).doesNotContain("hatchet_autoscaling_desired_replicas{");
+  }
+
+  @Test
+  void stopsPollingForADeletedPool() {
+    pollThenStep();
+
+    autoscaler.forget(NS, "resizer");
+
+    assertThat(pollers.tenantCount()).isZero();
+    assertThat(scrape()).doesNotContain("pool=\"resizer\"");
   }
 
   String scrape() {

@@ -1,19 +1,12 @@
 package io.hatchetoperator.operator.autoscaling;
 
-import static io.hatchetoperator.operator.autoscaling.KubernetesScalingRealizer.DELETION_COST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.hatchetoperator.operator.api.HatchetWorkerPool;
-import io.hatchetoperator.operator.engine.HatchetJson;
-import io.hatchetoperator.operator.engine.HatchetStubServer;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,22 +18,15 @@ class PoolAutoscalerScaleDownIT {
   static final String NS = "ns";
 
   KubernetesClient client;
-  HatchetStubServer server;
+  AutoscalingHarness harness;
   FakeHatchet hatchet;
-  MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
-  EnginePollers pollers;
-  PoolAutoscaler autoscaler;
   HatchetWorkerPool pool;
-  String token = HatchetJson.token("tenant-s");
 
   @BeforeEach
   void setUp() throws Exception {
-    server = new HatchetStubServer();
-    hatchet = new FakeHatchet(server, "tenant-s");
-    pollers = EnginePollers.overRest(AutoscalingSettings.DEFAULTS, clock);
-    autoscaler = new PoolAutoscaler(client, pollers, AutoscalingSettings.DEFAULTS, clock,
-        new PrometheusRegistry());
-    pool = TestPools.pool(NS, "pool", server.url().toString(), 1, 10, 3);
+    harness = new AutoscalingHarness(client, "tenant-s");
+    hatchet = harness.hatchet;
+    pool = TestPools.pool(NS, "pool", harness.server.url().toString(), 1, 10, 3);
     client.resource(pool).create();
     for (int i = 0; i < 3; i++) {
       client.pods().inNamespace(NS).resource(TestPools.pod(NS, "pool", "pod-" + i, true)).create();
@@ -53,12 +39,11 @@ class PoolAutoscalerScaleDownIT {
 
   @AfterEach
   void tearDown() {
-    autoscaler.close();
-    server.close();
+    harness.close();
   }
 
   AutoscalingOutcome step() {
-    return autoscaler.step(pool, pool.getStatus(), token);
+    return harness.step(pool);
   }
 
   /** Registers the pool, then polls until the policy has paused workers (its windows may hold it). */
@@ -76,20 +61,15 @@ class PoolAutoscalerScaleDownIT {
   }
 
   AutoscalingOutcome pollThenStep() {
-    clock.advance(Duration.ofSeconds(2));
-    pollers.pollDueNow();
-    return step();
+    return harness.pollThenStep(pool);
   }
 
   String cost(String pod) {
-    Map<String, String> annotations =
-        client.pods().inNamespace(NS).withName(pod).get().getMetadata().getAnnotations();
-    return annotations == null ? null : annotations.get(DELETION_COST);
+    return harness.cost(NS, pod);
   }
 
   List<String> eventReasons() {
-    return client.v1().events().inNamespace(NS).list().getItems().stream()
-        .map(Event::getReason).toList();
+    return harness.events(NS).stream().map(Event::getReason).toList();
   }
 
   @Test
@@ -153,7 +133,7 @@ class PoolAutoscalerScaleDownIT {
   void removesPodsWithoutWorkersFirstAndNeverABusyPod() {
     hatchet.workers.values().forEach(w -> w.busy = 1);
     hatchet.task("resize", 0, 3);
-    pool = TestPools.pool(NS, "pool", server.url().toString(), 1, 10, 5);
+    pool = TestPools.pool(NS, "pool", harness.server.url().toString(), 1, 10, 5);
     step();
     int desired = 5;
     for (int tick = 0; tick < 3 && desired != 3; tick++) {

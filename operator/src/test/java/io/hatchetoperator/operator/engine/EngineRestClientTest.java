@@ -113,6 +113,18 @@ class EngineRestClientTest {
   }
 
   @Test
+  void aWorkerThatVanishedBeforeItsLabelsWereReadDoesNotFailThePoll() {
+    engine.on(WORKERS, 200, "{\"rows\":[{\"metadata\":{\"id\":\"gone\"},\"name\":\"n\","
+        + "\"status\":\"ACTIVE\",\"slotConfig\":{\"default\":{\"available\":1,\"limit\":1}}}]}");
+
+    List<EngineWorker> workers = client.workers();
+    client.workers();
+
+    assertThat(workers).singleElement().satisfies(w -> assertThat(w.labels()).isEmpty());
+    assertThat(engine.requests("/api/v1/workers/gone")).as("retried, not cached").hasSize(2);
+  }
+
+  @Test
   void pausesAndUnpausesAWorker() {
     engine.on("/api/v1/workers/w1", 200, poolWorker("w1", "pool-a", "pod-1", 0, 1));
 
