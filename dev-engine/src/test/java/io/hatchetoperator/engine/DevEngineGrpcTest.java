@@ -118,20 +118,7 @@ class DevEngineGrpcTest {
     try {
       CompletableFuture<WorkflowRunEvent> again = new CompletableFuture<>();
       var sub = DispatcherGrpc.newStub(other.channel).withCallCredentials(RawWorker.bearer(engine.token()))
-          .subscribeToWorkflowRuns(new io.grpc.stub.StreamObserver<>() {
-            @Override
-            public void onNext(WorkflowRunEvent value) {
-              again.complete(value);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-              again.completeExceptionally(t);
-            }
-
-            @Override
-            public void onCompleted() {}
-          });
+          .subscribeToWorkflowRuns(Streams.first(again));
       sub.onNext(io.hatchetoperator.proto.dispatcher.SubscribeToWorkflowRunsRequest.newBuilder()
           .setWorkflowRunId(first.getWorkflowRunId()).build());
       assertThat(again.get(5, TimeUnit.SECONDS).getResults(0).getOutput()).isEqualTo("{\"late\":true}");

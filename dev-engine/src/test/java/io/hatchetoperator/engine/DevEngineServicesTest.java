@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.Timestamp;
-import io.grpc.stub.StreamObserver;
 import io.hatchetoperator.proto.dispatcher.ActionType;
 import io.hatchetoperator.proto.dispatcher.AssignedAction;
 import io.hatchetoperator.proto.dispatcher.DispatcherGrpc;
@@ -93,7 +92,7 @@ class DevEngineServicesTest {
     List<WorkflowEvent> events = new CopyOnWriteArrayList<>();
     DispatcherGrpc.newStub(client.channel).withCallCredentials(RawWorker.bearer(engine.token()))
         .subscribeToWorkflowEvents(SubscribeToWorkflowEventsRequest.newBuilder().setWorkflowRunId(run).build(),
-            collect(events));
+            Streams.collect(events));
     await().until(() -> worker.received().stream().anyMatch(a -> a.getWorkflowRunId().equals(run)));
     var cancelled = admin().cancelTasks(CancelTasksRequest.newBuilder().addExternalIds(run).build());
     assertThat(cancelled.getCancelledTasksCount()).isEqualTo(1);
@@ -114,7 +113,7 @@ class DevEngineServicesTest {
         .setSlots(1).build()).getWorkerId();
     List<AssignedAction> got = new CopyOnWriteArrayList<>();
     DispatcherGrpc.newStub(client.channel).withCallCredentials(RawWorker.bearer(engine.token()))
-        .listen(WorkerListenRequest.newBuilder().setWorkerId(id).build(), collect(got));
+        .listen(WorkerListenRequest.newBuilder().setWorkerId(id).build(), Streams.collect(got));
     client.blocking.triggerWorkflow(TriggerWorkflowRequest.newBuilder().setName("legacy").build());
     await().until(() -> got.size() == 1);
     assertThat(got.get(0).getActionId()).isEqualTo("legacy:legacy");
@@ -122,20 +121,5 @@ class DevEngineServicesTest {
 
   private static AdminServiceGrpc.AdminServiceBlockingStub admin() {
     return AdminServiceGrpc.newBlockingStub(client.channel).withCallCredentials(RawWorker.bearer(engine.token()));
-  }
-
-  private static <T> StreamObserver<T> collect(List<T> into) {
-    return new StreamObserver<>() {
-      @Override
-      public void onNext(T value) {
-        into.add(value);
-      }
-
-      @Override
-      public void onError(Throwable t) {}
-
-      @Override
-      public void onCompleted() {}
-    };
   }
 }

@@ -99,8 +99,10 @@ public final class SandboxMain implements Callable<Integer> {
       try (SandboxRun run = SandboxRun.start(sandbox, load, view)) {
         boolean settled = run.awaitSettled();
         if (!settled) {
-          out.println("the run did not settle within " + settings.settleTimeout().toSeconds()
-              + " s after the last arrival; the report shows where it stood");
+          out.println("stopped waiting " + settings.settleTimeout().toSeconds() + " s after the last arrival with "
+              + run.ledger().inFlight() + " result(s) outstanding and the pool at "
+              + sandbox.pods().desiredReplicas(settings.namespace(), manifest.name()) + " replica(s) (minReplicas "
+              + manifest.minReplicas() + "); the report shows where it stood");
         }
         outcome = run.finish();
       }

@@ -6,7 +6,7 @@ import java.util.Collection;
 
 /**
  * What the simulated cluster's pods are doing right now, summed over all Deployments: pods starting, ready
- * and draining; busy slots (draining pods included) and the slots of ready pods; tasks killed at the end of
+ * and draining; busy slots of ready and draining pods and the slots of ready pods; tasks killed at the end of
  * a grace period so far; and the pods' lifetimes so far in ms (pod-seconds × 1000).
  */
 public record ClusterSnapshot(int starting, int ready, int draining, int busySlots, int totalSlots,
@@ -31,7 +31,7 @@ public record ClusterSnapshot(int starting, int ready, int draining, int busySlo
         default -> draining++;
       }
       PodProcess process = pod.process;
-      if (process != null) {
+      if (process != null && phase != SimulatedPod.Phase.STARTING) {
         busy += process.runningTasks();
         total += phase == SimulatedPod.Phase.READY ? process.slots() : 0;
       }

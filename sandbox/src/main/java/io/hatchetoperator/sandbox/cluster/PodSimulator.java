@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * the pod's grace period on deletion, and keeps the Deployment's status true.
  *
  * <p>All decisions run on one reconcile thread; starting and stopping processes runs on lifecycle threads.
+ * The file is a little over 300 lines because that thread's whole state machine (create, start, ready,
+ * terminate, crash, external delete) is kept in one place; the pure parts live in {@link ReplicaSetPolicy},
+ * {@link PodEnvResolver}, {@link PodTemplates} and {@link ClusterSnapshot}.
  */
 public final class PodSimulator implements AutoCloseable {
 
