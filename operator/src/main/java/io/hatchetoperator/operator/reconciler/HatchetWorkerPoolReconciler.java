@@ -14,6 +14,7 @@ import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
@@ -67,8 +68,10 @@ public final class HatchetWorkerPoolReconciler implements Reconciler<HatchetWork
             PoolReconciliation.Outcome outcome = run.run();
             result = outcome.result();
             HatchetWorkerPoolStatus status = outcome.status();
-            metrics.poolReplicas(pool.getMetadata().getNamespace(), pool.getMetadata().getName(),
-                    nullToZero(status.getDesiredReplicas()), nullToZero(status.getReadyReplicas()));
+            if (ctx.getPrimaryCache().get(ResourceID.fromResource(pool)).isPresent()) { // not deleted meanwhile
+                metrics.poolReplicas(pool.getMetadata().getNamespace(), pool.getMetadata().getName(),
+                        nullToZero(status.getDesiredReplicas()), nullToZero(status.getReadyReplicas()));
+            }
             return outcome.control();
         } finally {
             metrics.reconciled(result, (System.nanoTime() - started) / 1e9);

@@ -123,6 +123,8 @@ class PoolLifecycleIT {
         // Deleting the pool leaves the rest to the API server's garbage collector (the mock has none): the
         // operator must not recreate anything for a pool that is gone.
         client.resources(HatchetWorkerPool.class).inNamespace(MockCluster.NAMESPACE).withName("owned").delete();
+        // Give the operator's informer time to see the deletion (the mock has no garbage collector).
+        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
         client.apps().deployments().inNamespace(MockCluster.NAMESPACE).withName("owned").delete();
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                 .until(() -> deployment(client, "owned") == null);
