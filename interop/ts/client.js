@@ -2,6 +2,7 @@
 //   node client.js echo <runs> [concurrency]   trigger ts-echo <runs> times, await and check every result
 //   node client.js fail                        run ts-fail and report the error the client receives
 //   node client.js run <task> <json-input>     run any task by name and print its result
+//   node client.js event <json-payload>        push the event interop:event
 //   node client.js bench <task> <runs> <concurrency>   end-to-end latency and throughput
 const { HatchetClient } = require('@hatchet-dev/typescript-sdk/v1');
 
@@ -43,6 +44,10 @@ async function main() {
     } catch (e) {
       return { error: String(e && e.message ? e.message : e) };
     }
+  }
+  if (mode === 'event') {
+    const event = await hatchet.events.push('interop:event', JSON.parse(a ?? '{}'));
+    return { eventId: event.eventId };
   }
   if (mode === 'run') {
     return { result: await hatchet.run(a, JSON.parse(b ?? '{}')) };

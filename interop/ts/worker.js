@@ -1,4 +1,4 @@
-// A TypeScript worker with the interop tasks: ts-echo, ts-sleep, ts-fail and ts-noop.
+// A TypeScript worker with the interop tasks: ts-echo, ts-sleep, ts-fail, ts-noop and ts-on-event (event-triggered).
 // Usage: node worker.js <worker-name> <slots>; HATCHET_CLIENT_* come from the environment.
 // SIGTERM/SIGINT trigger the SDK's own graceful shutdown (REST pause, stop listening, unsubscribe).
 const { HatchetClient } = require('@hatchet-dev/typescript-sdk/v1');
@@ -22,11 +22,19 @@ const fail = hatchet.task({
   },
 });
 const noop = hatchet.task({ name: 'ts-noop', fn: async () => ({}) });
+const onEvent = hatchet.task({
+  name: 'ts-on-event',
+  onEvents: ['interop:event'],
+  fn: async (input) => {
+    console.log('ts-on-event got ' + JSON.stringify(input));
+    return { got: input };
+  },
+});
 
 async function main() {
   const name = process.argv[2] ?? 'ts-worker';
   const slots = Number(process.argv[3] ?? 10);
-  const worker = await hatchet.worker(name, { workflows: [echo, nap, fail, noop], slots });
+  const worker = await hatchet.worker(name, { workflows: [echo, nap, fail, noop, onEvent], slots });
   await worker.start();
 }
 

@@ -52,10 +52,11 @@ Each verb is one the operator uses: chart-tests' OperatorRbacCoverageTest checks
 the operator's test suite records, and docs/operations.md says what each rule is for.
 */}}
 {{- define "hwo.namespacedRules" -}}
-# Pools: JOSDK lists and watches them; the operator never writes their spec and uses no finalizer.
+# Pools: JOSDK lists and watches them; autoscaling merge-patches its state annotation (never the spec),
+# and fabric8 reads the pool (get) before it sends that patch.
 - apiGroups: ["hatchet-operator.io"]
   resources: ["hatchetworkerpools"]
-  verbs: ["list", "watch"]
+  verbs: ["get", "list", "watch", "patch"]
 # The pool's status (replicas, conditions, last decision).
 - apiGroups: ["hatchet-operator.io"]
   resources: ["hatchetworkerpools/status"]
@@ -77,6 +78,11 @@ the operator's test suite records, and docs/operations.md says what each rule is
 - apiGroups: [""]
   resources: ["secrets"]
   verbs: ["get"]
+# Worker pods of autoscaled pools: listed by the pool label, and given (or relieved of) the lowest
+# controller.kubernetes.io/pod-deletion-cost just before a scale-down.
+- apiGroups: [""]
+  resources: ["pods"]
+  verbs: ["get", "list", "patch"]
 # Events on pools (kubectl describe hwp).
 - apiGroups: [""]
   resources: ["events"]

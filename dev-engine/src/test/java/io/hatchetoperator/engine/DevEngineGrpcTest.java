@@ -37,7 +37,7 @@ class DevEngineGrpcTest {
 
   @BeforeAll
   static void start() {
-    engine = DevEngine.start(DevEngineSettings.ephemeral());
+    engine = DevEngine.start(RawWorker.tolerantSettings());
     worker = new RawWorker(engine, "raw", 20, Map.of(
         "echo", payload -> payload.substring(payload.indexOf(":") + 1, payload.indexOf(",\"triggered_by\"")),
         "boom", payload -> null));
@@ -67,9 +67,9 @@ class DevEngineGrpcTest {
   }
 
   @Test
-  void get_version_is_a_semver_the_sdks_accept() {
+  void get_version_is_a_semver_the_sdks_accept_and_gzip_requests_are_accepted() {
     String v = DispatcherGrpc.newBlockingStub(client.channel).withCallCredentials(RawWorker.bearer(engine.token()))
-        .getVersion(GetVersionRequest.getDefaultInstance()).getVersion();
+        .withCompression("gzip").getVersion(GetVersionRequest.getDefaultInstance()).getVersion();
     assertThat(v).matches("v0\\.(8\\d|9\\d|1\\d\\d)\\.\\d+");
   }
 
@@ -98,26 +98,27 @@ class DevEngineGrpcTest {
   }
 
   @Test
+  void an_on_failure_task_gets_the_errors_of_the_failed_tasks_in_its_payload() throws Exception {
+    admin().putWorkflow(io.hatchetoperator.proto.v1.CreateWorkflowVersionRequest.newBuilder().setName("with-cleanup")
+        .addTasks(io.hatchetoperator.proto.v1.CreateTaskOpts.newBuilder().setReadableId("boom").setAction("boom:boom"))
+        .setOnFailureTask(io.hatchetoperator.proto.v1.CreateTaskOpts.newBuilder().setReadableId("echo")
+            .setAction("echo:echo"))
+        .build());
+    WorkflowRunEvent e = client.run("with-cleanup", "{}").get(10, TimeUnit.SECONDS);
+    assertThat(e.getResultsList()).extracting(r -> r.getTaskName()).containsExactly("boom", "echo");
+    assertThat(worker.received().stream().filter(a -> a.getWorkflowRunId().equals(e.getWorkflowRunId())
+        && a.getTaskName().equals("echo")).findFirst().orElseThrow().getActionPayload())
+        .contains("\"step_run_errors\":{\"boom\":\"raw worker failure\"}");
+  }
+
+  @Test
   void subscribing_after_the_run_finished_answers_at_once() throws Exception {
     WorkflowRunEvent first = client.run("echo", "{\"late\":true}").get(10, TimeUnit.SECONDS);
     RawClient other = new RawClient(engine);
     try {
       CompletableFuture<WorkflowRunEvent> again = new CompletableFuture<>();
       var sub = DispatcherGrpc.newStub(other.channel).withCallCredentials(RawWorker.bearer(engine.token()))
-          .subscribeToWorkflowRuns(new io.grpc.stub.StreamObserver<>() {
-            @Override
-            public void onNext(WorkflowRunEvent value) {
-              again.complete(value);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-              again.completeExceptionally(t);
-            }
-
-            @Override
-            public void onCompleted() {}
-          });
+          .subscribeToWorkflowRuns(Streams.first(again));
       sub.onNext(io.hatchetoperator.proto.dispatcher.SubscribeToWorkflowRunsRequest.newBuilder()
           .setWorkflowRunId(first.getWorkflowRunId()).build());
       assertThat(again.get(5, TimeUnit.SECONDS).getResults(0).getOutput()).isEqualTo("{\"late\":true}");
@@ -141,9 +142,47 @@ class DevEngineGrpcTest {
     assertStatus(() -> dispatcher.sendStepActionEvent(StepActionEvent.newBuilder()
         .setTaskRunExternalId(UUID.randomUUID().toString()).setEventType(StepActionEventType.STEP_EVENT_TYPE_COMPLETED)
         .build()), Status.Code.NOT_FOUND, "is not a task of this engine");
+    assertStatus(() -> dispatcher.refreshTimeout(io.hatchetoperator.proto.dispatcher.RefreshTimeoutRequest.newBuilder()
+        .setTaskRunExternalId(UUID.randomUUID().toString()).setIncrementTimeoutBy("soon").build()),
+        Status.Code.INVALID_ARGUMENT, "increment_timeout_by = \"soon\"");
     String huge = "{\"x\":\"" + "a".repeat(5 * 1024 * 1024) + "\"}";
     assertStatus(() -> client.blocking.triggerWorkflow(TriggerWorkflowRequest.newBuilder().setName("echo")
         .setInput(huge).build()), Status.Code.RESOURCE_EXHAUSTED, "");
+  }
+
+  @Test
+  void a_stream_of_bad_calls_neither_crashes_the_engine_nor_disturbs_runs_in_flight() throws Exception {
+    var dispatcher = DispatcherGrpc.newBlockingStub(client.channel).withCallCredentials(RawWorker.bearer(engine.token()));
+    java.util.Random random = new java.util.Random(42);
+    List<CompletableFuture<WorkflowRunEvent>> runs = new ArrayList<>();
+    int rejected = 0;
+    for (int i = 0; i < 50; i++) {
+      runs.add(client.run("echo", "{\"n\":" + i + "}"));
+      String junk = random.nextBoolean() ? UUID.randomUUID().toString() : Long.toHexString(random.nextLong());
+      List<Runnable> bad = List.of(
+          () -> dispatcher.heartbeat(io.hatchetoperator.proto.dispatcher.HeartbeatRequest.newBuilder()
+              .setWorkerId(junk).build()),
+          () -> dispatcher.sendStepActionEvent(StepActionEvent.newBuilder().setTaskRunExternalId(junk)
+              .setEventType(StepActionEventType.STEP_EVENT_TYPE_FAILED).build()),
+          () -> dispatcher.releaseSlot(io.hatchetoperator.proto.dispatcher.ReleaseSlotRequest.newBuilder()
+              .setTaskRunExternalId(junk).build()),
+          () -> client.blocking.triggerWorkflow(TriggerWorkflowRequest.newBuilder().setName("echo")
+              .setInput("[" + junk).build()),
+          () -> admin().cancelTasks(io.hatchetoperator.proto.v1.CancelTasksRequest.newBuilder().addExternalIds(junk)
+              .build()),
+          () -> admin().putWorkflow(io.hatchetoperator.proto.v1.CreateWorkflowVersionRequest.newBuilder()
+              .setName(junk).build()));
+      try {
+        bad.get(random.nextInt(bad.size())).run();
+      } catch (StatusRuntimeException e) {
+        rejected++;
+        assertThat(e.getStatus().getCode()).isIn(Status.Code.INVALID_ARGUMENT, Status.Code.NOT_FOUND);
+      }
+    }
+    assertThat(rejected).isEqualTo(50);
+    for (int i = 0; i < 50; i++) {
+      assertThat(runs.get(i).get(10, TimeUnit.SECONDS).getResults(0).getOutput()).isEqualTo("{\"n\":" + i + "}");
+    }
   }
 
   private static AdminServiceGrpc.AdminServiceBlockingStub admin() {

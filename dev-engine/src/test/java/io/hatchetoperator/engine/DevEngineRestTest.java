@@ -29,7 +29,7 @@ class DevEngineRestTest {
 
   @BeforeAll
   static void start() {
-    engine = DevEngine.start(DevEngineSettings.ephemeral());
+    engine = DevEngine.start(RawWorker.tolerantSettings());
     first = new RawWorker(engine, "first", 2, Map.of("hold", p -> RawWorker.SILENT));
     second = new RawWorker(engine, "second", 3, Map.of("other", p -> "{}"));
     client = new RawClient(engine);
@@ -79,7 +79,9 @@ class DevEngineRestTest {
     assertThat(page.get("rows")).hasSize(1);
     assertThat(page.at("/rows/0/name").asText()).isEqualTo("second");
     assertThat(page.at("/pagination/current_page").asInt()).isEqualTo(2);
-    assertThat(page.at("/pagination/num_pages").asInt()).isEqualTo(2);
+    int all = get("/api/v1/tenants/" + engine.tenantId() + "/worker", 200).get("rows").size();
+    assertThat(page.at("/pagination/num_pages").asInt()).isEqualTo(all);
+    assertThat(page.at("/pagination/next_page").asInt()).isEqualTo(Math.min(3, all));
     assertThat(get("/api/v1/tenants/" + engine.tenantId() + "/worker?limit=0", 400).at("/errors/0/description").asText())
         .contains("limit = '0'");
   }
@@ -96,6 +98,27 @@ class DevEngineRestTest {
     assertThat(send("PATCH", path, "{broken", 400).at("/errors/0/description").asText()).contains("not JSON");
     send("PATCH", "/api/v1/workers/" + java.util.UUID.randomUUID(), "{\"isPaused\":true}", 404);
     send("PATCH", "/api/v1/workers/not-a-uuid", "{\"isPaused\":true}", 400);
+  }
+
+  @Test
+  void preset_and_upserted_labels_show_in_the_worker_json() throws Exception {
+    var dispatcher = DispatcherGrpc.newBlockingStub(client.channel).withCallCredentials(RawWorker.bearer(engine.token()));
+    String id = dispatcher.register(io.hatchetoperator.proto.dispatcher.WorkerRegisterRequest.newBuilder()
+        .setWorkerName("labelled").addActions("x:x").putSlotConfig("default", 1)
+        .putLabels("hatchet-operator.io/pool", label("resize"))
+        .putLabels("hatchet-operator.io/pod", label("resize-7d9f-abcde")).build()).getWorkerId();
+    dispatcher.upsertWorkerLabels(io.hatchetoperator.proto.dispatcher.UpsertWorkerLabelsRequest.newBuilder()
+        .setWorkerId(id).putLabels("zone", io.hatchetoperator.proto.dispatcher.WorkerLabels.newBuilder().setIntValue(3)
+            .build()).build());
+    JsonNode w = get("/api/v1/workers/" + id, 200);
+    assertThat(w.get("labels").findValuesAsText("key"))
+        .containsExactlyInAnyOrder("hatchet-operator.io/pool", "hatchet-operator.io/pod", "zone");
+    assertThat(w.get("labels").findValuesAsText("value")).contains("resize", "resize-7d9f-abcde", "3");
+    assertThat(w.get("status").asText()).isEqualTo("INACTIVE");
+  }
+
+  private static io.hatchetoperator.proto.dispatcher.WorkerLabels label(String value) {
+    return io.hatchetoperator.proto.dispatcher.WorkerLabels.newBuilder().setStrValue(value).build();
   }
 
   @Test

@@ -105,6 +105,16 @@ final class RawWorker implements AutoCloseable {
     return List.copyOf(received);
   }
 
+  /**
+   * Ephemeral settings whose heartbeat timeout (15 s) tolerates a 4 s heartbeat delayed by a busy shared machine;
+   * the 5 s rule itself is tested on a hand-moved clock in the core tests.
+   */
+  static DevEngineSettings tolerantSettings() {
+    return DevEngineSettings.ephemeral().withTimings(new io.hatchetoperator.engine.core.EngineTimings(
+        java.time.Duration.ofSeconds(15), java.time.Duration.ofSeconds(30), java.time.Duration.ofMinutes(30),
+        java.time.Duration.ofHours(1), 200_000));
+  }
+
   static ManagedChannel channel(DevEngine engine) {
     return NettyChannelBuilder.forAddress("127.0.0.1", engine.grpcPort()).usePlaintext().directExecutor()
         .keepAliveTime(10, TimeUnit.SECONDS).keepAliveWithoutCalls(true).build();

@@ -90,6 +90,23 @@ class ChartCustomValuesTest {
   }
 
   @Test
+  void twoReplicasSpreadOverNodesAndCanKeepOneThroughDrains() {
+    RenderedChart chart = ChartRenderer.render("replicaCount: 2\npodDisruptionBudget: {enabled: true}\n");
+
+    JsonNode pod = chart.one("Deployment", FULLNAME).at("/spec/template/spec");
+    JsonNode term = pod.at("/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/0/podAffinityTerm");
+    assertThat(term.path("topologyKey").asText()).isEqualTo("kubernetes.io/hostname");
+    assertThat(term.at("/labelSelector/matchLabels")).isEqualTo(chart.one("Deployment", FULLNAME).at("/spec/selector/matchLabels"));
+    JsonNode budget = chart.one("PodDisruptionBudget", FULLNAME);
+    assertThat(budget.at("/spec/minAvailable").asInt()).isEqualTo(1);
+    assertThat(budget.at("/spec/selector/matchLabels")).isEqualTo(term.at("/labelSelector/matchLabels"));
+
+    assertThat(ChartRenderer.renderDefaults().one("Deployment", FULLNAME).at("/spec/template/spec").has("affinity"))
+        .as("one replica: no anti-affinity, no budget").isFalse();
+    assertThat(ChartRenderer.renderDefaults().ofKind("PodDisruptionBudget")).isEmpty();
+  }
+
+  @Test
   void aSettingsChangeRollsThePods() {
     String text = checksum(ChartRenderer.renderDefaults());
     String json = checksum(ChartRenderer.render("logging: {format: json}\n"));

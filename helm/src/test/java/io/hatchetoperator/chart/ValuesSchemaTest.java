@@ -34,6 +34,7 @@ class ValuesSchemaTest {
       resources: {limits: {memory: lots}}               | at '/resources/limits/memory': 'lots' does not match pattern
       resources: {limits: {gpu: 1}}                     | at '/resources/limits': additional properties 'gpu' not allowed
       serverSideApply: 1                                | at '/serverSideApply': got number, want boolean
+      podDisruptionBudget: {enabled: true, minAvailable: 1} | at '/podDisruptionBudget': additional properties 'minAvailable' not allowed
       rbac: {create: null}                              | at '/rbac': missing property 'create'
       watchNamespace: [team-a]                          | at '': additional properties 'watchNamespace' not allowed
       """)
@@ -47,6 +48,7 @@ class ValuesSchemaTest {
   @CsvSource(delimiter = '|', textBlock = """
       {replicaCount: 2, leaderElection: {enabled: false}}            | replicaCount=2 needs leaderElection.enabled=true
       {metrics: {service: {enabled: false}, serviceMonitor: {enabled: true}}} | metrics.serviceMonitor.enabled=true needs metrics.service.enabled=true
+      {podDisruptionBudget: {enabled: true}}                          | podDisruptionBudget.enabled=true needs replicaCount=2 (it is 1)
       """)
   void templatesRejectContradictoryValues(String values, String expectedMessage) {
     assertThatThrownBy(() -> ChartRenderer.render(values)).hasMessageContaining(expectedMessage);

@@ -15,8 +15,11 @@ import java.util.concurrent.TimeUnit;
 /** Runs the TypeScript scripts in {@code ts/} with node, pointed at a dev engine through HATCHET_CLIENT_* variables. */
 final class NodeScript {
 
-  static final Path TS = Path.of("ts").toAbsolutePath();
-  private static final Path LOGS = Path.of("target", "node-logs").toAbsolutePath();
+  /** The module directory: the working directory under surefire/failsafe, interop/ under exec:java from the root. */
+  private static final Path MODULE = Files.isDirectory(Path.of("ts")) ? Path.of("").toAbsolutePath()
+      : Path.of("interop").toAbsolutePath();
+  static final Path TS = MODULE.resolve("ts");
+  private static final Path LOGS = MODULE.resolve("target").resolve("node-logs");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private NodeScript() {}

@@ -75,6 +75,17 @@ class TypeScriptSdkIT {
 
   @Test
   @Order(5)
+  void an_event_pushed_by_the_ts_client_runs_the_ts_task_listening_for_it() throws Exception {
+    long before = engine.scheduler().counters().succeeded();
+    JsonNode r = NodeScript.result(engine, "client-event", Duration.ofSeconds(60), "client.js", "event", "{\"x\":42}");
+    assertThat(r.get("eventId").asText()).hasSize(36);
+    await().atMost(Duration.ofSeconds(20)).until(() -> engine.scheduler().counters().succeeded() == before + 1);
+    assertThat(java.nio.file.Files.readString(NodeScript.TS.resolveSibling("target").resolve("node-logs")
+        .resolve("ts-worker.log"))).contains("ts-on-event got {\"x\":42}");
+  }
+
+  @Test
+  @Order(6)
   void sigterm_makes_the_ts_worker_pause_itself_over_rest_and_exit() throws Exception {
     worker.destroy();
     assertThat(worker.waitFor(30, TimeUnit.SECONDS)).as("the TS worker exits after SIGTERM").isTrue();

@@ -8,6 +8,8 @@ import io.hatchetoperator.engine.DevEngine;
 import io.hatchetoperator.engine.DevEngineSettings;
 import io.hatchetoperator.operator.HatchetOperator;
 import io.hatchetoperator.operator.OperatorSettings;
+import io.hatchetoperator.operator.autoscaling.AutoscalingSettings;
+import io.hatchetoperator.operator.autoscaling.PoolAutoscaler;
 import io.hatchetoperator.sandbox.cluster.MockCluster;
 import io.hatchetoperator.sandbox.cluster.PodSimulator;
 import io.hatchetoperator.sandbox.cluster.PodSimulatorSettings;
@@ -16,6 +18,7 @@ import io.hatchetoperator.sandbox.worker.WorkerFactory;
 import io.hatchetoperator.sandbox.worker.WorkerPodProcesses;
 import io.hatchetoperator.worker.Hatchet;
 import io.hatchetoperator.worker.Worker;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +43,7 @@ public final class Sandbox implements AutoCloseable {
   private MockCluster cluster;
   private PodSimulator pods;
   private HatchetOperator operator;
+  private PoolAutoscaler autoscaler;
   private Hatchet client;
   private final WorkerFactory workers;
   private final CompletionTap completions = new CompletionTap();
@@ -99,18 +103,27 @@ public final class Sandbox implements AutoCloseable {
     }
   }
 
-  /** Starts the operator as it runs in a cluster, SSA off (the mock has none), watching the sandbox namespace. */
+  /**
+   * Starts the operator as it runs in a cluster, with its autoscaling step over the engine's REST API;
+   * server-side apply off (the mock has none), no leader election, no HTTP port.
+   */
   public void startOperator() {
+    autoscaler = PoolAutoscaler.overRest(cluster.client(), AutoscalingSettings.DEFAULTS, new PrometheusRegistry());
     operator = new HatchetOperator(OperatorSettings.defaults().withServerSideApply(false).withHttpPort(-1),
-        cluster.client());
+        cluster.client(), autoscaler);
+    autoscaler.start();
     operator.start();
   }
 
-  /** Stops the operator (a restart is {@code stopOperator(); startOperator();}). */
+  /** Stops the operator and its pollers, as a process exit would (a restart is stop then start). */
   public void stopOperator() {
     if (operator != null) {
       operator.stop();
       operator = null;
+    }
+    if (autoscaler != null) {
+      autoscaler.close();
+      autoscaler = null;
     }
   }
 

@@ -99,8 +99,10 @@ public final class SandboxMain implements Callable<Integer> {
       try (SandboxRun run = SandboxRun.start(sandbox, load, view)) {
         boolean settled = run.awaitSettled();
         if (!settled) {
-          out.println("the run did not settle within " + settings.settleTimeout().toSeconds()
-              + " s after the last arrival; the report shows where it stood");
+          out.println("stopped waiting " + settings.settleTimeout().toSeconds() + " s after the last arrival with "
+              + run.ledger().inFlight() + " result(s) outstanding and the pool at "
+              + sandbox.pods().desiredReplicas(settings.namespace(), manifest.name()) + " replica(s) (minReplicas "
+              + manifest.minReplicas() + "); the report shows where it stood");
         }
         outcome = run.finish();
       }
@@ -144,8 +146,11 @@ public final class SandboxMain implements Callable<Integer> {
     out.println();
     out.println("The sandbox keeps running. Point any Hatchet SDK worker or client at its engine:");
     sandbox.engine().clientEnv().forEach((k, v) -> out.println("  export " + k + "=" + v));
-    out.println("Its Kubernetes API (no auth): kubectl --server " + sandbox.cluster().url()
-        + " --insecure-skip-tls-verify -n " + sandbox.settings().namespace() + " get hwp,deploy,pods");
+    String ns = sandbox.settings().namespace();
+    out.println("Its Kubernetes API is a mock without discovery, so kubectl reads it raw, e.g.:");
+    out.println("  kubectl --server " + sandbox.cluster().url() + " get --raw /apis/hatchet-operator.io/v1alpha1/"
+        + "namespaces/" + ns + "/hatchetworkerpools");
+    out.println("  kubectl --server " + sandbox.cluster().url() + " get --raw /api/v1/namespaces/" + ns + "/pods");
     out.println("Press Ctrl-C to stop.");
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));

@@ -21,8 +21,11 @@ public interface Worker {
   CompletableFuture<String> startAsync();
 
   /**
-   * Drains: pause in the engine, stop listening, let running tasks finish within the drain timeout,
-   * report those still running as FAILED, deliver all events, unsubscribe. The future completes when done.
+   * Drains: pause in the engine and take no new tasks (anything still assigned is answered FAILED so
+   * the engine retries it elsewhere), let running tasks finish within the drain timeout, report those
+   * still running as FAILED, deliver all events, close the stream, unsubscribe. The future completes
+   * when done. The stream stays open while draining so the engine keeps accepting heartbeats (it
+   * reassigns tasks of workers without them after 30 s); it is closed at once if the pause fails.
    */
   CompletableFuture<Void> shutdown();
 

@@ -42,7 +42,7 @@ class DrainTest {
       release.await();
       return Map.of("done", true);
     }));
-    worker.startAsync().get(5, TimeUnit.SECONDS);
+    worker.startAsync().get(30, TimeUnit.SECONDS);
     await().until(engine.dispatcher::listening);
     String run = engine.dispatcher.assign("hold:hold", "{}");
     await().until(() -> engine.dispatcher.events(run).size() == 1);
@@ -50,7 +50,7 @@ class DrainTest {
   }
 
   @Test
-  void pausesStopsListeningLetsTheRunningTaskFinishReportsItAndUnsubscribes() throws Exception {
+  void pausesTakesNothingNewLetsTheRunningTaskFinishReportsItAndUnsubscribes() throws Exception {
     String run = startHolding(Duration.ofSeconds(10));
     String id = worker.workerId().orElseThrow();
 
@@ -62,9 +62,16 @@ class DrainTest {
     assertThat(pause.path()).isEqualTo("/api/v1/workers/" + id);
     assertThat(pause.authorization()).isEqualTo("Bearer " + engine.token());
     assertThat(pause.body()).isEqualTo("{\"isPaused\":true}");
-    await().until(() -> !engine.dispatcher.listening());
     assertThat(worker.state()).isEqualTo(WorkerState.DRAINING);
     assertThat(worker.isReady()).isFalse();
+    assertThat(engine.dispatcher.listening()).as("stream kept so heartbeats stay valid").isTrue();
+    String late = engine.dispatcher.assign("hold:hold", "{}");
+    await().until(() -> engine.dispatcher.events(late).size() == 1);
+    StepActionEvent refused = engine.dispatcher.events(late).get(0);
+    assertThat(refused.getEventType()).isEqualTo(StepActionEventType.STEP_EVENT_TYPE_FAILED);
+    assertThat(refused.getEventPayload()).isEqualTo(
+        "worker 'test-worker' is DRAINING and takes no new tasks; retry elsewhere");
+    assertThat(refused.getShouldNotRetry()).isFalse();
     assertThat(done).isNotDone();
     assertThat(worker.runningTasks()).isEqualTo(1);
 
@@ -76,8 +83,23 @@ class DrainTest {
             StepActionEventType.STEP_EVENT_TYPE_COMPLETED);
     assertThat(engine.dispatcher.unsubscribes).containsExactly(id);
     assertThat(engine.dispatcher.listenCalls).hasSize(1);
+    assertThat(engine.dispatcher.listening()).isFalse();
     assertThat(worker.state()).isEqualTo(WorkerState.STOPPED);
     assertThat(worker.termination()).isCompletedWithValue(WorkerState.STOPPED);
+  }
+
+  @Test
+  void closesTheStreamAtOnceWhenThePauseFails() throws Exception {
+    engine.rest.status = 503;
+    startHolding(Duration.ofSeconds(10));
+
+    CompletableFuture<Void> done = worker.shutdown();
+
+    await().until(() -> !engine.dispatcher.listening());
+    assertThat(done).isNotDone();
+    release.countDown();
+    done.get(5, TimeUnit.SECONDS);
+    assertThat(engine.dispatcher.unsubscribes).hasSize(1);
   }
 
   @Test
@@ -110,6 +132,22 @@ class DrainTest {
     assertThat(engine.rest.requests()).isEmpty();
     assertThat(engine.dispatcher.heartbeats.size()).isLessThanOrEqualTo(beats + 1);
     assertThat(engine.dispatcher.listening()).isFalse();
+  }
+
+  @Test
+  void aKillDuringTheDrainStopsItAtOnceAndSendsNothingMore() throws Exception {
+    String run = startHolding(Duration.ofSeconds(10));
+    CompletableFuture<Void> done = worker.shutdown();
+    await().until(() -> !engine.rest.requests().isEmpty());
+
+    worker.kill();
+    release.countDown();
+    done.get(10, TimeUnit.SECONDS);
+
+    assertThat(worker.state()).isEqualTo(WorkerState.KILLED);
+    assertThat(worker.termination()).isCompletedWithValue(WorkerState.KILLED);
+    assertThat(engine.dispatcher.events(run)).hasSize(1);
+    assertThat(engine.dispatcher.unsubscribes).isEmpty();
   }
 
   @Test

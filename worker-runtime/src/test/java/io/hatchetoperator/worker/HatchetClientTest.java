@@ -41,7 +41,7 @@ class HatchetClientTest {
       return Map.of("echoed", input.get("message"));
     });
     worker = hatchet.worker("client-test", WorkerOptions.slots(100), echo);
-    worker.startAsync().get(5, TimeUnit.SECONDS);
+    worker.startAsync().get(30, TimeUnit.SECONDS);
     await().until(engine.dispatcher::listening);
   }
 
@@ -77,6 +77,18 @@ class HatchetClientTest {
     }
     assertThat(client.pendingResults()).isZero();
     assertThat(engine.dispatcher.runSubscriptions).as("one shared stream, not one per run").hasValue(1);
+  }
+
+  @Test
+  void resubscribesPendingRunsWhenTheSubscriptionStreamBreaks() throws Exception {
+    CompletableFuture<RunResult> held = hatchet.client().run("echo", Map.of("message", "hold"));
+    await().until(() -> worker.runningTasks() == 1 && engine.dispatcher.runSubscriptions.get() == 1);
+
+    engine.runs.breakSubscriptions();
+    await().until(() -> engine.dispatcher.runSubscriptions.get() == 2);
+    release.countDown();
+
+    assertThat(held.get(10, TimeUnit.SECONDS).output("echo", Map.class)).containsEntry("echoed", "hold");
   }
 
   @Test

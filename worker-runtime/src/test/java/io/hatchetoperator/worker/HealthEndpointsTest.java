@@ -45,7 +45,7 @@ class HealthEndpointsTest {
       }
       return Map.of();
     }));
-    w.startAsync().get(5, TimeUnit.SECONDS);
+    w.startAsync().get(30, TimeUnit.SECONDS);
     await().until(engine.dispatcher::listening);
     return w;
   }
@@ -120,7 +120,7 @@ class HealthEndpointsTest {
   void aNegativePortDisablesTheServer() throws Exception {
     Hatchet hatchet = engine.hatchet().healthPort(-1).build();
     worker = hatchet.worker("embedded", WorkerOptions.slots(1), hatchet.task("noop", (i, c) -> null));
-    worker.startAsync().get(5, TimeUnit.SECONDS);
+    worker.startAsync().get(30, TimeUnit.SECONDS);
 
     assertThat(worker.healthPort()).isEmpty();
   }

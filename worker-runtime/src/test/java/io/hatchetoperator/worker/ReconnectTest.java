@@ -39,7 +39,7 @@ class ReconnectTest {
 
   private void start(Workflow... workflows) throws Exception {
     worker = hatchet.worker("test-worker", WorkerOptions.slots(5), workflows);
-    worker.startAsync().get(5, TimeUnit.SECONDS);
+    worker.startAsync().get(30, TimeUnit.SECONDS);
     await().until(engine.dispatcher::listening);
   }
 
@@ -94,11 +94,9 @@ class ReconnectTest {
 
     List<Beat> beats = engine.dispatcher.heartbeats.subList(0, 6);
     assertThat(beats).allMatch(b -> b.workerId().equals(worker.workerId().orElseThrow()));
-    assertThat(beats.get(0).nanos() - from).isLessThan(TimeUnit.MILLISECONDS.toNanos(150));
-    for (int i = 1; i < beats.size(); i++) {
-      long gapMs = TimeUnit.NANOSECONDS.toMillis(beats.get(i).nanos() - beats.get(i - 1).nanos());
-      assertThat(gapMs).as("gap %d", i).isBetween(120L, 320L);
-    }
+    assertThat(beats.get(0).nanos() - from).as("first heartbeat at once").isLessThan(TimeUnit.SECONDS.toNanos(1));
+    long spanMs = TimeUnit.NANOSECONDS.toMillis(beats.get(5).nanos() - beats.get(0).nanos());
+    assertThat(spanMs).as("5 intervals of 200 ms (fixed rate)").isBetween(800L, 1500L);
   }
 
   @Test

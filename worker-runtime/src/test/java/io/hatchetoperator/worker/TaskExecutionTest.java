@@ -45,7 +45,7 @@ class TaskExecutionTest {
 
   private void start(int slots, Workflow... workflows) throws Exception {
     worker = hatchet.worker("test-worker", WorkerOptions.slots(slots), workflows);
-    worker.startAsync().get(5, TimeUnit.SECONDS);
+    worker.startAsync().get(30, TimeUnit.SECONDS);
     await().until(engine.dispatcher::listening);
   }
 

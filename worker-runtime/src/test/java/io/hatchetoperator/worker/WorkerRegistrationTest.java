@@ -33,7 +33,8 @@ class WorkerRegistrationTest {
   private Worker startSimple(Hatchet hatchet) throws Exception {
     Workflow simple = hatchet.workflow("simpletask").task("step1", (input, ctx) -> Map.of("ok", true));
     worker = hatchet.worker("test-worker", WorkerOptions.builder().slots(5).build(), simple);
-    worker.startAsync().get(5, TimeUnit.SECONDS);
+    worker.startAsync().get(30, TimeUnit.SECONDS);
+    org.awaitility.Awaitility.await().until(() -> !engine.dispatcher.listenCalls.isEmpty());
     return worker;
   }
 
@@ -69,7 +70,7 @@ class WorkerRegistrationTest {
         .backoff(2.0f, 60).executionTimeout(java.time.Duration.ofMinutes(2))
         .scheduleTimeout(java.time.Duration.ofHours(1)).slots("gpu", 2).build(), (input, ctx) -> null);
     worker = hatchet.worker("gpu-worker", WorkerOptions.builder().slots(4).slotType("gpu", 2).build(), resize);
-    worker.startAsync().get(5, TimeUnit.SECONDS);
+    worker.startAsync().get(30, TimeUnit.SECONDS);
 
     CreateWorkflowVersionRequest put = engine.admin.putWorkflows.get(0);
     assertThat(put.getName()).isEqualTo("Resize");

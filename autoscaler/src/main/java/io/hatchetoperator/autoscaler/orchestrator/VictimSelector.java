@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Pure choice of the workers to remove on a scale-down: workers with a fresh heartbeat and no pause of someone
- * else's; idle ones to remove at once, else the least busy to drain; in a stable order (busy slots, pod name,
+ * Pure choice of the workers to remove on a scale-down: workers matched to a pod, with a fresh heartbeat and no
+ * pause of someone else's; idle ones to remove at once, else the least busy to drain; in a stable order (busy slots, pod name,
  * worker id) so repeated ticks pick the same ones.
  */
 public final class VictimSelector {
@@ -45,7 +45,9 @@ public final class VictimSelector {
             if (out.size() == count) {
                 break;
             }
-            if (w.idle() == idle && w.heartbeatFresh() && !w.paused() && !excluded.contains(w.workerId())) {
+            boolean matchedToPod = !w.podName().isEmpty(); // else its pod cannot be named for removal
+            if (w.idle() == idle && w.heartbeatFresh() && !w.paused() && matchedToPod
+                    && !excluded.contains(w.workerId())) {
                 out.add(w);
             }
         }

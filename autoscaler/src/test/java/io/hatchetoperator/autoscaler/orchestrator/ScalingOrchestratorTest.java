@@ -148,6 +148,32 @@ class ScalingOrchestratorTest {
     }
 
     @Test
+    void pausingAutoscalingHoldsAndGivesCordonedWorkersBack() {
+        tick(pool(0, 4, 5, 4, 0, 0));
+        realizer.clear();
+        metrics.set(POOL, MetricsReading.of(pool(2, 4, 5, 4, 0, 0).inputs()));
+
+        TickResult r = orchestrator.tick(POOL, CFG.withPaused(true));
+
+        assertThat(r.decision().reason()).isEqualTo(ScalingReason.PAUSED);
+        assertThat(realizer.calls()).containsExactly("uncordon ns/resize w2", "uncordon ns/resize w3");
+    }
+
+    @Test
+    void toZeroOnlyAfterIdleBeforeZeroAndThroughTheSameConfirmation() {
+        tick(pool(0, 1, 0));
+        tick(pool(60, 1, 0));
+        assertThat(realizer.calls()).isEmpty(); // idle for 60 s of 120 s: one pod stays
+
+        tick(pool(120, 1, 0));
+        assertThat(realizer.calls()).containsExactly("cordon ns/resize w0");
+
+        tick(pool(122, 1, 0));
+        assertThat(realizer.calls()).containsExactly("cordon ns/resize w0", "setReplicas ns/resize 0 [pod-w0]");
+        assertThat(events.events().get(1).message()).contains("scale 1 → 0", "idle for 122 s");
+    }
+
+    @Test
     void aFailedCordonIsNotRemembered() {
         realizer.failOn("cordon ns/resize w2");
         tick(pool(0, 4, 5, 4, 0, 0));

@@ -9,12 +9,14 @@ import java.time.Duration;
  * @param reassignAfter tasks of a worker silent for this long are queued again (Hatchet: 30 s)
  * @param runRetention finished runs are forgotten after this long
  * @param workerRetention workers that stopped listening are dropped from the list after this long
+ * @param maxFinishedRuns at most this many finished runs are kept (the oldest go first), bounding memory under load
  */
 public record EngineTimings(Duration heartbeatTimeout, Duration reassignAfter, Duration runRetention,
-    Duration workerRetention) {
+    Duration workerRetention, int maxFinishedRuns) {
 
-  /** Hatchet's values; runs kept 30 min, workers 1 h. */
+  /** Hatchet's heartbeat rules; finished runs kept 15 min (at most 200,000), silent workers 1 h. */
   public static EngineTimings hatchet() {
-    return new EngineTimings(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofHours(1));
+    return new EngineTimings(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofHours(1),
+        200_000);
   }
 }

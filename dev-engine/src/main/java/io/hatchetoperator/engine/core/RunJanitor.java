@@ -32,10 +32,11 @@ final class RunJanitor {
     return true;
   }
 
-  /** Drops runs finished longer than the retention ago, and silent workers without tasks. */
+  /** Drops runs finished longer than the retention ago (or beyond the count cap), and silent workers without tasks. */
   void purge(long now, TenantState s) {
     long runCutoff = now - timings.runRetention().toMillis();
-    while (!finished.isEmpty() && finished.peek().finishedAtMillis <= runCutoff) {
+    while (!finished.isEmpty()
+        && (finished.peek().finishedAtMillis <= runCutoff || finished.size() > timings.maxFinishedRuns())) {
       WorkflowRun run = finished.poll();
       if (run.finished() && run.finishedAtMillis != 0) {
         s.runs.remove(run.id);

@@ -28,6 +28,11 @@ final class TaskQueues {
   private final Map<String, long[]> counts = new HashMap<>();
   private long seq;
 
+  /** True when queued task {@code a} goes before {@code b}: higher priority, then queued earlier. */
+  static boolean before(TaskRun a, TaskRun b) {
+    return a.run.priority != b.run.priority ? a.run.priority > b.run.priority : a.seq < b.seq;
+  }
+
   /** Moves {@code t} to {@code to}, keeping the per-name counters right. */
   void move(TaskRun t, TaskState to) {
     count(t.def.readableId(), t.state, -1);

@@ -49,30 +49,52 @@ final class Transitions {
     }
   }
 
-  /** Round robin over the candidates, so load spreads across workers. */
+  /**
+   * Round robin over the candidates, so load spreads across workers; a task with desired labels goes to the eligible
+   * worker whose satisfied optional labels weigh most (round robin among equals).
+   */
   private WorkerState pick(List<WorkerState> candidates, TaskDef def, long now) {
     int n = candidates.size();
     int first = (int) (rr++ % n);
+    WorkerState best = null;
+    int bestScore = -1;
     for (int i = 0; i < n; i++) {
       WorkerState w = candidates.get((first + i) % n);
       if (w.assignable(now, heartbeatMillis) && w.fits(def)) {
-        return w;
+        if (def.labels().isEmpty()) {
+          return w;
+        }
+        int score = def.affinity(w.labels);
+        if (score > bestScore) {
+          best = w;
+          bestScore = score;
+        }
       }
     }
-    return null;
+    return best;
   }
 
-  /** Gives {@code w} queued work of its actions while it has room. */
+  /**
+   * Gives {@code w} queued work of its actions while it has room, always the best head across its actions (highest
+   * priority, then oldest), so one action's backlog never starves another's.
+   */
   void drain(WorkerState w, long now) {
     if (!w.assignable(now, heartbeatMillis)) {
       return;
     }
-    for (String action : w.actions) {
-      TaskRun head;
-      while (w.listener != null && (head = s.queues.peek(action)) != null && w.fits(head.def)) {
-        s.queues.pop(action);
-        start(head, w, now);
+    while (w.listener != null) {
+      TaskRun best = null;
+      for (String action : w.actions) {
+        TaskRun head = s.queues.peek(action);
+        if (head != null && w.fits(head.def) && (best == null || TaskQueues.before(head, best))) {
+          best = head;
+        }
       }
+      if (best == null) {
+        return;
+      }
+      s.queues.pop(best.def.action());
+      start(best, w, now);
     }
   }
 
@@ -172,7 +194,7 @@ final class Transitions {
       default -> s.cancelled++;
     }
     notify(t, end.name(), end == TaskState.COMPLETED ? t.output : t.error);
-    for (TaskRun child : run.tasks.values()) {
+    for (TaskRun child : List.copyOf(run.tasks.values())) {
       if (child.def.parents().contains(t.def.readableId()) && child.state == TaskState.PENDING) {
         if (end == TaskState.COMPLETED) {
           if (--child.pendingParents == 0) {
@@ -184,7 +206,7 @@ final class Transitions {
         }
       }
     }
-    if (run.finished() && run.finishedAtMillis == 0) {
+    if (run.finished() && run.finishedAtMillis == 0 && !startOnFailure(run, now)) {
       run.finishedAtMillis = now;
       janitor.finished(run);
       List<RunObserver> list = s.observers.remove(run.id);
@@ -194,6 +216,22 @@ final class Transitions {
         }
       }
     }
+  }
+
+  /** Queues the workflow's on-failure task once, when a run ends with a failed task; true when it did. */
+  private boolean startOnFailure(WorkflowRun run, long now) {
+    TaskDef onFailure = run.workflow.onFailure();
+    if (onFailure == null || run.tasks.containsKey(onFailure.readableId())
+        || run.tasks.values().stream().noneMatch(t -> t.state == TaskState.FAILED)) {
+      return false;
+    }
+    TaskRun t = new TaskRun(Ids.uuid(), onFailure, run);
+    run.tasks.put(onFailure.readableId(), t);
+    s.tasks.put(t.externalId, t);
+    run.unfinished++;
+    s.created++;
+    enqueue(t, now);
+    return true;
   }
 
   /** Puts a finished task and its finished descendants back to PENDING (replay); collects their ids. */

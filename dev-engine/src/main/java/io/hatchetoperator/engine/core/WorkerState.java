@@ -37,8 +37,11 @@ public final class WorkerState {
     this.lastHeartbeatMillis = now;
   }
 
-  /** True when every slot type the task requests has enough free units here. */
+  /** True when every slot type the task requests has enough free units here and its required labels match. */
   boolean fits(TaskDef def) {
+    if (!def.labels().isEmpty() && !def.allows(labels)) {
+      return false;
+    }
     for (Map.Entry<String, Integer> e : def.slotRequests().entrySet()) {
       Integer limit = slotLimits.get(e.getKey());
       if (limit == null || slotsUsed.getOrDefault(e.getKey(), 0) + e.getValue() > limit) {

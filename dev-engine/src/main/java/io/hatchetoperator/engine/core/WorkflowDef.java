@@ -5,10 +5,11 @@ import java.util.List;
 /**
  * A registered workflow version: its tasks in topological order (parents first) and its triggers.
  *
+ * @param onFailure the task run once when any task of a run failed (it gets their errors), or null
  * @param unsupported the features it asked for that this engine accepts but does not enforce
  */
 public record WorkflowDef(String id, String versionId, String name, String version, List<TaskDef> tasks,
-    List<String> eventTriggers, int defaultPriority, List<String> unsupported) {
+    List<String> eventTriggers, int defaultPriority, TaskDef onFailure, List<String> unsupported) {
 
   public WorkflowDef {
     tasks = List.copyOf(tasks);

@@ -33,7 +33,7 @@ public final class WorkflowRegistry {
     }
     Map<String, TaskDef> tasks = new LinkedHashMap<>();
     for (int i = 0; i < req.getTasksCount(); i++) {
-      TaskDef t = task(name, i, req.getTasks(i));
+      TaskDef t = task(name, "tasks[" + i + "]", req.getTasks(i));
       if (tasks.put(t.readableId(), t) != null) {
         throw EngineException.invalid("tasks[" + i + "].readable_id = '" + t.readableId() + "' is used twice in workflow '"
             + name + "'; task names must be unique within a workflow");
@@ -42,8 +42,13 @@ public final class WorkflowRegistry {
     List<TaskDef> ordered = topological(name, tasks);
     String workflowId = workflowIds.computeIfAbsent(name, n -> UUID.randomUUID().toString());
     int priority = req.hasDefaultPriority() ? req.getDefaultPriority() : 1;
+    TaskDef onFailure = req.hasOnFailureTask() ? task(name, "on_failure_task", req.getOnFailureTask()) : null;
+    if (onFailure != null && (tasks.containsKey(onFailure.readableId()) || !onFailure.parents().isEmpty())) {
+      throw EngineException.invalid("on_failure_task.readable_id = '" + onFailure.readableId() + "' must be a task name"
+          + " of its own with no parents; rename it");
+    }
     WorkflowDef def = new WorkflowDef(workflowId, UUID.randomUUID().toString(), name, req.getVersion(), ordered,
-        req.getEventTriggersList(), priority, unsupported(req));
+        req.getEventTriggersList(), priority, onFailure, unsupported(req));
     byName.put(name, def);
     return def;
   }
@@ -78,8 +83,7 @@ public final class WorkflowRegistry {
     return out;
   }
 
-  private static TaskDef task(String wf, int i, CreateTaskOpts o) {
-    String field = "tasks[" + i + "]";
+  private static TaskDef task(String wf, String field, CreateTaskOpts o) {
     if (o.getReadableId().isBlank()) {
       throw EngineException.invalid(field + ".readable_id is empty in workflow '" + wf + "'; give the task a name");
     }
@@ -98,7 +102,15 @@ public final class WorkflowRegistry {
         Durations.parseOr(field + ".timeout", o.getTimeout(), DEFAULT_TIMEOUT),
         Durations.parseOr(field + ".schedule_timeout", o.getScheduleTimeout(), DEFAULT_SCHEDULE_TIMEOUT),
         o.getRetries(), o.hasBackoffFactor() ? o.getBackoffFactor() : 0,
-        o.hasBackoffMaxSeconds() ? o.getBackoffMaxSeconds() : 0, o.getParentsList(), slots);
+        o.hasBackoffMaxSeconds() ? o.getBackoffMaxSeconds() : 0, o.getParentsList(), slots, labels(o));
+  }
+
+  private static List<LabelRule> labels(CreateTaskOpts o) {
+    List<LabelRule> out = new ArrayList<>();
+    o.getWorkerLabelsMap().forEach((key, d) -> out.add(new LabelRule(key, d.hasStrValue() ? d.getStrValue() : null,
+        d.hasIntValue() ? d.getIntValue() : null, d.hasRequired() && d.getRequired(),
+        d.hasComparator() ? d.getComparator().name() : "EQUAL", d.hasWeight() ? d.getWeight() : 100)));
+    return out;
   }
 
   private static List<TaskDef> topological(String wf, Map<String, TaskDef> tasks) {
@@ -143,9 +155,6 @@ public final class WorkflowRegistry {
     if (r.getTasksList().stream().anyMatch(CreateTaskOpts::getIsDurable)) {
       u.add("durable tasks");
     }
-    if (r.getTasksList().stream().anyMatch(t -> t.getWorkerLabelsCount() > 0)) {
-      u.add("worker_labels (desired labels)");
-    }
     if (r.getTasksList().stream().anyMatch(t -> t.hasBatch() && t.getBatch().getBatchMaxSize() > 0)) {
       u.add("batch");
     }
@@ -155,9 +164,6 @@ public final class WorkflowRegistry {
     }
     if (r.getCronTriggersCount() > 0) {
       u.add("cron_triggers");
-    }
-    if (r.hasOnFailureTask()) {
-      u.add("on_failure_task");
     }
     if (r.hasIdempotency()) {
       u.add("idempotency");

@@ -78,7 +78,10 @@ final class GrpcActionSink implements ActionSink {
     return b;
   }
 
-  /** Hatchet's START_STEP_RUN payload: the run input and the outputs of the task's parents, as JSON text. */
+  /**
+   * Hatchet's START_STEP_RUN payload: the run input and the outputs of the task's parents, as JSON text; an
+   * on-failure task also gets {@code step_run_errors} (failed task name to error).
+   */
   static String payload(TaskRun task) {
     WorkflowRun run = task.run();
     StringBuilder sb = new StringBuilder(64 + run.request().inputJson().length());
@@ -92,6 +95,19 @@ final class GrpcActionSink implements ActionSink {
           .append(parent.output() == null ? "null" : parent.output());
       first = false;
     }
-    return sb.append("},\"triggers\":{},\"user_data\":{},\"overrides\":{}}").toString();
+    sb.append("},\"triggers\":{},\"user_data\":{},\"overrides\":{}");
+    if (task.def() == run.workflow().onFailure()) {
+      sb.append(",\"step_run_errors\":{");
+      first = true;
+      for (TaskRun t : run.tasks().values()) {
+        if (t.state() == io.hatchetoperator.engine.core.TaskState.FAILED) {
+          sb.append(first ? "" : ",").append(io.hatchetoperator.engine.core.Json.quote(t.def().readableId())).append(':')
+              .append(io.hatchetoperator.engine.core.Json.quote(t.error()));
+          first = false;
+        }
+      }
+      sb.append('}');
+    }
+    return sb.append('}').toString();
   }
 }

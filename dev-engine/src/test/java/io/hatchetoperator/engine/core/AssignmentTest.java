@@ -2,6 +2,8 @@ package io.hatchetoperator.engine.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hatchetoperator.proto.v1.DesiredWorkerLabels;
+import io.hatchetoperator.proto.v1.WorkerLabelComparator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,41 @@ class AssignmentTest {
     }
     assertThat(w.started).extracting(t -> t.run().request().inputJson())
         .containsExactly("{\"n\":\"urgent\"}", "{\"n\":\"a\"}", "{\"n\":\"b\"}", "{\"n\":\"c\"}");
+  }
+
+  @Test
+  void a_worker_serving_several_actions_takes_the_oldest_head_across_them() {
+    e.simple("a");
+    e.simple("b");
+    for (String wf : List.of("a", "a", "b", "a", "b")) {
+      e.trigger(wf, "{}");
+    }
+    RecordingSink w = e.worker("w", 1, "a:a", "b:b");
+    for (int i = 0; i < 4; i++) {
+      e.complete(w.last(), "{}");
+    }
+    assertThat(w.started).extracting(t -> t.def().readableId()).containsExactly("a", "a", "b", "a", "b");
+  }
+
+  @Test
+  void required_labels_pick_the_worker_and_weights_rank_the_rest() {
+    e.workflow("gpu", Engines.task("gpu", "gpu").putWorkerLabels("pool", DesiredWorkerLabels.newBuilder()
+        .setStrValue("b").setRequired(true).build()));
+    e.workflow("big", Engines.task("big", "big").putWorkerLabels("memory", DesiredWorkerLabels.newBuilder()
+        .setIntValue(4).setComparator(WorkerLabelComparator.GREATER_THAN).setWeight(50).build()));
+    RecordingSink a = e.labelled("a", Map.of("pool", "a", "memory", "2"), "gpu:gpu", "big:big");
+    RecordingSink b = e.labelled("b", Map.of("pool", "b", "memory", "8"), "gpu:gpu", "big:big");
+    for (int i = 0; i < 4; i++) {
+      e.trigger("gpu", "{}");
+      e.trigger("big", "{}");
+    }
+    assertThat(a.started).isEmpty();
+    assertThat(b.started).hasSize(8);
+    e.scheduler.setPaused(b.workerId, true);
+    e.trigger("gpu", "{}");
+    e.trigger("big", "{}");
+    assertThat(a.started).extracting(t -> t.def().readableId()).containsExactly("big");
+    assertThat(e.scheduler.taskStats(List.of("gpu")).get("gpu").queued()).isEqualTo(1);
   }
 
   @Test

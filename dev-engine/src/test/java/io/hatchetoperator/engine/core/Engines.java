@@ -9,7 +9,15 @@ import java.util.Map;
 final class Engines {
 
   final MutableClock clock = new MutableClock();
-  final Scheduler scheduler = new Scheduler(clock, EngineTimings.hatchet(), Ids.uuid(), new WorkflowRegistry());
+  final Scheduler scheduler;
+
+  Engines() {
+    this(EngineTimings.hatchet());
+  }
+
+  Engines(EngineTimings timings) {
+    scheduler = new Scheduler(clock, timings, Ids.uuid(), new WorkflowRegistry());
+  }
 
   static CreateTaskOpts.Builder task(String workflow, String name, String... parents) {
     return CreateTaskOpts.newBuilder().setReadableId(name).setAction(workflow + ":" + name).setTimeout("30s")
@@ -35,6 +43,16 @@ final class Engines {
 
   RecordingSink worker(String name, Map<String, Integer> slots, String... actions) {
     String id = scheduler.register(name, List.of(actions), slots, Map.of(), "TYPESCRIPT");
+    RecordingSink sink = new RecordingSink();
+    sink.workerId = id;
+    scheduler.listen(id, sink, false);
+    scheduler.heartbeat(id);
+    return sink;
+  }
+
+  /** Registers, listens and heartbeats a worker with labels; returns its sink. */
+  RecordingSink labelled(String name, Map<String, String> labels, String... actions) {
+    String id = scheduler.register(name, List.of(actions), Map.of("default", 10), labels, "GO");
     RecordingSink sink = new RecordingSink();
     sink.workerId = id;
     scheduler.listen(id, sink, false);

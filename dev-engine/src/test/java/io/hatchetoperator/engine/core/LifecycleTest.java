@@ -124,6 +124,26 @@ class LifecycleTest {
   }
 
   @Test
+  void the_on_failure_task_runs_once_after_a_failure_and_the_run_stays_failed() {
+    e.scheduler.registry().put(io.hatchetoperator.proto.v1.CreateWorkflowVersionRequest.newBuilder().setName("dag")
+        .addTasks(Engines.task("dag", "a")).addTasks(Engines.task("dag", "b", "a"))
+        .setOnFailureTask(Engines.task("dag", "cleanup")).build());
+    RecordingSink w = e.worker("w", 10, "dag:a", "dag:b", "dag:cleanup");
+    String run = e.trigger("dag", "{}");
+    List<String> heard = new ArrayList<>();
+    e.scheduler.observe(run, r -> heard.add(r.id()));
+    e.fail(w.last(), "a broke");
+    TaskRun cleanup = w.last();
+    assertThat(cleanup.def().readableId()).isEqualTo("cleanup");
+    assertThat(heard).isEmpty();
+    e.complete(cleanup, "{\"cleaned\":true}");
+    assertThat(heard).containsExactly(run);
+    assertThat(e.state(run)).isEqualTo(TaskState.FAILED);
+    assertThat(e.taskState(run, "b")).isEqualTo(TaskState.CANCELLED);
+    assertThat(w.started).hasSize(2);
+  }
+
+  @Test
   void cancel_sends_cancel_to_the_worker_frees_the_slot_and_finishes_the_run() {
     e.simple("echo");
     RecordingSink w = e.worker("w", 1, "echo:echo");
@@ -187,6 +207,25 @@ class LifecycleTest {
     assertThat(heard).hasSize(1);
     e.complete(w.last(), "{}");
     assertThat(heard).containsExactly(first, second);
+  }
+
+  @Test
+  void finished_runs_are_forgotten_beyond_the_count_cap_and_after_the_retention() {
+    Engines small = new Engines(new EngineTimings(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(15),
+        Duration.ofHours(1), 2));
+    small.simple("echo");
+    RecordingSink w = small.worker("w", 1, "echo:echo");
+    List<String> runs = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      runs.add(small.trigger("echo", "{}"));
+      small.complete(w.last(), "{}");
+    }
+    small.scheduler.sweep();
+    assertThatThrownBy(() -> small.state(runs.get(0))).hasMessageContaining("is not a run of this engine");
+    assertThat(small.state(runs.get(2))).isEqualTo(TaskState.COMPLETED);
+    small.clock.advance(Duration.ofMinutes(16));
+    small.scheduler.sweep();
+    assertThatThrownBy(() -> small.state(runs.get(2))).hasMessageContaining("is not a run of this engine");
   }
 
   @Test

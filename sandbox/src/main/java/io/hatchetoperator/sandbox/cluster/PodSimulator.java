@@ -3,7 +3,6 @@ package io.hatchetoperator.sandbox.cluster;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import java.time.Clock;
@@ -28,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * the pod's grace period on deletion, and keeps the Deployment's status true.
  *
  * <p>All decisions run on one reconcile thread; starting and stopping processes runs on lifecycle threads.
+ * The file is a little over 300 lines because that thread's whole state machine (create, start, ready,
+ * terminate, crash, external delete) is kept in one place; the pure parts live in {@link ReplicaSetPolicy},
+ * {@link PodEnvResolver}, {@link PodTemplates} and {@link ClusterSnapshot}.
  */
 public final class PodSimulator implements AutoCloseable {
 
@@ -66,20 +68,11 @@ public final class PodSimulator implements AutoCloseable {
 
   /** Starts watching Deployments and Pods in every namespace. */
   public void start() {
-    deployments = client.apps().deployments().inAnyNamespace().inform(onAnyChange(), 0);
-    podInformer = client.pods().inAnyNamespace().inform(new ResourceEventHandler<>() {
-      @Override public void onAdd(Pod pod) {}
-
-      @Override public void onUpdate(Pod oldPod, Pod newPod) {
-        if (PodTemplates.deletionCost(oldPod) != PodTemplates.deletionCost(newPod)) {
-          reconciler.execute(PodSimulator.this::reconcileAll);
-        }
-      }
-
-      @Override public void onDelete(Pod pod, boolean unknownFinalState) {
-        reconciler.execute(() -> onPodDeleted(pod));
-      }
-    }, 0);
+    Runnable reconcileSoon = () -> reconciler.execute(this::reconcileAll);
+    deployments = client.apps().deployments().inAnyNamespace()
+        .inform(SimulatorEvents.onDeploymentChange(reconcileSoon), 0);
+    podInformer = client.pods().inAnyNamespace().inform(SimulatorEvents.onPodChange(reconcileSoon,
+        pod -> reconciler.execute(() -> onPodDeleted(pod))), 0);
     long resync = settings.resync().toMillis();
     reconciler.scheduleWithFixedDelay(this::reconcileAll, resync, resync, TimeUnit.MILLISECONDS);
   }
@@ -105,30 +98,7 @@ public final class PodSimulator implements AutoCloseable {
 
   /** The pods' current state, summed; safe to call from any thread. */
   public ClusterSnapshot snapshot() {
-    int starting = 0;
-    int ready = 0;
-    int draining = 0;
-    int busy = 0;
-    int total = 0;
-    long podMillis = podMillisOfGonePods.get();
-    Instant now = clock.instant();
-    for (SimulatedPod pod : pods.values()) {
-      switch (pod.phase) {
-        case STARTING -> starting++;
-        case READY -> ready++;
-        case DRAINING -> draining++;
-        default -> { }
-      }
-      PodProcess process = pod.process;
-      if (process != null && pod.phase != SimulatedPod.Phase.GONE) {
-        busy += process.runningTasks();
-        total += pod.phase == SimulatedPod.Phase.READY ? process.slots() : 0;
-      }
-      if (pod.phase != SimulatedPod.Phase.GONE) {
-        podMillis += Duration.between(pod.createdAt, now).toMillis();
-      }
-    }
-    return new ClusterSnapshot(starting, ready, draining, busy, total, tasksKilled.get(), podMillis);
+    return ClusterSnapshot.of(pods.values(), tasksKilled.get(), podMillisOfGonePods.get(), clock.instant());
   }
 
   /** Every change of a Deployment's replicas after its creation seen so far, oldest first. */
@@ -155,22 +125,6 @@ public final class PodSimulator implements AutoCloseable {
   /** Tasks that were still running when a pod's grace period ended, summed. */
   public long tasksKilled() {
     return tasksKilled.get();
-  }
-
-  private ResourceEventHandler<Deployment> onAnyChange() {
-    return new ResourceEventHandler<>() {
-      @Override public void onAdd(Deployment d) {
-        reconciler.execute(PodSimulator.this::reconcileAll);
-      }
-
-      @Override public void onUpdate(Deployment oldD, Deployment newD) {
-        reconciler.execute(PodSimulator.this::reconcileAll);
-      }
-
-      @Override public void onDelete(Deployment d, boolean unknownFinalState) {
-        reconciler.execute(PodSimulator.this::reconcileAll);
-      }
-    };
   }
 
   private void reconcileAll() {

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The sandbox's default load, about a minute of arrivals then quiet so the pool shrinks again: a trickle,
- * a burst of 300 tasks, a steadier stretch, a second burst of 200, a tail, and an idle gap. Seeded, so
+ * The sandbox's default load, 40 s of arrivals then quiet so the pool shrinks again: a trickle, a burst
+ * of 300 tasks at 5 s, a steadier stretch, a second burst of 200 at 28 s, a tail until 40 s. Seeded, so
  * every run submits the same tasks.
  */
 public final class BuiltInScenario {
@@ -20,9 +20,9 @@ public final class BuiltInScenario {
     List<TraceRow> rows = new ArrayList<>();
     trickle(rows, random, 0, 5_000, 1, 300, 700);
     burst(rows, random, 5_000, 3_000, 300, 1_000, 3_000);
-    trickle(rows, random, 8_000, 35_000, 2, 500, 1_500);
-    burst(rows, random, 35_000, 2_000, 200, 1_000, 4_000);
-    trickle(rows, random, 37_000, 50_000, 1, 300, 1_000);
+    trickle(rows, random, 8_000, 28_000, 2, 500, 1_500);
+    burst(rows, random, 28_000, 2_000, 200, 1_000, 4_000);
+    trickle(rows, random, 30_000, 40_000, 1, 300, 1_000);
     return new Trace(NAME, rows);
   }
 

@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,6 +65,11 @@ class PodSimulatorTest {
     return client.pods().inNamespace("test").withLabel("app", "pool").list().getItems();
   }
 
+  private void setDeletionCost(String pod, int cost) {
+    client.pods().inNamespace("test").withName(pod).patch(PatchContext.of(PatchType.JSON_MERGE),
+        "{\"metadata\":{\"annotations\":{\"" + PodTemplates.DELETION_COST + "\":\"" + cost + "\"}}}");
+  }
+
   private Deployment readDeployment() {
     return client.apps().deployments().inNamespace("test").withName("pool").get();
   }
@@ -97,10 +104,8 @@ class PodSimulatorTest {
     String idle = names.get(1);
     String busy = names.get(0);
     processes.get(busy).running.set(2);
-    client.pods().inNamespace("test").withName(idle)
-        .edit(p -> { p.getMetadata().getAnnotations().put(PodTemplates.DELETION_COST, "-1000"); return p; });
-    client.pods().inNamespace("test").withName(busy)
-        .edit(p -> { p.getMetadata().getAnnotations().put(PodTemplates.DELETION_COST, "1000"); return p; });
+    setDeletionCost(idle, -1000);
+    setDeletionCost(busy, 1000);
     await().atMost(Duration.ofSeconds(5)).until(() -> simulator.deletionCostSeen("test", idle) == -1000
         && simulator.deletionCostSeen("test", busy) == 1000);
 
@@ -116,7 +121,8 @@ class PodSimulatorTest {
 
     client.apps().deployments().inNamespace("test").withName("pool").scale(0);
     await().atMost(Duration.ofSeconds(10)).until(() -> processes.get(busy).killed);
-    assertThat(simulator.tasksKilled()).isEqualTo(2);
+    // the count is added once the stop returns, just after the process was killed
+    await().atMost(Duration.ofSeconds(5)).until(() -> simulator.tasksKilled() == 2);
     await().atMost(Duration.ofSeconds(5)).until(() -> apiPods().isEmpty()
         && Integer.valueOf(0).equals(readDeployment().getStatus().getReplicas()));
     assertThat(simulator.replicaChanges()).extracting(ReplicaChange::to).containsExactly(2, 1, 0);

@@ -190,7 +190,12 @@ final class ActionListener {
   }
 
   private static String describe(Status status) {
-    return status.getCode() + (status.getDescription() == null ? "" : " " + status.getDescription());
+    String detail = null;
+    for (Throwable c = status.getCause(); c != null; c = c.getCause()) {
+      detail = c.getMessage() != null ? c.getMessage() : detail;
+    }
+    return status.getCode() + (status.getDescription() == null ? "" : " " + status.getDescription())
+        + (detail == null ? "" : " (" + detail + ")");
   }
 
   /** One ListenV2/Listen call; events from a stream that is no longer current are ignored. */

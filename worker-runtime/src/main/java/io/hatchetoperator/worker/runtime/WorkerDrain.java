@@ -12,9 +12,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The graceful shutdown, step by step: pause the worker in the engine (REST), stop listening, let
- * running tasks finish within the drain timeout, report those still running as FAILED, deliver
- * every event, stop heartbeats, Unsubscribe. Runs once, on its own thread.
+ * The graceful shutdown, step by step: pause the worker in the engine (REST) and stop taking
+ * assignments, let running tasks finish within the drain timeout, report those still running as
+ * FAILED, deliver every event, close the stream, stop heartbeats, Unsubscribe. Runs once, on its own
+ * thread.
+ *
+ * <p>While a paused worker drains, its ListenV2 stream stays open: the engine only accepts heartbeats
+ * from a worker whose stream is active, and reassigns the tasks of a worker without heartbeats after
+ * 30 s, so closing the stream first would get long tasks run twice. Anything still assigned meanwhile
+ * is answered FAILED (retryable) at once. If the pause fails, the stream is closed at once instead,
+ * since the engine would otherwise keep assigning.
  */
 final class WorkerDrain {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerDrain.class);
@@ -40,10 +47,9 @@ final class WorkerDrain {
     String workerId = listener.workerId();
     LOG.info("draining worker '{}': {} tasks running, drain timeout {}", name, running.size(),
         settings.drainTimeout());
-    if (workerId != null) {
-      pause(workerId);
+    if (workerId == null || !pause(workerId)) {
+      listener.stopListening();
     }
-    listener.stopListening();
     if (!awaitIdle(settings.drainTimeout())) {
       List<TaskExecution> left = List.copyOf(running.values());
       LOG.warn("drain timeout {} reached with {} tasks running: reporting them FAILED so the engine "
@@ -65,17 +71,20 @@ final class WorkerDrain {
     LOG.info("worker '{}' drained and stopped", name);
   }
 
-  private void pause(String workerId) {
+  private boolean pause(String workerId) {
     try {
       int status = new EngineRestClient(settings).pauseWorker(workerId);
       if (status / 100 == 2) {
         LOG.info("paused worker {} in the engine", workerId);
-      } else {
-        LOG.warn("pausing worker {} in the engine answered HTTP {}; draining anyway", workerId, status);
+        return true;
       }
+      LOG.warn("pausing worker {} in the engine answered HTTP {}; closing the stream and draining",
+          workerId, status);
     } catch (Exception e) {
-      LOG.warn("pausing worker {} in the engine failed ({}); draining anyway", workerId, e.toString());
+      LOG.warn("pausing worker {} in the engine failed ({}); closing the stream and draining",
+          workerId, e.toString());
     }
+    return false;
   }
 
   private boolean awaitIdle(Duration timeout) {

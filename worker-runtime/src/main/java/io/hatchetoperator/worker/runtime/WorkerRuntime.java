@@ -200,8 +200,10 @@ public final class WorkerRuntime implements Worker {
     running.remove(execution.taskRunId(), execution);
   }
 
-  private void finish(WorkerState end) {
-    state = end;
+  private synchronized void finish(WorkerState end) {
+    if (!state.isTerminal() || end == WorkerState.GAVE_UP || end == WorkerState.KILLED) {
+      state = end;
+    }
     started.completeExceptionally(new IllegalStateException("worker '" + name + "' ended: " + end));
     termination.complete(end);
   }

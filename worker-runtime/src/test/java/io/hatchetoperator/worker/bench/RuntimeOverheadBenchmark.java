@@ -77,7 +77,7 @@ public final class RuntimeOverheadBenchmark {
       engine.dispatcher.recordEvents = false;
       Hatchet hatchet = engine.hatchet().timing(io.hatchetoperator.worker.config.HatchetSettings.TimingSettings.defaults()).build();
       Worker worker = hatchet.worker("bench", WorkerOptions.slots(SLOTS), hatchet.task("noop", (in, ctx) -> null));
-      worker.startAsync().get(10, TimeUnit.SECONDS);
+      worker.startAsync().get(30, TimeUnit.SECONDS);
       awaitListening(engine);
       drive(engine, "warm-up", warmup);
       Figures figures = drive(engine, "Java runtime (full worker)", tasks);

@@ -1,10 +1,13 @@
 package io.hatchetoperator.worker.testing;
 
+import io.grpc.Grpc;
 import io.grpc.Metadata;
 import io.grpc.Server;
+import io.grpc.ServerBuilder;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
+import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptors;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
@@ -36,6 +39,14 @@ public final class TestingEngine implements AutoCloseable {
   private final Server server;
 
   public TestingEngine() throws IOException {
+    this(null);
+  }
+
+  /**
+   * With {@code credentials}, the services listen on a free TCP port with those (TLS) credentials
+   * instead of in-process; connect with {@link io.hatchetoperator.worker.client.EngineChannels}.
+   */
+  public TestingEngine(ServerCredentials credentials) throws IOException {
     ServerInterceptor auth = new ServerInterceptor() {
       @Override
       public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
@@ -44,13 +55,22 @@ public final class TestingEngine implements AutoCloseable {
         return next.startCall(call, headers);
       }
     };
-    server = InProcessServerBuilder.forName(name)
+    ServerBuilder<?> builder = credentials == null ? InProcessServerBuilder.forName(name)
+        : Grpc.newServerBuilderForPort(0, credentials)
+            .permitKeepAliveTime(5, java.util.concurrent.TimeUnit.SECONDS)
+            .permitKeepAliveWithoutCalls(true);
+    server = builder
         .addService(ServerInterceptors.intercept(dispatcher, auth))
         .addService(ServerInterceptors.intercept(admin.admin, auth))
         .addService(ServerInterceptors.intercept(admin.workflows, auth))
         .addService(ServerInterceptors.intercept(admin.events, auth))
         .build().start();
     rest = new TestingRest();
+  }
+
+  /** The TCP port when serving over the network, else -1. */
+  public int port() {
+    return server.getPort();
   }
 
   public String token() {

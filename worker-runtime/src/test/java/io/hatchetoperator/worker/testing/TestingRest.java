@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A recording stand-in for the engine's REST API: answers 200 to every request and keeps them. */
+/** A recording stand-in for the engine's REST API: answers {@link #status} to every request and keeps them. */
 public final class TestingRest implements AutoCloseable {
 
   /** One request as received. */
@@ -15,6 +15,8 @@ public final class TestingRest implements AutoCloseable {
 
   private final HttpServer server;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
+  /** The HTTP status every request gets. */
+  public volatile int status = 200;
 
   public TestingRest() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -23,7 +25,7 @@ public final class TestingRest implements AutoCloseable {
       requests.add(new Request(ex.getRequestMethod(), ex.getRequestURI().getPath(),
           ex.getRequestHeaders().getFirst("Authorization"), body, System.nanoTime()));
       byte[] out = "{}".getBytes(StandardCharsets.UTF_8);
-      ex.sendResponseHeaders(200, out.length);
+      ex.sendResponseHeaders(status, out.length);
       ex.getResponseBody().write(out);
       ex.close();
     });

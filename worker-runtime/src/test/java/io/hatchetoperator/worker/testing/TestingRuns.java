@@ -89,6 +89,20 @@ public final class TestingRuns {
     }
   }
 
+  /** Ends every run subscription stream with UNAVAILABLE, as an engine restart would. */
+  public void breakSubscriptions() {
+    List<ServerCallStreamObserver<WorkflowRunEvent>> all;
+    synchronized (subscribers) {
+      all = new ArrayList<>(subscribers.keySet());
+      subscribers.clear();
+    }
+    all.forEach(obs -> {
+      synchronized (obs) {
+        obs.onError(io.grpc.Status.UNAVAILABLE.withDescription("engine restarting").asRuntimeException());
+      }
+    });
+  }
+
   private static void send(ServerCallStreamObserver<WorkflowRunEvent> obs, Run run) {
     StepRunResult.Builder result = StepRunResult.newBuilder().setTaskRunExternalId(run.taskRunId)
         .setTaskName(run.taskName).setJobRunId(run.taskRunId);

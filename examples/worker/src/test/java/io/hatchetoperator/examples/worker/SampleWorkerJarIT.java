@@ -3,6 +3,8 @@ package io.hatchetoperator.examples.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hatchetoperator.worker.testing.TestTokens;
+import io.hatchetoperator.worker.testing.TestingEngine;
+import io.hatchetoperator.worker.testing.TestingRest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,6 +76,79 @@ class SampleWorkerJarIT {
           .contains("worker 'sample-worker' drained and stopped");
     } finally {
       p.destroyForcibly();
+    }
+  }
+
+  private static Process startJar(Map<String, String> env, Path log) throws IOException {
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", JAR.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    return pb.start();
+  }
+
+  private static Map<String, String> envFor(TestingEngine engine) {
+    return Map.of("HATCHET_CLIENT_TOKEN", TestTokens.token(engine.rest.url(), "127.0.0.1:" + engine.port()),
+        "HATCHET_CLIENT_TLS_STRATEGY", "none", "HATCHET_WORKER_HEALTH_PORT", "0");
+  }
+
+  private static void awaitLog(Path log, String text) throws Exception {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.readString(log).contains(text)) {
+      assertThat(System.nanoTime()).as("log shows '%s'", text).isLessThan(end);
+      Thread.sleep(50);
+    }
+  }
+
+  @Test
+  void sigtermWhileATaskRunsLetsItFinishReportsItAndExitsZero(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    try (TestingEngine engine = new TestingEngine(io.grpc.InsecureServerCredentials.create())) {
+      Path log = dir.resolve("worker.log");
+      Process p = startJar(envFor(engine), log);
+      try {
+        awaitLog(log, "waiting for");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(engine.dispatcher::listening);
+        String run = engine.dispatcher.assign("sleep:sleep", "{\"ms\":1500}");
+        org.awaitility.Awaitility.await().until(() -> engine.dispatcher.events(run).size() == 1);
+
+        p.destroy(); // SIGTERM
+
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(log)).isZero();
+        assertThat(engine.dispatcher.events(run)).extracting(e -> e.getEventType().name())
+            .containsExactly("STEP_EVENT_TYPE_STARTED", "STEP_EVENT_TYPE_COMPLETED");
+        assertThat(engine.dispatcher.events(run).get(1).getEventPayload()).isEqualTo("{\"sleptMs\":1500}");
+        assertThat(engine.rest.requests()).extracting(TestingRest.Request::method).containsExactly("PATCH");
+        assertThat(engine.dispatcher.unsubscribes).hasSize(1);
+      } finally {
+        p.destroyForcibly();
+      }
+    }
+  }
+
+  @Test
+  void aSecondSigtermStopsAtOnceWithExitCodeOne(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    try (TestingEngine engine = new TestingEngine(io.grpc.InsecureServerCredentials.create())) {
+      Path log = dir.resolve("worker.log");
+      Process p = startJar(envFor(engine), log);
+      try {
+        awaitLog(log, "waiting for");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(engine.dispatcher::listening);
+        String run = engine.dispatcher.assign("sleep:sleep", "{\"ms\":60000}");
+        org.awaitility.Awaitility.await().until(() -> engine.dispatcher.events(run).size() == 1);
+
+        p.destroy();
+        awaitLog(log, "received SIGTERM: draining");
+        p.destroy();
+
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(log)).contains("received SIGTERM again: stopping worker 'sample-worker' now");
+        assertThat(engine.dispatcher.events(run)).hasSize(1);
+      } finally {
+        p.destroyForcibly();
+      }
     }
   }
 }

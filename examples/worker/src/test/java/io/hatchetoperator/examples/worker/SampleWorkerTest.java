@@ -26,7 +26,7 @@ class SampleWorkerTest {
     engine = new TestingEngine();
     hatchet = engine.hatchet().build();
     worker = SampleWorker.create(hatchet, 5);
-    worker.startAsync().get(10, TimeUnit.SECONDS);
+    worker.startAsync().get(30, TimeUnit.SECONDS);
     await().until(engine.dispatcher::listening);
   }
 
