@@ -2,6 +2,8 @@ package io.hatchetoperator.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.hatchetoperator.operator.app.HealthServer;
+import io.hatchetoperator.operator.autoscaling.AutoscalingSettings;
+import io.hatchetoperator.operator.autoscaling.PoolAutoscaler;
 import io.hatchetoperator.operator.metrics.OperatorMetrics;
 import io.hatchetoperator.operator.reconciler.HatchetWorkerPoolReconciler;
 import io.hatchetoperator.operator.reconciler.PoolDeletionWatch;
@@ -35,16 +37,20 @@ public final class HatchetOperator implements AutoCloseable {
     private HealthServer http;
     private PoolDeletionWatch deletions;
 
-    /** An operator on {@code client} (which it never closes) with {@code settings}, without autoscaling decisions. */
+    /**
+     * An operator on {@code client} (which it never closes) with {@code settings} that autoscales pools on the
+     * engine's figures ({@link PoolAutoscaler} over Hatchet's REST API, its metrics on /metrics).
+     */
     public HatchetOperator(OperatorSettings settings, KubernetesClient client) {
-        this(settings, client, ScalingStep.NONE);
+        this(settings, client, null);
     }
 
-    /** An operator whose autoscaled pools are sized by {@code scalingStep}. */
+    /** An operator whose autoscaled pools are sized by {@code scalingStep} (null: the operator's own autoscaler). */
     public HatchetOperator(OperatorSettings settings, KubernetesClient client, ScalingStep scalingStep) {
         this.settings = settings;
         this.client = client;
-        this.scalingStep = scalingStep;
+        this.scalingStep = scalingStep != null ? scalingStep
+                : PoolAutoscaler.overRest(client, AutoscalingSettings.DEFAULTS, metrics.registry());
     }
 
     /** Registers the controller, starts the HTTP server (unless the port is negative) and starts reconciling. */

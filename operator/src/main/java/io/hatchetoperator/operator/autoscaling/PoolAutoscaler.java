@@ -174,7 +174,8 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
         states.toPersist(key), settings));
   }
 
-  /** The event sources that reconcile a pool as soon as its tenant's poll finished. */
+  /** {@link ScalingStep}: reconcile a pool as soon as its tenant's poll finished. */
+  @Override
   public List<EventSource<?, HatchetWorkerPool>> eventSources() {
     return List.of(new EnginePollEventSource(this));
   }

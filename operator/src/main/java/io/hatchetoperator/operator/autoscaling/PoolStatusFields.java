@@ -72,10 +72,14 @@ public final class PoolStatusFields {
     String since = previous != null && value.status().equals(previous.getStatus())
         && previous.getLastTransitionTime() != null ? previous.getLastTransitionTime()
         : now.toString();
-    conditions.removeIf(c -> type.equals(c.getType()));
-    conditions.add(new ConditionBuilder().withType(type).withStatus(value.status())
+    Condition next = new ConditionBuilder().withType(type).withStatus(value.status())
         .withReason(value.reason()).withMessage(value.message()).withLastTransitionTime(since)
-        .withObservedGeneration(generation).build());
+        .withObservedGeneration(generation).build();
+    if (previous == null) {
+      conditions.add(next);
+    } else {
+      conditions.set(conditions.indexOf(previous), next); // in place: an unchanged status stays equal
+    }
   }
 
   private static String seconds(Duration d) {

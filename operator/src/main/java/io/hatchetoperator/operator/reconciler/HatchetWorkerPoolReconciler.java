@@ -18,6 +18,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +55,9 @@ public final class HatchetWorkerPoolReconciler implements Reconciler<HatchetWork
         budgets = new InformerEventSource<>(InformerEventSourceConfiguration
                 .from(PodDisruptionBudget.class, HatchetWorkerPool.class).withName("disruption-budgets")
                 .withLabelSelector(PoolLabels.OWNED_SELECTOR).build(), ctx);
-        return List.of(deployments, budgets);
+        List<EventSource<?, HatchetWorkerPool>> sources = new ArrayList<>(List.of(deployments, budgets));
+        sources.addAll(scalingStep.eventSources());
+        return sources;
     }
 
     @Override

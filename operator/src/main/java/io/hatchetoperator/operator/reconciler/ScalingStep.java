@@ -2,7 +2,9 @@ package io.hatchetoperator.operator.reconciler;
 
 import io.hatchetoperator.operator.api.HatchetWorkerPool;
 import io.hatchetoperator.operator.api.HatchetWorkerPoolStatus;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,5 +33,10 @@ public interface ScalingStep {
      * stop polling for it and drop its state. The default does nothing.
      */
     default void forget(String namespace, String name) {
+    }
+
+    /** Event sources that trigger reconciles for this step (e.g. a finished engine poll); none by default. */
+    default List<EventSource<?, HatchetWorkerPool>> eventSources() {
+        return List.of();
     }
 }

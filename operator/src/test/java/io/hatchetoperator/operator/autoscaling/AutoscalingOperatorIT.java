@@ -17,15 +17,14 @@ import io.hatchetoperator.operator.engine.HatchetStubServer;
 import io.hatchetoperator.operator.support.MockCluster;
 import io.hatchetoperator.operator.support.OperatorFixture;
 import io.hatchetoperator.operator.support.Pools;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real operator with autoscaling against the CRUD mock and a Hatchet-shaped engine: a backlog
+ * The operator as it ships (autoscaling by default) against the CRUD mock and a Hatchet-shaped engine:
+ * each finished poll triggers a reconcile; a backlog
  * scales the Deployment up in one step; when the queue empties, idle workers are paused, confirmed
  * and their pods marked before the Deployment shrinks.
  */
@@ -47,14 +46,8 @@ class AutoscalingOperatorIT {
           new EngineSpec(new SecretKeyRef("hatchet-token", "token"), null, server.url().toString(),
               null, null), Pools.template("ghcr.io/example/worker:1.0"), null, autoscaling, null,
           null))).create();
-      Clock clock = Clock.systemUTC();
-      KubernetesClient operatorClient = cluster.operatorClient();
-      PoolAutoscaler autoscaler = new PoolAutoscaler(operatorClient,
-          EnginePollers.overRest(AutoscalingSettings.DEFAULTS, clock), AutoscalingSettings.DEFAULTS,
-          clock, new PrometheusRegistry());
-      HatchetOperator operator = new HatchetOperator(OperatorFixture.settings(), operatorClient,
-          autoscaler);
-      autoscaler.start();
+      HatchetOperator operator = new HatchetOperator(OperatorFixture.settings(),
+          cluster.operatorClient());
       operator.start();
       try {
         await().atMost(Duration.ofSeconds(20)).until(() -> deployment(client, "auto") != null
@@ -62,6 +55,8 @@ class AutoscalingOperatorIT {
         await().ignoreExceptions().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
             OperatorFixture.pool(client, "auto").getStatus().getLastDecision().explanation())
             .contains("130 queued"));
+        assertThat(OperatorFixture.http(operator, "/metrics").getValue())
+            .as("on the operator's /metrics").contains("hatchet_autoscaling_desired_replicas{namespace=\"test\",pool=\"auto\"} 10.0");
 
         for (int i = 0; i < 10; i++) {
           client.resource(TestPools.pod(NS, "auto", "auto-" + i, true)).create();
@@ -90,7 +85,6 @@ class AutoscalingOperatorIT {
         });
       } finally {
         operator.stop();
-        autoscaler.close();
       }
     }
   }

@@ -169,6 +169,28 @@ class PoolAutoscalerConditionsIT {
     assertThat(scrape()).doesNotContain("pool=\"resizer\"");
   }
 
+  @Test
+  void aRestartedOperatorRewritesNothingWhileTheEngineIsStillDown() throws Exception {
+    server.on("/api/v1/tenants/tenant-c/task-stats", 503, "{}");
+    pollThenStep();
+    pollThenStep();
+    var json = new io.fabric8.kubernetes.client.utils.KubernetesSerialization();
+    String before = json.asJson(pool.getStatus());
+    int events = events().size();
+
+    try (AutoscalingHarness restarted = new AutoscalingHarness(client, "tenant-c")) {
+      restarted.server.close();
+      restarted.step(pool);
+      assertThat(json.asJson(pool.getStatus())).as("before its first poll").isEqualTo(before);
+      restarted.pollers.pollDueNow();
+      pool.getMetadata().setAnnotations(null);
+      restarted.step(pool);
+    }
+
+    assertThat(json.asJson(pool.getStatus())).isEqualTo(before);
+    assertThat(events()).hasSize(events);
+  }
+
   String scrape() {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();

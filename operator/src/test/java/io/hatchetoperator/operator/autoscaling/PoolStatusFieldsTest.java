@@ -73,4 +73,17 @@ class PoolStatusFieldsTest {
         .isEqualTo(T0.plusSeconds(4).toString());
     assertThat(status.getConditions()).hasSize(2);
   }
+
+  @Test
+  void updatesAConditionInPlaceSoThatOthersKeepTheirOrder() {
+    HatchetWorkerPoolStatus status = new HatchetWorkerPoolStatus();
+    PoolStatusFields.apply(status, outcome(ConditionValue.yes("EnginePolled", "a")), T0, 1L);
+    status.getConditions().add(new io.fabric8.kubernetes.api.model.ConditionBuilder()
+        .withType("Ready").withStatus("True").build());
+
+    PoolStatusFields.apply(status, outcome(ConditionValue.yes("EnginePolled", "b")), T0, 1L);
+
+    assertThat(status.getConditions()).extracting(Condition::getType)
+        .containsExactly("MetricsAvailable", "ScalingLimited", "Ready");
+  }
 }
