@@ -1,4 +1,5 @@
-// A TypeScript worker with the interop tasks: ts-echo, ts-sleep, ts-fail, ts-noop and ts-on-event (event-triggered).
+// A TypeScript worker with the interop tasks: ts-echo, ts-sleep, ts-fail, ts-noop, ts-on-event (event-triggered)
+// and the DAG ts-dag (first -> second, which reads first's output).
 // Usage: node worker.js <worker-name> <slots>; HATCHET_CLIENT_* come from the environment.
 // SIGTERM/SIGINT trigger the SDK's own graceful shutdown (REST pause, stop listening, unsubscribe).
 const { HatchetClient } = require('@hatchet-dev/typescript-sdk/v1');
@@ -31,10 +32,21 @@ const onEvent = hatchet.task({
   },
 });
 
+const dag = hatchet.workflow({ name: 'ts-dag' });
+const first = dag.task({ name: 'first', fn: async (input) => ({ n: input.n + 1 }) });
+dag.task({
+  name: 'second',
+  parents: [first],
+  fn: async (input, ctx) => {
+    const parent = await ctx.parentOutput(first);
+    return { n: parent.n * 10 };
+  },
+});
+
 async function main() {
   const name = process.argv[2] ?? 'ts-worker';
   const slots = Number(process.argv[3] ?? 10);
-  const worker = await hatchet.worker(name, { workflows: [echo, nap, fail, noop, onEvent], slots });
+  const worker = await hatchet.worker(name, { workflows: [echo, nap, fail, noop, onEvent, dag], slots });
   await worker.start();
 }
 

@@ -75,6 +75,15 @@ class TypeScriptSdkIT {
 
   @Test
   @Order(5)
+  void a_ts_dag_runs_its_child_after_its_parent_with_the_parents_output() throws Exception {
+    JsonNode r = NodeScript.result(engine, "client-dag", Duration.ofSeconds(60), "client.js", "run", "ts-dag",
+        "{\"n\":1}");
+    assertThat(r.at("/result/first/n").asInt()).as(r.toString()).isEqualTo(2);
+    assertThat(r.at("/result/second/n").asInt()).as(r.toString()).isEqualTo(20);
+  }
+
+  @Test
+  @Order(6)
   void an_event_pushed_by_the_ts_client_runs_the_ts_task_listening_for_it() throws Exception {
     long before = engine.scheduler().counters().succeeded();
     JsonNode r = NodeScript.result(engine, "client-event", Duration.ofSeconds(60), "client.js", "event", "{\"x\":42}");
@@ -85,7 +94,7 @@ class TypeScriptSdkIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void sigterm_makes_the_ts_worker_pause_itself_over_rest_and_exit() throws Exception {
     worker.destroy();
     assertThat(worker.waitFor(30, TimeUnit.SECONDS)).as("the TS worker exits after SIGTERM").isTrue();
