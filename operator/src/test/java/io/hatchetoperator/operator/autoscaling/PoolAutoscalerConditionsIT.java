@@ -191,6 +191,24 @@ class PoolAutoscalerConditionsIT {
     assertThat(events()).hasSize(events);
   }
 
+  @Test
+  void aFinishedPollTriggersAReconcileOfThePool() {
+    List<io.javaoperatorsdk.operator.processing.event.ResourceID> triggered =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
+    EnginePollEventSource source = new EnginePollEventSource(autoscaler);
+    source.setEventHandler(event -> triggered.add(event.getRelatedCustomResourceID()));
+    source.start();
+    try {
+      harness.step(pool);
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+          .until(() -> !triggered.isEmpty());
+      assertThat(triggered.get(0))
+          .isEqualTo(new io.javaoperatorsdk.operator.processing.event.ResourceID("resizer", NS));
+    } finally {
+      source.stop();
+    }
+  }
+
   String scrape() {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
