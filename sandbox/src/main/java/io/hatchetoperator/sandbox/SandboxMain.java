@@ -51,7 +51,7 @@ public final class SandboxMain implements Callable<Integer> {
       converter = DurationConverter.class, description = "pod start-up delay (default: ${DEFAULT-VALUE})")
   Duration startupDelay;
 
-  @Option(names = "--settle-timeout", paramLabel = "DURATION", defaultValue = "150s",
+  @Option(names = "--settle-timeout", paramLabel = "DURATION", defaultValue = "80s",
       converter = DurationConverter.class,
       description = "after the last arrival, the longest wait for results and scale-down (default: ${DEFAULT-VALUE})")
   Duration settleTimeout;

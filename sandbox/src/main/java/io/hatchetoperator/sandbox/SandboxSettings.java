@@ -25,7 +25,7 @@ public record SandboxSettings(Path pool, Path trace, Path reportDir, boolean liv
   /** The defaults above. */
   public static SandboxSettings defaults() {
     return new SandboxSettings(null, null, Path.of("sandbox-report"), true, false, "sandbox",
-        Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(150));
+        Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(80));
   }
 
   /** With another pool manifest. */
