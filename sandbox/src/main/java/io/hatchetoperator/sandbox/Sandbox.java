@@ -8,8 +8,6 @@ import io.hatchetoperator.engine.DevEngine;
 import io.hatchetoperator.engine.DevEngineSettings;
 import io.hatchetoperator.operator.HatchetOperator;
 import io.hatchetoperator.operator.OperatorSettings;
-import io.hatchetoperator.operator.autoscaling.AutoscalingSettings;
-import io.hatchetoperator.operator.autoscaling.PoolAutoscaler;
 import io.hatchetoperator.sandbox.cluster.MockCluster;
 import io.hatchetoperator.sandbox.cluster.PodSimulator;
 import io.hatchetoperator.sandbox.cluster.PodSimulatorSettings;
@@ -18,7 +16,6 @@ import io.hatchetoperator.sandbox.worker.WorkerFactory;
 import io.hatchetoperator.sandbox.worker.WorkerPodProcesses;
 import io.hatchetoperator.worker.Hatchet;
 import io.hatchetoperator.worker.Worker;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +40,6 @@ public final class Sandbox implements AutoCloseable {
   private MockCluster cluster;
   private PodSimulator pods;
   private HatchetOperator operator;
-  private PoolAutoscaler autoscaler;
   private Hatchet client;
   private final WorkerFactory workers;
   private final CompletionTap completions = new CompletionTap();
@@ -104,14 +100,12 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
-   * Starts the operator as it runs in a cluster, with its autoscaling step over the engine's REST API;
-   * server-side apply off (the mock has none), no leader election, no HTTP port.
+   * Starts the operator exactly as it ships (it autoscales over the engine's REST API by itself, its pollers
+   * living and dying with it); server-side apply off (the mock has none), no leader election, no HTTP port.
    */
   public void startOperator() {
-    autoscaler = PoolAutoscaler.overRest(cluster.client(), AutoscalingSettings.DEFAULTS, new PrometheusRegistry());
     operator = new HatchetOperator(OperatorSettings.defaults().withServerSideApply(false).withHttpPort(-1),
-        cluster.client(), autoscaler);
-    autoscaler.start();
+        cluster.client());
     operator.start();
   }
 
@@ -120,10 +114,6 @@ public final class Sandbox implements AutoCloseable {
     if (operator != null) {
       operator.stop();
       operator = null;
-    }
-    if (autoscaler != null) {
-      autoscaler.close();
-      autoscaler = null;
     }
   }
 
