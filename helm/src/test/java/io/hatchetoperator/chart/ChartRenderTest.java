@@ -96,7 +96,10 @@ class ChartRenderTest {
     assertThat(chart.arg("--server-side-apply")).isEqualTo("true");
     assertThat(chart.arg("--log-format")).isEqualTo("text");
     assertThat(chart.arg("--log-level")).isEqualTo("INFO");
-    assertThat(chart.operatorContainer().has("env")).as("no JAVA_TOOL_OPTIONS by default").isFalse();
+    assertThat(chart.operatorContainer().at("/env").findValuesAsText("name")).as("no JAVA_TOOL_OPTIONS by default")
+        .containsExactly("POD_NAME");
+    assertThat(chart.operatorContainer().at("/env/0/valueFrom/fieldRef/fieldPath").asText())
+        .as("the leader-election identity is the pod's name").isEqualTo("metadata.name");
     assertThat(chart.operatorContainer().at("/image").asText()).isEqualTo("hatchet-worker-operator:0.1.0");
     assertThat(chart.operatorContainer().at("/resources/limits/memory").asText()).isEqualTo("512Mi");
   }
