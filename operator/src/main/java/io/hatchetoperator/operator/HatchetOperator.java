@@ -122,6 +122,7 @@ public final class HatchetOperator implements AutoCloseable {
         }
         try {
             operator.start();
+            metrics.leading(isLeader());
             deletions = new PoolDeletionWatch(client, settings.namespaces(), (namespace, name) -> {
                 metrics.forget(namespace, name);
                 scalingStep.forget(namespace, name);
@@ -144,6 +145,7 @@ public final class HatchetOperator implements AutoCloseable {
             http = null;
         }
         leading.set(false);
+        metrics.leading(false);
     }
 
     /** Stops the deletion watch and the controllers (the HTTP server keeps answering). */
@@ -204,10 +206,12 @@ public final class HatchetOperator implements AutoCloseable {
     private void onLeading(boolean now) {
         if (now) {
             leading.set(true);
+            metrics.leading(true);
             LOG.info("operator {} acquired the lease {}", identity, settings.leaseName());
             return;
         }
         boolean wasLeading = leading.getAndSet(false);
+        metrics.leading(false);
         if (!wasLeading || stopping.get()) {
             return;
         }
