@@ -19,6 +19,7 @@ public final class AutoscalingMetrics implements EnginePollers.PollListener {
   private final Gauge current;
   private final Gauge queued;
   private final Gauge busyShare;
+  private final Gauge unmatchedPods;
   private final Counter decisions;
   private final Histogram fetchSeconds;
   private final Counter fetchErrors;
@@ -36,6 +37,10 @@ public final class AutoscalingMetrics implements EnginePollers.PollListener {
         .register(registry);
     busyShare = Gauge.builder().name("hatchet_autoscaling_busy_slot_ratio")
         .help("Busy share of the pool's ready slots at the last poll, 0 to 1")
+        .labelNames("namespace", "pool").register(registry);
+    unmatchedPods = Gauge.builder().name("hatchet_worker_operator_unmatched_pods")
+        .help("Ready pods of the pool whose worker the operator cannot match to them (scale-down is"
+            + " held while there are any, unless unmatchedWorkers is Terminate)")
         .labelNames("namespace", "pool").register(registry);
     decisions = Counter.builder().name("hatchet_autoscaling_decisions_total")
         .help("Scaling decisions by reason").labelNames("namespace", "pool", "reason")
@@ -67,6 +72,7 @@ public final class AutoscalingMetrics implements EnginePollers.PollListener {
     if (inputs != null) {
       queued.labelValues(ns, name).set(inputs.queued());
       busyShare.labelValues(ns, name).set(PoolStatusFields.busyShare(inputs));
+      unmatchedPods.labelValues(ns, name).set(inputs.unmatchedReadyPods().size());
     }
   }
 
@@ -74,7 +80,7 @@ public final class AutoscalingMetrics implements EnginePollers.PollListener {
   public void forget(String pool) {
     String ns = PoolKeys.namespace(pool);
     String name = PoolKeys.name(pool);
-    for (Gauge gauge : new Gauge[] {desired, current, queued, busyShare}) {
+    for (Gauge gauge : new Gauge[] {desired, current, queued, busyShare, unmatchedPods}) {
       gauge.remove(ns, name);
     }
     decisions.removeIf(labels -> labels.get(0).equals(ns) && labels.get(1).equals(name));
