@@ -180,7 +180,8 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
       }
       matched = unmatched.check(key, pool, in, settings, WorkerMatching.fix(null));
     }
-    metrics.recordTick(key, desired, tick, reading.inputs(), view.livePods().size());
+    metrics.recordTick(new AutoscalingMetrics.Tick(key, current, desired, settings.minReplicas(),
+        settings.maxReplicas(), tick, reading.inputs()));
     Instant scaledAt = desired != current ? clock.instant() : null;
     return remember(key, Outcomes.ticked(desired, tick, reading, snapshot.get(), scaledAt,
         states.toPersist(key), settings, matched));

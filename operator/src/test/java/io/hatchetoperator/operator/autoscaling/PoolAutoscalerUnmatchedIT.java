@@ -83,7 +83,7 @@ class PoolAutoscalerUnmatchedIT {
     assertThat(warnings().get(0).getType()).isEqualTo("Warning");
     assertThat(harness.cost(NS, "ts-0")).as("never named for removal").isNull();
     assertThat(scrape()).contains(
-        "hatchet_worker_operator_unmatched_pods{namespace=\"team\",pool=\"ts\"} 10.0");
+        "hatchet_worker_operator_pool_unmatched_pods{namespace=\"team\",pool=\"ts\"} 10.0");
     for (FakeHatchet.Worker w : harness.hatchet.workers.values()) {
       assertThat(harness.hatchet.pauses(w.id)).isEmpty();
     }
