@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * a queue whose events go out one at a time in order; a result (COMPLETED or FAILED) overtakes a
  * STARTED that failed {@value #STUCK_ATTEMPTS} times (the engine needs the result, not the start). Answers are classified by
  * {@link EventFailure}: an engine outage (UNAVAILABLE, DEADLINE_EXCEEDED) is retried for as long as it
- * lasts with backoff {@code min(0.1·2^n, 5) s} plus jitter; UNAUTHENTICATED and PERMISSION_DENIED stop
+ * lasts with backoff {@code min(0.1·2^n s, cap)} plus jitter (the reconnect cap, 5 s by default); UNAUTHENTICATED and PERMISSION_DENIED stop
  * the worker with a clear message; INVALID_ARGUMENT drops the event; RESOURCE_EXHAUSTED on a COMPLETED
  * (an output over the engine's message limit) is replaced by a non-retryable FAILED naming the size;
  * other codes get {@value #MAX_ATTEMPTS} attempts. Every drop is logged and counted in
@@ -37,7 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 final class EventReporter {
   private static final Logger LOG = LoggerFactory.getLogger(EventReporter.class);
-  private static final long MAX_BACKOFF_MS = 5000;
   /** Attempts for an event answered with a code that is neither an outage nor final. */
   static final int MAX_ATTEMPTS = 10;
   /** Failed attempts after which a STARTED counts as stuck and a result may overtake it. */
@@ -46,13 +45,15 @@ final class EventReporter {
   private final EngineStubs stubs;
   private final ScheduledExecutorService scheduler;
   private final Duration deadline;
+  private final long maxBackoffMs;
   private final WorkerMetrics metrics;
   private final Consumer<String> onFatal;
   private final Map<Attempt, TaskQueue> queues = new HashMap<>(); // guarded by this
   private volatile boolean aborted;
 
   EventReporter(EngineStubs stubs, ScheduledExecutorService scheduler, Duration deadline,
-      WorkerMetrics metrics, Consumer<String> onFatal) {
+      Duration maxBackoff, WorkerMetrics metrics, Consumer<String> onFatal) {
+    this.maxBackoffMs = maxBackoff.toMillis();
     this.stubs = stubs;
     this.scheduler = scheduler;
     this.deadline = deadline;
@@ -177,7 +178,7 @@ final class EventReporter {
           q.events.addFirst(EventFailure.oversized(event));
           q.attempts = 0;
         }
-        default -> delay = Math.min(MAX_BACKOFF_MS, 100L << Math.min(q.attempts - 1, 10))
+        default -> delay = Math.min(maxBackoffMs, 100L << Math.min(q.attempts - 1, 10))
             + ThreadLocalRandom.current().nextLong(100);
       }
       next = q.events.peek();
@@ -218,7 +219,7 @@ final class EventReporter {
     switch (verdict) {
       case DELIVERED -> { }
       case OVERTAKEN -> { }
-      case RETRY, OUTAGE -> (delay >= MAX_BACKOFF_MS ? LOG.atWarn() : LOG.atDebug())
+      case RETRY, OUTAGE -> (delay >= maxBackoffMs ? LOG.atWarn() : LOG.atDebug())
           .log("{} not delivered ({}); retrying in {} ms", what, status.getCode(), delay);
       case REPLACE -> LOG.error("{} was refused as too large ({}); reporting the run FAILED instead", what,
           status.getDescription());

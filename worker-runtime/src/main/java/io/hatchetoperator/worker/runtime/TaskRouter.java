@@ -6,6 +6,7 @@ import io.hatchetoperator.worker.Attempt;
 import io.hatchetoperator.worker.TaskDefinition;
 import io.hatchetoperator.worker.health.WorkerMetrics.Outcome;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -14,8 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns assignments into task executions, keyed by attempt (external id, retry count): START_STEP_RUN
  * starts the task of its action on a task thread, and a newer attempt of a run still winding down here
- * supersedes it (the old attempt's late result is never reported); a repeated or older assignment is
- * ignored. CANCEL_STEP_RUN cancels the attempt it names. An assignment the worker should not run now
+ * supersedes it (the old attempt's late result is never reported); an assignment of an attempt that
+ * already started here, or of an older one, is ignored (the last 10,000 runs are remembered). CANCEL_STEP_RUN cancels the attempt it names. An assignment the worker should not run now
  * (draining without a free slot or time) or cannot run (an action it did not register) is handed back:
  * nothing is reported and the engine reassigns it once this worker stops heartbeating, as an internal
  * retry that does not use the task's retries. Called on gRPC threads.
@@ -34,6 +35,14 @@ final class TaskRouter {
   private final Map<Attempt, TaskExecution> running;
   private final ExecutionServices services;
   private final Executor taskThreads;
+  /** The newest attempt started here per run, for the last {@value #REMEMBERED_RUNS} runs. Guarded by this. */
+  private final Map<String, Integer> newestAttempts = new LinkedHashMap<>(256, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+      return size() > REMEMBERED_RUNS;
+    }
+  };
+  static final int REMEMBERED_RUNS = 10_000;
 
   TaskRouter(String workerName, Map<String, TaskDefinition<?>> tasksByAction,
       Map<Attempt, TaskExecution> running, ExecutionServices services, Executor taskThreads) {
@@ -70,12 +79,11 @@ final class TaskRouter {
           + "have sent it");
       return;
     }
-    for (TaskExecution other : running.values()) {
-      Attempt old = other.attempt();
-      if (old.equals(attempt) || old.supersedes(attempt)) {
-        LOG.debug("task run {} is already running here as {}; ignoring the repeated assignment", attempt, old);
-        return;
-      }
+    Integer newest = newestAttempts.get(attempt.taskRunExternalId());
+    if (newest != null && newest >= attempt.retryCount()) {
+      LOG.debug("task run {} already ran here as attempt {}; ignoring the repeated or older assignment",
+          attempt, newest);
+      return;
     }
     String refusal = admission.refusal(task);
     if (refusal != null) {
@@ -99,6 +107,7 @@ final class TaskRouter {
         other.supersede();
       }
     }
+    newestAttempts.put(attempt.taskRunExternalId(), attempt.retryCount());
     services.events().fence(attempt);
     TaskExecution execution = new TaskExecution(action, payload, task, services);
     running.put(attempt, execution);

@@ -98,7 +98,8 @@ public final class WorkerRuntime implements Worker {
         () -> state == WorkerState.DRAINING);
     metrics.connectedGauge(() -> listener != null && listener.connected());
     ScheduledExecutorService control = threads.control();
-    events = new EventReporter(stubs, control, settings.timing().heartbeatTimeout(), metrics,
+    events = new EventReporter(stubs, control, settings.timing().heartbeatTimeout(),
+        settings.timing().maxBackoff(), metrics,
         why -> control.execute(() -> new ListenerCallbacks().onGiveUp(why)));
     if (settings.healthPort() >= 0) {
       health = new HealthServer(name, settings.healthPort(), metrics, this::liveness, this::isReady,
