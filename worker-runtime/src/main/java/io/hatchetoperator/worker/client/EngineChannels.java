@@ -13,10 +13,12 @@ import io.hatchetoperator.worker.config.TlsStrategy;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
-/** Opens network channels to the engine as Hatchet's SDKs do: TLS strategy, keepalive 10 s, 4 MiB messages. */
+/**
+ * Opens network channels to the engine as Hatchet's SDKs do: TLS strategy, keepalive 10 s, and messages up to
+ * {@code HATCHET_CLIENT_GRPC_MAX_RECV_MESSAGE_LENGTH} (4 MiB by default).
+ */
 public final class EngineChannels {
 
-  private static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
   /**
    * A ping unanswered for this long closes the connection: with pings every 10 s a half-open
    * connection is noticed within about 20 s, well under the engine's 30 s reassignment (the Python
@@ -37,7 +39,7 @@ public final class EngineChannels {
         .keepAliveTime(10, TimeUnit.SECONDS)
         .keepAliveTimeout(KEEPALIVE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
         .keepAliveWithoutCalls(true)
-        .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+        .maxInboundMessageSize(settings.maxReceiveMessageBytes())
         .build();
   }
 

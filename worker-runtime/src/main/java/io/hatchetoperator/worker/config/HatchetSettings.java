@@ -19,8 +19,11 @@ import java.util.Map;
  * @param healthPort health/metrics port: 0 = ephemeral, negative = no server
  * @param drainTimeout how long a shutdown waits for running tasks before handing them back
  * @param stopMode what a shutdown does with the tasks still running at the drain deadline
- * @param maxMessageBytes the largest gRPC message the engine accepts (a task output must fit in it)
+ * @param maxSendMessageBytes the largest gRPC message the engine accepts
+ *     ({@code HATCHET_CLIENT_GRPC_MAX_SEND_MESSAGE_LENGTH}, default 4 MiB; a task output must fit in it)
  * @param timing the protocol's intervals, deadlines and retry limits
+ * @param maxReceiveMessageBytes the largest gRPC message taken from the engine
+ *     ({@code HATCHET_CLIENT_GRPC_MAX_RECV_MESSAGE_LENGTH}, default 4 MiB as the SDKs)
  */
 public record HatchetSettings(
     String token,
@@ -34,15 +37,27 @@ public record HatchetSettings(
     int healthPort,
     Duration drainTimeout,
     StopMode stopMode,
-    int maxMessageBytes,
-    TimingSettings timing) {
+    int maxSendMessageBytes,
+    TimingSettings timing,
+    int maxReceiveMessageBytes) {
+
+  /** The SDKs' default receive limit: 4 MiB (hatchet-dev/hatchet, sdks/python/hatchet_sdk/config.py). */
+  public static final int DEFAULT_MAX_RECEIVE_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+  /** Settings with the default stop mode and message limits. */
+  public HatchetSettings(String token, String tenantId, String hostPort, String serverUrl, TlsSettings tls,
+      String namespace, Map<String, String> presetLabels, boolean debug, int healthPort, Duration drainTimeout,
+      TimingSettings timing) {
+    this(token, tenantId, hostPort, serverUrl, tls, namespace, presetLabels, debug, healthPort, drainTimeout,
+        StopMode.HAND_BACK, DEFAULT_MAX_SEND_MESSAGE_BYTES, timing, DEFAULT_MAX_RECEIVE_MESSAGE_BYTES);
+  }
 
   /** Default health port, as the Python SDK's health server uses. */
   public static final int DEFAULT_HEALTH_PORT = 8001;
   /** Default drain timeout on shutdown. */
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(60);
   /** The engine's default gRPC message limit (4 MiB), as every Hatchet SDK sets it. */
-  public static final int DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+  public static final int DEFAULT_MAX_SEND_MESSAGE_BYTES = 4 * 1024 * 1024;
 
   /**
    * What a shutdown does with tasks still running at the drain deadline. {@link #HAND_BACK} (default)

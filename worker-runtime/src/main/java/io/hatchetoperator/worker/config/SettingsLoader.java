@@ -42,6 +42,8 @@ public final class SettingsLoader {
   public static final String MAX_SEND_MESSAGE_LENGTH = "HATCHET_CLIENT_GRPC_MAX_SEND_MESSAGE_LENGTH";
   public static final String CANCELLATION_GRACE = "HATCHET_WORKER_CANCELLATION_GRACE_PERIOD";
   public static final String CANCELLATION_WARNING = "HATCHET_WORKER_CANCELLATION_WARNING_THRESHOLD";
+  /** The receive limit the Python, TypeScript and Ruby SDKs read (bytes, default 4 MiB). */
+  public static final String MAX_RECV_MESSAGE_LENGTH = "HATCHET_CLIENT_GRPC_MAX_RECV_MESSAGE_LENGTH";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -80,7 +82,8 @@ public final class SettingsLoader {
         labels(vars.get(PRESET_LABELS)), bool(DEBUG, vars.get(DEBUG)), healthPort(vars),
         duration(DRAIN_TIMEOUT, vars.get(DRAIN_TIMEOUT), HatchetSettings.DEFAULT_DRAIN_TIMEOUT),
         stopMode(vars.get(STOP_MODE)), messageLength(vars.get(MAX_SEND_MESSAGE_LENGTH)),
-        cancellation(vars, reconnects(vars.get(MAX_RECONNECTS), timing)));
+        cancellation(vars, reconnects(vars.get(MAX_RECONNECTS), timing)),
+        messageBytes(vars.get(MAX_RECV_MESSAGE_LENGTH)));
   }
 
   /**
@@ -120,7 +123,7 @@ public final class SettingsLoader {
 
   private static int messageLength(String value) {
     if (value == null) {
-      return HatchetSettings.DEFAULT_MAX_MESSAGE_BYTES;
+      return HatchetSettings.DEFAULT_MAX_SEND_MESSAGE_BYTES;
     }
     try {
       int bytes = Integer.parseInt(value);
@@ -132,6 +135,22 @@ public final class SettingsLoader {
     }
     throw new ConfigurationException(MAX_SEND_MESSAGE_LENGTH + "='" + value
         + "' is not a message size: set the engine's gRPC limit in bytes, e.g. 4194304");
+  }
+
+  private static int messageBytes(String value) {
+    if (value == null) {
+      return HatchetSettings.DEFAULT_MAX_RECEIVE_MESSAGE_BYTES;
+    }
+    try {
+      int bytes = Integer.parseInt(value);
+      if (bytes > 0) {
+        return bytes;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the message below
+    }
+    throw new ConfigurationException(MAX_RECV_MESSAGE_LENGTH + "='" + value + "' is not a positive number of bytes:"
+        + " set it like 4194304 (4 MiB, the default), as large as the engine's largest message");
   }
 
   private static TimingSettings cancellation(Map<String, String> vars, TimingSettings timing) {

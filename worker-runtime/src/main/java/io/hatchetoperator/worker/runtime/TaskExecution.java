@@ -122,12 +122,12 @@ final class TaskExecution implements Runnable {
           + " (return a record, a map or another Jackson-writable value)", true);
       return;
     }
-    int limit = services.settings().maxMessageBytes() - EVENT_OVERHEAD_BYTES;
+    int limit = services.settings().maxSendMessageBytes() - EVENT_OVERHEAD_BYTES;
     int bytes = payload.length() > limit / 4 ? payload.getBytes(StandardCharsets.UTF_8).length : 0;
     if (bytes > limit) {
       fail(startNanos, "output of task '" + task.name() + "' is " + bytes + " bytes, over the "
           + limit + " bytes an event can carry within the engine's gRPC message limit of "
-          + services.settings().maxMessageBytes() + " bytes (HATCHET_CLIENT_GRPC_MAX_SEND_MESSAGE_LENGTH): "
+          + services.settings().maxSendMessageBytes() + " bytes (HATCHET_CLIENT_GRPC_MAX_SEND_MESSAGE_LENGTH): "
           + "return a smaller output, e.g. store the data elsewhere and return a reference", true);
       return;
     }

@@ -44,7 +44,7 @@ class SettingsLoaderTest {
     assertThat(s.drainTimeout()).isEqualTo(Duration.ofSeconds(60));
     assertThat(s.timing().maxReconnectAttempts()).as("never give up").isZero();
     assertThat(s.stopMode()).isEqualTo(HatchetSettings.StopMode.HAND_BACK);
-    assertThat(s.maxMessageBytes()).isEqualTo(4 * 1024 * 1024);
+    assertThat(s.maxSendMessageBytes()).isEqualTo(4 * 1024 * 1024);
     assertThat(s.timing().cancellationGrace()).isEqualTo(Duration.ofSeconds(1));
     assertThat(s.timing().cancellationWarning()).isEqualTo(Duration.ofMillis(300));
   }
@@ -166,7 +166,7 @@ class SettingsLoaderTest {
         "HATCHET_WORKER_MAX_RECONNECTS", "20"));
 
     assertThat(s.stopMode()).isEqualTo(HatchetSettings.StopMode.FAIL_FAST);
-    assertThat(s.maxMessageBytes()).isEqualTo(1048576);
+    assertThat(s.maxSendMessageBytes()).isEqualTo(1048576);
     assertThat(s.timing().cancellationGrace()).isEqualTo(Duration.ofSeconds(5));
     assertThat(s.timing().cancellationWarning()).isEqualTo(Duration.ofSeconds(1));
     assertThat(s.timing().maxReconnectAttempts()).isEqualTo(20);
