@@ -47,8 +47,9 @@ public final class SpecValidator {
         }
         checkTemplate(spec.template(), problems);
         checkEngine(spec.engine(), problems);
+        int beforeAutoscaling = problems.size();
         checkAutoscaling(spec, problems);
-        if (problems.isEmpty() && spec.autoscaling() != null) {
+        if (problems.size() == beforeAutoscaling && spec.autoscaling() != null) {
             checkScalingSettings(pool, problems);
         }
         if (spec.drain() != null) {
