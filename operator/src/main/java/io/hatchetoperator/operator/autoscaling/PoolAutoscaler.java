@@ -167,7 +167,13 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
               .ifAbsent(), ConditionValue.no("WithinLimits", "no decision yet").ifAbsent(),
               settings);
     }
-    TickResult tick = orchestrator.tick(key, settings);
+    events.begin(key);
+    TickResult tick = null;
+    try {
+      tick = orchestrator.tick(key, settings);
+    } finally {
+      events.flush(key, tick); // the tick's cordons, scale and blocks as one Event
+    }
     lastTick.put(key, clock.instant());
     int desired = realizer.takeReplicas(key).orElse(tick.replicas());
     MetricsReading reading = source.read(key);

@@ -119,6 +119,8 @@ class PoolAutoscalerUnmatchedIT {
         .filter(p -> String.valueOf(KubernetesScalingRealizer.CORDONED_COST).equals(
             harness.cost(NS, p.getMetadata().getName()))).count();
     assertThat(marked).as("the one pod named for removal is marked first to go").isEqualTo(1);
+    assertThat(harness.events(NS)).anySatisfy(e -> assertThat(e.getMessage()).contains("4 → 3")
+        .contains("cannot be matched").contains("Terminate"));
   }
 
   @Test
