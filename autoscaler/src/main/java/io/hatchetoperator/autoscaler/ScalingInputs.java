@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param workers the pool's engine workers, one snapshot each
  * @param completedTotal a monotonic count of the pool's finished tasks, or {@link #UNKNOWN_COMPLETIONS};
  *     lets the policy measure task duration (Little's law) instead of assuming one slot per queued task
+ * @param podStartupMillis the pool's measured pod start-up (pod created → worker registered, of its youngest
+ *     pod that has a worker), or {@link #UNKNOWN_STARTUP}; the policy's break-even idle time
  * @param now the time of the observation (the policy's only clock)
  */
 public record ScalingInputs(
@@ -30,10 +32,13 @@ public record ScalingInputs(
         int desiredReplicas,
         List<WorkerSnapshot> workers,
         long completedTotal,
+        long podStartupMillis,
         Instant now) {
 
     /** Value of {@link #completedTotal} when the source cannot count completions. */
     public static final long UNKNOWN_COMPLETIONS = -1;
+    /** Value of {@link #podStartupMillis} when no pod start-up was measured. */
+    public static final long UNKNOWN_STARTUP = -1;
 
     public ScalingInputs {
         requireAtLeast("queued", queued, 0);
@@ -45,6 +50,13 @@ public record ScalingInputs(
         oldestQueuedAge = oldestQueuedAge == null || oldestQueuedAge.isNegative() ? Duration.ZERO : oldestQueuedAge;
         workers = List.copyOf(workers == null ? List.of() : workers);
         Objects.requireNonNull(now, "now");
+    }
+
+    /** Inputs without a start-up measurement. */
+    public ScalingInputs(int queued, int running, Duration oldestQueuedAge, int slotsPerWorker, int readyReplicas,
+            int startingReplicas, int desiredReplicas, List<WorkerSnapshot> workers, long completedTotal, Instant now) {
+        this(queued, running, oldestQueuedAge, slotsPerWorker, readyReplicas, startingReplicas, desiredReplicas,
+                workers, completedTotal, UNKNOWN_STARTUP, now);
     }
 
     private static void requireAtLeast(String field, int value, int min) {

@@ -17,6 +17,8 @@ import java.util.Map;
  * and its {@code hatchet-operator.io/pod} label names a live pod of the pool (so workers of deleted pods,
  * which the engine lists for 24 h, never count). Inactive workers are ignored; of two workers on one pod
  * (a restarted container) the busier one counts. A worker that reports no slot figures counts as busy.
+ * The completion counter is the poll's count for the pool ({@link CompletionCounter}); the pod
+ * start-up is its youngest pod's creation → its worker's registration.
  */
 public final class PoolInputsMapper {
 
@@ -44,6 +46,8 @@ public final class PoolInputsMapper {
     }
     Duration age = oldest == null || queued == 0 ? Duration.ZERO : Duration.between(oldest, now);
     Map<String, WorkerSnapshot> byPod = new LinkedHashMap<>();
+    Instant youngest = null;
+    long startup = ScalingInputs.UNKNOWN_STARTUP;
     for (EngineWorker worker : snapshot.workers()) {
       String pod = worker.label(POD_LABEL);
       if (worker.status() == EngineWorker.Status.INACTIVE
@@ -53,12 +57,19 @@ public final class PoolInputsMapper {
       }
       WorkerSnapshot candidate = snapshotOf(worker, pod, view.slotsPerWorker());
       byPod.merge(pod, candidate, (a, b) -> b.busySlots() > a.busySlots() ? b : a);
+      Instant created = view.podCreated().get(pod);
+      if (created != null && worker.registeredAt() != null
+          && !worker.registeredAt().isBefore(created)
+          && (youngest == null || created.isAfter(youngest))) {
+        youngest = created;
+        startup = Duration.between(created, worker.registeredAt()).toMillis();
+      }
     }
     int ready = (int) view.readyPods().stream().filter(view.livePods()::contains).count();
     int current = view.currentReplicas();
     return new ScalingInputs(clamp(queued), clamp(running), age, view.slotsPerWorker(), ready,
         Math.max(0, current - ready), current, new ArrayList<>(byPod.values()),
-        ScalingInputs.UNKNOWN_COMPLETIONS, now);
+        snapshot.completedTotal(view.pool()), startup, now);
   }
 
   private static WorkerSnapshot snapshotOf(EngineWorker worker, String pod, int slotsPerWorker) {
