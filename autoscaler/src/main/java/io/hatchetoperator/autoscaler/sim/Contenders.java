@@ -7,7 +7,8 @@ import java.time.Duration;
 
 /**
  * Builds a fresh contender per run, all with the same bounds: ours with its defaults, the HPA on the same slot
- * utilization target, KEDA with one pod's slots of queued tasks per replica.
+ * utilization target, KEDA tuned with one pod's slots of queued tasks per replica, and KEDA as Hatchet documents it
+ * (100 queued per replica, minReplicaCount 1). The "floor" row is computed, not simulated ({@link ZeroWaitFloor}).
  */
 public final class Contenders {
 
@@ -22,6 +23,7 @@ public final class Contenders {
             case "operator" -> new OperatorContender(ours);
             case "hpa" -> new HpaContender(HpaSettings.defaults(1, sim.maxReplicas()), ours.targetSlotUtilization());
             case "keda" -> new KedaContender(KedaSettings.defaults(sim.maxReplicas(), sim.slots()));
+            case "keda-hatchet" -> new KedaContender("keda-hatchet", KedaSettings.hatchetRecipe(sim.maxReplicas()));
             default -> throw new IllegalArgumentException("unknown policy '" + policy + "'; use one of "
                     + SimArgs.POLICIES);
         };

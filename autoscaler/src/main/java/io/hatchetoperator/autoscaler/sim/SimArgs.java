@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
 public record SimArgs(List<Path> traces, Path out, SimSettings settings, List<String> policies) {
 
     /** The known policies. */
-    public static final List<String> POLICIES = List.of("operator", "hpa", "keda");
+    public static final List<String> POLICIES = List.of("operator", "hpa", "keda", "keda-hatchet", "floor");
     static final String USAGE = "usage: java -jar autoscaler-sim.jar --trace FILE [--trace FILE ...] --out DIR "
-            + "[--slots 10] [--startup-delay 10s] [--poll 2s] [--policy operator,hpa,keda] [--seed 1]";
+            + "[--slots 10] [--startup-delay 10s] [--poll 2s] [--policy operator,hpa,keda,keda-hatchet,floor] [--seed 1] [--grace 30s]";
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)");
 
     /** A bad command line: the message names the flag, the value and the fix. */
@@ -39,6 +39,7 @@ public record SimArgs(List<Path> traces, Path out, SimSettings settings, List<St
         long startup = s.startupDelayMs();
         long poll = s.pollMs();
         long seed = s.seed();
+        long grace = s.graceMs();
         List<String> policies = POLICIES;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -53,6 +54,7 @@ public record SimArgs(List<Path> traces, Path out, SimSettings settings, List<St
                 case "--seed" -> seed = number(flag, value, Long.MIN_VALUE, Long.MAX_VALUE, "e.g. --seed 1");
                 case "--startup-delay" -> startup = duration(flag, value, 0);
                 case "--poll" -> poll = duration(flag, value, 1);
+                case "--grace" -> grace = duration(flag, value, 0);
                 case "--policy" -> policies = policies(value);
                 default -> throw new BadArgument("unknown flag '" + flag + "'. " + USAGE);
             }
@@ -63,7 +65,7 @@ public record SimArgs(List<Path> traces, Path out, SimSettings settings, List<St
         if (out == null) {
             throw new BadArgument("--out: an output directory is needed. " + USAGE);
         }
-        return new SimArgs(List.copyOf(traces), out, s.with(slots, startup, poll).withSeed(seed), policies);
+        return new SimArgs(List.copyOf(traces), out, s.with(slots, startup, poll).withSeed(seed).withGrace(grace), policies);
     }
 
     private static long number(String flag, String value, long min, long max, String example) throws BadArgument {
