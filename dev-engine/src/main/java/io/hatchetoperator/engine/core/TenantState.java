@@ -19,6 +19,7 @@ final class TenantState {
   final List<TaskRun> retryWait = new ArrayList<>();
   final Map<String, List<RunObserver>> observers = new HashMap<>();
   final RunTally tally = new RunTally();
+  long heldPayloadBytes;
   long created;
   long assigned;
   long succeeded;

@@ -168,7 +168,8 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     if (reading.available() && desired < current) {
       realizer.protectBusy(key, reading.inputs().workers());
     }
-    metrics.recordTick(key, desired, tick, reading.inputs(), view.livePods().size());
+    metrics.recordTick(new AutoscalingMetrics.Tick(key, current, desired, settings.minReplicas(),
+        settings.maxReplicas(), tick, reading.inputs()));
     Instant scaledAt = desired != current ? clock.instant() : null;
     return remember(key, Outcomes.ticked(desired, tick, reading, snapshot.get(), scaledAt,
         states.toPersist(key), settings));
