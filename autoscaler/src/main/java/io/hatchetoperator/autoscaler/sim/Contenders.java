@@ -17,8 +17,16 @@ public final class Contenders {
 
     /** A new contender named {@code policy} for a run with {@code sim}. */
     public static Contender create(String policy, SimSettings sim) {
+        return create(policy, sim, null);
+    }
+
+    /** The same, with the operator's pre-warming on or off ({@code null}: its default). */
+    public static Contender create(String policy, SimSettings sim, Boolean prewarm) {
         PoolScalingSettings ours = PoolScalingSettings.defaults().withReplicas(0, sim.maxReplicas())
                 .withPollInterval(Duration.ofMillis(sim.pollMs()));
+        if (prewarm != null) {
+            ours = ours.withHolds(ours.podStartup(), ours.scaleDownMaxHold(), prewarm);
+        }
         return switch (policy) {
             case "operator" -> new OperatorContender(ours);
             case "hpa" -> new HpaContender(HpaSettings.defaults(1, sim.maxReplicas()), ours.targetSlotUtilization());
