@@ -21,6 +21,8 @@ import java.util.Objects;
  *     rule keeps it for about four typical gaps between tasks, at least the break-even hold and at most this
  * @param cordonTimeout a cordoned worker whose pod outlives the scale-down this long is uncordoned (default 120 s)
  * @param paused hold the current replica count, decide nothing (default false)
+ * @param unmatchedWorkers what a scale-down may do with ready pods whose worker is not matched (default
+ *     {@link UnmatchedWorkers#HOLD})
  * @param podStartup the pod start-up assumed until the pool's is measured (default 10 s)
  * @param scaleDownMaxHold the anti-flap hold doubles up to this (default 300 s, the HPA's scale-down window)
  * @param prewarm start pods one start-up before a burst of a period seen three times (default true: in the benchmark
@@ -39,6 +41,7 @@ public record PoolScalingSettings(
         Duration idleBeforeZero,
         Duration cordonTimeout,
         boolean paused,
+        UnmatchedWorkers unmatchedWorkers,
         Duration podStartup,
         Duration scaleDownMaxHold,
         boolean prewarm) {
@@ -51,6 +54,7 @@ public record PoolScalingSettings(
     public static final Duration DEFAULT_MAX_HOLD = Duration.ofSeconds(300);
 
     public PoolScalingSettings {
+        unmatchedWorkers = unmatchedWorkers == null ? UnmatchedWorkers.HOLD : unmatchedWorkers;
         if (minReplicas < 0) {
             throw invalid("minReplicas", minReplicas, "use 0 or more");
         }
@@ -80,21 +84,34 @@ public record PoolScalingSettings(
         }
     }
 
-    /** The settings of autoscaling v1 (no start-up, hold cap or pre-warm of their own: the defaults). */
+    /**
+     * Settings that hold every ready pod whose worker is not matched ({@link UnmatchedWorkers#HOLD}), with the default
+     * pod start-up, hold cap and pre-warming.
+     */
     public PoolScalingSettings(int minReplicas, int maxReplicas, double targetSlotUtilization,
             Duration targetQueueDelay, Duration pollInterval, Duration scaleUpStabilization,
             Duration scaleDownStabilization, int scaleUpMaxStep, int scaleDownMaxStep, Duration idleBeforeZero,
             Duration cordonTimeout, boolean paused) {
         this(minReplicas, maxReplicas, targetSlotUtilization, targetQueueDelay, pollInterval, scaleUpStabilization,
                 scaleDownStabilization, scaleUpMaxStep, scaleDownMaxStep, idleBeforeZero, cordonTimeout, paused,
-                DEFAULT_POD_STARTUP, DEFAULT_MAX_HOLD, true);
+                UnmatchedWorkers.HOLD);
+    }
+
+    /** Settings with the default pod start-up, hold cap and pre-warming. */
+    public PoolScalingSettings(int minReplicas, int maxReplicas, double targetSlotUtilization,
+            Duration targetQueueDelay, Duration pollInterval, Duration scaleUpStabilization,
+            Duration scaleDownStabilization, int scaleUpMaxStep, int scaleDownMaxStep, Duration idleBeforeZero,
+            Duration cordonTimeout, boolean paused, UnmatchedWorkers unmatchedWorkers) {
+        this(minReplicas, maxReplicas, targetSlotUtilization, targetQueueDelay, pollInterval, scaleUpStabilization,
+                scaleDownStabilization, scaleUpMaxStep, scaleDownMaxStep, idleBeforeZero, cordonTimeout, paused,
+                unmatchedWorkers, DEFAULT_POD_STARTUP, DEFAULT_MAX_HOLD, true);
     }
 
     /** The documented defaults. */
     public static PoolScalingSettings defaults() {
         return new PoolScalingSettings(0, 50, 0.8, Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ZERO,
                 null, UNLIMITED, UNLIMITED, Duration.ofSeconds(120), Duration.ofSeconds(120), false,
-                DEFAULT_POD_STARTUP, DEFAULT_MAX_HOLD, true);
+                UnmatchedWorkers.HOLD, DEFAULT_POD_STARTUP, DEFAULT_MAX_HOLD, true);
     }
 
     /** True when the scale-down hold is the break-even one (no fixed stabilization window). */
@@ -124,7 +141,7 @@ public record PoolScalingSettings(
             Duration down, int upStep, int downStep, Duration idle, boolean pause, Duration startup, Duration maxHold,
             boolean pre) {
         return new PoolScalingSettings(min, max, util, delay, poll, up, down, upStep, downStep, idle, cordonTimeout,
-                pause, startup, maxHold, pre);
+                pause, unmatchedWorkers, startup, maxHold, pre);
     }
 
     public PoolScalingSettings withReplicas(int min, int max) {
@@ -174,5 +191,11 @@ public record PoolScalingSettings(
         return copy(minReplicas, maxReplicas, targetSlotUtilization, targetQueueDelay, pollInterval,
                 scaleUpStabilization, scaleDownStabilization, scaleUpMaxStep, scaleDownMaxStep, idleBeforeZero,
                 paused, startup, maxHold, pre);
+    }
+
+    public PoolScalingSettings withUnmatchedWorkers(UnmatchedWorkers value) {
+        return new PoolScalingSettings(minReplicas, maxReplicas, targetSlotUtilization, targetQueueDelay, pollInterval,
+                scaleUpStabilization, scaleDownStabilization, scaleUpMaxStep, scaleDownMaxStep, idleBeforeZero,
+                cordonTimeout, paused, value, podStartup, scaleDownMaxHold, prewarm);
     }
 }

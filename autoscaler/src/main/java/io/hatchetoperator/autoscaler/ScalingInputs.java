@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param podStartupMillis the pool's measured pod start-up (pod created → worker registered, of its youngest
  *     pod that has a worker), or {@link #UNKNOWN_STARTUP}; the policy's break-even idle time
  * @param now the time of the observation (the policy's only clock)
+ * @param unmatchedReadyPods ready pods whose worker cannot be matched to them (its SDK does not report the pod's
+ *     name as a label): they may be busy with work nobody can see, so the scale-down never removes them blindly
  */
 public record ScalingInputs(
         int queued,
@@ -33,7 +35,8 @@ public record ScalingInputs(
         List<WorkerSnapshot> workers,
         long completedTotal,
         long podStartupMillis,
-        Instant now) {
+        Instant now,
+        List<String> unmatchedReadyPods) {
 
     /** Value of {@link #completedTotal} when the source cannot count completions. */
     public static final long UNKNOWN_COMPLETIONS = -1;
@@ -50,13 +53,31 @@ public record ScalingInputs(
         oldestQueuedAge = oldestQueuedAge == null || oldestQueuedAge.isNegative() ? Duration.ZERO : oldestQueuedAge;
         workers = List.copyOf(workers == null ? List.of() : workers);
         Objects.requireNonNull(now, "now");
+        unmatchedReadyPods = List.copyOf(unmatchedReadyPods == null ? List.of() : unmatchedReadyPods);
+    }
+
+    /** Inputs where every ready pod's worker is matched (the simulator, and sources that match them all). */
+    public ScalingInputs(int queued, int running, Duration oldestQueuedAge, int slotsPerWorker, int readyReplicas,
+            int startingReplicas, int desiredReplicas, List<WorkerSnapshot> workers, long completedTotal,
+            Instant now) {
+        this(queued, running, oldestQueuedAge, slotsPerWorker, readyReplicas, startingReplicas, desiredReplicas,
+                workers, completedTotal, UNKNOWN_STARTUP, now, List.of());
+    }
+
+    /** Inputs with every ready pod's worker matched and the pool's measured pod start-up. */
+    public ScalingInputs(int queued, int running, Duration oldestQueuedAge, int slotsPerWorker, int readyReplicas,
+            int startingReplicas, int desiredReplicas, List<WorkerSnapshot> workers, long completedTotal,
+            long podStartupMillis, Instant now) {
+        this(queued, running, oldestQueuedAge, slotsPerWorker, readyReplicas, startingReplicas, desiredReplicas,
+                workers, completedTotal, podStartupMillis, now, List.of());
     }
 
     /** Inputs without a start-up measurement. */
     public ScalingInputs(int queued, int running, Duration oldestQueuedAge, int slotsPerWorker, int readyReplicas,
-            int startingReplicas, int desiredReplicas, List<WorkerSnapshot> workers, long completedTotal, Instant now) {
+            int startingReplicas, int desiredReplicas, List<WorkerSnapshot> workers, long completedTotal,
+            Instant now, List<String> unmatchedReadyPods) {
         this(queued, running, oldestQueuedAge, slotsPerWorker, readyReplicas, startingReplicas, desiredReplicas,
-                workers, completedTotal, UNKNOWN_STARTUP, now);
+                workers, completedTotal, UNKNOWN_STARTUP, now, unmatchedReadyPods);
     }
 
     private static void requireAtLeast(String field, int value, int min) {

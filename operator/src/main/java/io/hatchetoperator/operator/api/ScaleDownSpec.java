@@ -16,13 +16,28 @@ public record ScaleDownSpec(
         @JsonPropertyDescription("Most replicas removed by one decision (unset: no limit).")
         @Min(1)
         Integer maxStep,
+        @JsonPropertyDescription("Ready pods whose worker the operator cannot match (its SDK does not report the pod):"
+                + " Hold (default) never removes them and holds the scale-down while one runs; Terminate removes"
+                + " one per stabilization window and relies on the SDK's SIGTERM drain (see docs/sdks.md).")
+        @Default("Hold")
+        UnmatchedWorkersPolicy unmatchedWorkers,
         @JsonPropertyDescription("The anti-flap hold (a scale-up soon after a scale-down doubles it) grows to at most"
                 + " this (e.g. 300s).")
         @Default("300s") @Pattern(ValidationRules.DURATION_PATTERN)
         String maxHold) {
 
-    /** The fields of autoscaling v1 (maxHold at its default). */
+    /** Limits with the default unmatched-worker policy (Hold) and hold cap. */
     public ScaleDownSpec(String stabilization, Integer maxStep) {
-        this(stabilization, maxStep, null);
+        this(stabilization, maxStep, null, null);
+    }
+
+    /** Limits with the default hold cap. */
+    public ScaleDownSpec(String stabilization, Integer maxStep, UnmatchedWorkersPolicy unmatchedWorkers) {
+        this(stabilization, maxStep, unmatchedWorkers, null);
+    }
+
+    /** unmatchedWorkers, Hold when unset. */
+    public UnmatchedWorkersPolicy effectiveUnmatchedWorkers() {
+        return unmatchedWorkers == null ? UnmatchedWorkersPolicy.HOLD : unmatchedWorkers;
     }
 }

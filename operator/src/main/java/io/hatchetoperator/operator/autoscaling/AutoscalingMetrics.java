@@ -37,6 +37,9 @@ public final class AutoscalingMetrics implements EnginePollers.PollListener {
       "Workers paused in the engine ahead of a scale-down and not yet removed");
   private final Gauge blocked = poolGauge(P + "pool_scale_down_blocked",
       "1 while fewer pods are wanted but no worker can be removed yet (busy workers or unmatched pods)");
+  private final Gauge unmatched = poolGauge(P + "pool_unmatched_pods",
+      "Ready pods whose worker the operator cannot match to them (scale-down holds while there are any,"
+          + " unless spec.autoscaling.scaleDown.unmatchedWorkers is Terminate)");
   private final Counter decisions;
   private final Counter scaleEvents;
   private final Counter blockedTotal;
@@ -53,7 +56,7 @@ public final class AutoscalingMetrics implements EnginePollers.PollListener {
   /** Registers the metrics in {@code registry}. */
   public AutoscalingMetrics(PrometheusRegistry registry) {
     for (Gauge g : List.of(queued, running, busySlots, slots, oldestQueued, maxReplicas, minReplicas,
-        metricsAvailable, cordoned, blocked)) {
+        metricsAvailable, cordoned, blocked, unmatched)) {
       registry.register(g);
     }
     decisions = Counter.builder().name(P + "decisions_total")
@@ -98,7 +101,7 @@ public final class AutoscalingMetrics implements EnginePollers.PollListener {
     if (tick.desiredReplicas() != tick.currentReplicas()) {
       scaleEvents.labelValues(ns, name, tick.desiredReplicas() > tick.currentReplicas() ? "up" : "down").inc();
     }
-    boolean nowBlocked = result.scaleDownBlocked();
+    boolean nowBlocked = result.scaleDownBlocked() || result.heldForUnmatched() > 0;
     if (nowBlocked && !Boolean.TRUE.equals(lastBlocked.put(tick.pool(), true))) {
       blockedTotal.labelValues(ns, name).inc();
     } else if (!nowBlocked) {
@@ -116,6 +119,7 @@ public final class AutoscalingMetrics implements EnginePollers.PollListener {
       busySlots.labelValues(ns, name).set(in.busySlots());
       slots.labelValues(ns, name).set(in.readyCapacity());
       oldestQueued.labelValues(ns, name).set(in.oldestQueuedAge().toMillis() / 1000.0);
+      unmatched.labelValues(ns, name).set(in.unmatchedReadyPods().size());
     }
   }
 
@@ -124,7 +128,7 @@ public final class AutoscalingMetrics implements EnginePollers.PollListener {
     String ns = PoolKeys.namespace(pool);
     String name = PoolKeys.name(pool);
     for (Gauge gauge : List.of(queued, running, busySlots, slots, oldestQueued, maxReplicas, minReplicas,
-        metricsAvailable, cordoned, blocked)) {
+        metricsAvailable, cordoned, blocked, unmatched)) {
       gauge.remove(ns, name);
     }
     for (Counter counter : List.of(decisions, scaleEvents, blockedTotal)) {

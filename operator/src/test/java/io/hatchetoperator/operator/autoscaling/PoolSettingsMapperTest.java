@@ -55,7 +55,7 @@ class PoolSettingsMapperTest {
   @Test
   void readsTheV2FieldsAndLeavesTheBreakEvenHoldWhenNoWindowIsSet() {
     PoolScalingSettings s = PoolSettingsMapper.from(pool(new AutoscalingSpec(0, 40, 0.8, "10s",
-        "2s", null, new ScaleDownSpec(null, null, "2m"), "120s", false, "25s", false)));
+        "2s", null, new ScaleDownSpec(null, null, null, "2m"), "120s", false, "25s", false)));
 
     assertThat(s.breakEvenHold()).isTrue();
     assertThat(s.podStartup()).isEqualTo(Duration.ofSeconds(25));
