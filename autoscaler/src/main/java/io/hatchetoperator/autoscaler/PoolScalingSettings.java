@@ -120,7 +120,7 @@ public record PoolScalingSettings(
     }
 
     private static IllegalArgumentException invalid(String field, Object value, String fix) {
-        return new IllegalArgumentException("autoscaling." + field + " is " + value + "; " + fix);
+        return new InvalidScalingSetting(field, value, fix);
     }
 
     private static void requirePositive(String field, Duration d) {

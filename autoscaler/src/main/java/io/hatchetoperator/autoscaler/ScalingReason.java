@@ -31,7 +31,12 @@ public enum ScalingReason {
     /** Autoscaling is paused: the count is held. */
     PAUSED,
     /** The engine's metrics could not be read: the count is held. */
-    METRICS_UNAVAILABLE;
+    METRICS_UNAVAILABLE,
+    /**
+     * A count requested from outside the policy (spec.replicas, the scale subresource, an external autoscaler):
+     * the pool moves to it through the same scale-down protocol.
+     */
+    REQUESTED;
 
     /** True when a bound or a rate limit shaped the decision (the operator's ScalingLimited condition). */
     public boolean limited() {

@@ -66,6 +66,25 @@ class ScalingOrchestratorTest {
     }
 
     @Test
+    void aRequestedCountGoesThroughTheSameProtocolWithoutThePolicy() {
+        // busy enough that the policy would keep 4; the request (spec.replicas = 1) wins, but only idle workers go
+        metrics.set(POOL, MetricsReading.of(pool(0, 4, 5, 5, 0, 0).queued(20).inputs()));
+        TickResult first = orchestrator.tickToward(POOL, CFG, 1, "spec.replicas is 1");
+
+        assertThat(first.decision().reason()).isEqualTo(ScalingReason.REQUESTED);
+        assertThat(first.replicas()).as("nothing removed before the pause is confirmed").isEqualTo(4);
+        assertThat(realizer.calls()).contains("cordon ns/resize w2", "cordon ns/resize w3")
+                .noneMatch(c -> c.startsWith("setReplicas"));
+
+        realizer.clear();
+        metrics.set(POOL, MetricsReading.of(pool(2, 4, 5, 5, 0, 0).queued(20).inputs()));
+        TickResult second = orchestrator.tickToward(POOL, CFG, 1, "spec.replicas is 1");
+
+        assertThat(realizer.calls()).contains("setReplicas ns/resize 2 [pod-w2, pod-w3]");
+        assertThat(second.replicas()).as("busy workers are drained, not removed").isEqualTo(2);
+    }
+
+    @Test
     void reversalUncordons() {
         tick(pool(0, 4, 5, 4, 0, 0));
         realizer.clear();
