@@ -41,9 +41,20 @@ app.kubernetes.io/component: operator
 {{- end }}
 {{- end }}
 
-{{/* The operator image, tag defaulting to the chart's appVersion. */}}
+{{/*
+The operator image: [registry/]repository, then @digest when set (the digest pins the exact image and wins over the
+tag), else :tag (default: the chart's appVersion).
+*/}}
 {{- define "hwo.image" -}}
-{{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) }}
+{{- $repository := .Values.image.repository }}
+{{- with .Values.image.registry }}
+{{- $repository = printf "%s/%s" (trimSuffix "/" .) $repository }}
+{{- end }}
+{{- if .Values.image.digest }}
+{{- printf "%s@%s" $repository .Values.image.digest }}
+{{- else }}
+{{- printf "%s:%s" $repository (default .Chart.AppVersion .Values.image.tag) }}
+{{- end }}
 {{- end }}
 
 {{/*
@@ -74,9 +85,14 @@ the operator's test suite records, and docs/operations.md says what each rule is
 - apiGroups: ["policy"]
   resources: ["poddisruptionbudgets"]
   verbs: ["list", "watch", "create", "update", "patch", "delete"]
-# The engine token and TLS Secrets a pool names: read one by one, never listed or watched.
+# The engine token and TLS Secrets a pool names: read one by one, never listed or watched; with
+# rbac.secretNames, only those Secrets.
 - apiGroups: [""]
   resources: ["secrets"]
+  {{- with .Values.rbac.secretNames }}
+  resourceNames:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
   verbs: ["get"]
 # Worker pods of autoscaled pools: listed by the pool label, and given (or relieved of) the lowest
 # controller.kubernetes.io/pod-deletion-cost just before a scale-down.

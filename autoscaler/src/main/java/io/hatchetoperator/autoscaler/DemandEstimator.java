@@ -2,7 +2,7 @@ package io.hatchetoperator.autoscaler;
 
 /**
  * Pure demand math: measures the mean task duration from busy slots and completions (Little's law) and the
- * average busy slots, and turns queue and slots into the pods needed (autoscaling-anchors.md (c) 1:
+ * average busy slots, and turns queue and slots into the pods needed (docs/autoscaling-baselines.md (c) 1:
  * drain-time targeting).
  */
 public final class DemandEstimator {

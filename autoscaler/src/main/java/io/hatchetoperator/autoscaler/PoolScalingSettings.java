@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param idleBeforeZero nothing queued or running for this long before scaling to zero (default 120 s)
  * @param cordonTimeout a cordoned worker whose pod outlives the scale-down this long is uncordoned (default 120 s)
  * @param paused hold the current replica count, decide nothing (default false)
+ * @param unmatchedWorkers what a scale-down may do with ready pods whose worker is not matched (default
+ *     {@link UnmatchedWorkers#HOLD})
  */
 public record PoolScalingSettings(
         int minReplicas,
@@ -31,12 +33,14 @@ public record PoolScalingSettings(
         int scaleDownMaxStep,
         Duration idleBeforeZero,
         Duration cordonTimeout,
-        boolean paused) {
+        boolean paused,
+        UnmatchedWorkers unmatchedWorkers) {
 
     /** Step limit meaning "no limit". */
     public static final int UNLIMITED = Integer.MAX_VALUE;
 
     public PoolScalingSettings {
+        unmatchedWorkers = unmatchedWorkers == null ? UnmatchedWorkers.HOLD : unmatchedWorkers;
         if (minReplicas < 0) {
             throw invalid("minReplicas", minReplicas, "use 0 or more");
         }
@@ -58,6 +62,16 @@ public record PoolScalingSettings(
         if (scaleDownMaxStep < 1) {
             throw invalid("scaleDown.maxStep", scaleDownMaxStep, "use 1 or more pods per decision");
         }
+    }
+
+    /** Settings that hold every ready pod whose worker is not matched ({@link UnmatchedWorkers#HOLD}). */
+    public PoolScalingSettings(int minReplicas, int maxReplicas, double targetSlotUtilization,
+            Duration targetQueueDelay, Duration pollInterval, Duration scaleUpStabilization,
+            Duration scaleDownStabilization, int scaleUpMaxStep, int scaleDownMaxStep, Duration idleBeforeZero,
+            Duration cordonTimeout, boolean paused) {
+        this(minReplicas, maxReplicas, targetSlotUtilization, targetQueueDelay, pollInterval, scaleUpStabilization,
+                scaleDownStabilization, scaleUpMaxStep, scaleDownMaxStep, idleBeforeZero, cordonTimeout, paused,
+                UnmatchedWorkers.HOLD);
     }
 
     /** The documented defaults. */
@@ -87,40 +101,48 @@ public record PoolScalingSettings(
     public PoolScalingSettings withReplicas(int min, int max) {
         return new PoolScalingSettings(min, max, targetSlotUtilization, targetQueueDelay, pollInterval,
                 scaleUpStabilization, scaleDownStabilization, scaleUpMaxStep, scaleDownMaxStep, idleBeforeZero,
-                cordonTimeout, paused);
+                cordonTimeout, paused, unmatchedWorkers);
     }
 
     public PoolScalingSettings withTargets(double utilization, Duration queueDelay) {
         return new PoolScalingSettings(minReplicas, maxReplicas, utilization, queueDelay, pollInterval,
                 scaleUpStabilization, scaleDownStabilization, scaleUpMaxStep, scaleDownMaxStep, idleBeforeZero,
-                cordonTimeout, paused);
+                cordonTimeout, paused, unmatchedWorkers);
     }
 
     public PoolScalingSettings withPollInterval(Duration poll) {
         return new PoolScalingSettings(minReplicas, maxReplicas, targetSlotUtilization, targetQueueDelay, poll,
                 scaleUpStabilization, scaleDownStabilization, scaleUpMaxStep, scaleDownMaxStep, idleBeforeZero,
-                cordonTimeout, paused);
+                cordonTimeout, paused, unmatchedWorkers);
     }
 
     public PoolScalingSettings withStabilization(Duration up, Duration down) {
         return new PoolScalingSettings(minReplicas, maxReplicas, targetSlotUtilization, targetQueueDelay, pollInterval,
-                up, down, scaleUpMaxStep, scaleDownMaxStep, idleBeforeZero, cordonTimeout, paused);
+                up, down, scaleUpMaxStep, scaleDownMaxStep, idleBeforeZero, cordonTimeout, paused,
+                unmatchedWorkers);
     }
 
     public PoolScalingSettings withMaxSteps(int up, int down) {
         return new PoolScalingSettings(minReplicas, maxReplicas, targetSlotUtilization, targetQueueDelay, pollInterval,
-                scaleUpStabilization, scaleDownStabilization, up, down, idleBeforeZero, cordonTimeout, paused);
+                scaleUpStabilization, scaleDownStabilization, up, down, idleBeforeZero, cordonTimeout, paused,
+                unmatchedWorkers);
     }
 
     public PoolScalingSettings withIdleBeforeZero(Duration idle) {
         return new PoolScalingSettings(minReplicas, maxReplicas, targetSlotUtilization, targetQueueDelay, pollInterval,
                 scaleUpStabilization, scaleDownStabilization, scaleUpMaxStep, scaleDownMaxStep, idle, cordonTimeout,
-                paused);
+                paused, unmatchedWorkers);
     }
 
     public PoolScalingSettings withPaused(boolean value) {
         return new PoolScalingSettings(minReplicas, maxReplicas, targetSlotUtilization, targetQueueDelay, pollInterval,
                 scaleUpStabilization, scaleDownStabilization, scaleUpMaxStep, scaleDownMaxStep, idleBeforeZero,
-                cordonTimeout, value);
+                cordonTimeout, value, unmatchedWorkers);
+    }
+
+    public PoolScalingSettings withUnmatchedWorkers(UnmatchedWorkers value) {
+        return new PoolScalingSettings(minReplicas, maxReplicas, targetSlotUtilization, targetQueueDelay, pollInterval,
+                scaleUpStabilization, scaleDownStabilization, scaleUpMaxStep, scaleDownMaxStep, idleBeforeZero,
+                cordonTimeout, paused, value);
     }
 }

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param completedTotal a monotonic count of the pool's finished tasks, or {@link #UNKNOWN_COMPLETIONS};
  *     lets the policy measure task duration (Little's law) instead of assuming one slot per queued task
  * @param now the time of the observation (the policy's only clock)
+ * @param unmatchedReadyPods ready pods whose worker cannot be matched to them (its SDK does not report the pod's
+ *     name as a label): they may be busy with work nobody can see, so the scale-down never removes them blindly
  */
 public record ScalingInputs(
         int queued,
@@ -30,7 +32,8 @@ public record ScalingInputs(
         int desiredReplicas,
         List<WorkerSnapshot> workers,
         long completedTotal,
-        Instant now) {
+        Instant now,
+        List<String> unmatchedReadyPods) {
 
     /** Value of {@link #completedTotal} when the source cannot count completions. */
     public static final long UNKNOWN_COMPLETIONS = -1;
@@ -45,6 +48,15 @@ public record ScalingInputs(
         oldestQueuedAge = oldestQueuedAge == null || oldestQueuedAge.isNegative() ? Duration.ZERO : oldestQueuedAge;
         workers = List.copyOf(workers == null ? List.of() : workers);
         Objects.requireNonNull(now, "now");
+        unmatchedReadyPods = List.copyOf(unmatchedReadyPods == null ? List.of() : unmatchedReadyPods);
+    }
+
+    /** Inputs where every ready pod's worker is matched (the simulator, and sources that match them all). */
+    public ScalingInputs(int queued, int running, Duration oldestQueuedAge, int slotsPerWorker, int readyReplicas,
+            int startingReplicas, int desiredReplicas, List<WorkerSnapshot> workers, long completedTotal,
+            Instant now) {
+        this(queued, running, oldestQueuedAge, slotsPerWorker, readyReplicas, startingReplicas, desiredReplicas,
+                workers, completedTotal, now, List.of());
     }
 
     private static void requireAtLeast(String field, int value, int min) {

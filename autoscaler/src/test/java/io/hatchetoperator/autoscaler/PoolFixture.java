@@ -21,6 +21,7 @@ public final class PoolFixture {
     private long completed = ScalingInputs.UNKNOWN_COMPLETIONS;
     private Duration oldest = Duration.ZERO;
     private final List<WorkerSnapshot> workers = new ArrayList<>();
+    private final List<String> unmatched = new ArrayList<>();
 
     private PoolFixture(long nowMillis) {
         this.nowMillis = nowMillis;
@@ -89,8 +90,14 @@ public final class PoolFixture {
         return this;
     }
 
+    /** Ready pods whose worker cannot be matched to them, e.g. {@code unmatched("pod-x", "pod-y")}. */
+    public PoolFixture unmatched(String... pods) {
+        unmatched.addAll(List.of(pods));
+        return this;
+    }
+
     public ScalingInputs inputs() {
         return new ScalingInputs(queued, running, oldest, slots, ready, starting, desired, workers, completed,
-                T0.plusMillis(nowMillis));
+                T0.plusMillis(nowMillis), unmatched);
     }
 }

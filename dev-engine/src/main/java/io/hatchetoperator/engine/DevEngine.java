@@ -18,7 +18,10 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,16 +40,23 @@ public final class DevEngine implements AutoCloseable {
   private final RestServer rest;
   private final ScheduledExecutorService timer;
   private final ExecutorService restExecutor;
+  private final PeriodicWork sweep;
+  private final io.hatchetoperator.engine.core.PayloadLimits limits;
   private final Scheduler scheduler;
   private final String token;
   private final String advertisedHost;
 
   private DevEngine(DevEngineSettings s) throws IOException {
     String tenantId = s.tenantId() == null ? Ids.uuid() : Ids.require("tenantId", s.tenantId());
-    TokenAuthority tokens = new TokenAuthority(s.clock(), tenantId);
-    this.scheduler = new Scheduler(s.clock(), s.timings(), tenantId, new WorkflowRegistry());
+    TokenAuthority tokens = s.key() == null ? new TokenAuthority(s.clock(), tenantId)
+        : new TokenAuthority(s.clock(), tenantId, s.key().key());
+    this.limits = s.payloadLimits();
+    this.scheduler = new Scheduler(s.clock(), s.timings(), tenantId, new WorkflowRegistry(), limits);
     this.timer = Executors.newSingleThreadScheduledExecutor(daemon("dev-engine-timer"));
-    this.restExecutor = Executors.newFixedThreadPool(2, daemon("dev-engine-rest"));
+    this.restExecutor = new ThreadPoolExecutor(DevEngineSettings.REST_THREADS, DevEngineSettings.REST_THREADS, 0,
+        TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(DevEngineSettings.REST_QUEUE), daemon("dev-engine-rest"));
+    this.sweep = new PeriodicWork("sweep (timeouts, retries, reassignment)", scheduler::sweep,
+        s.sweepInterval(), Duration.ofMillis(Math.max(2_000, 50 * s.sweepInterval().toMillis())));
     this.advertisedHost = s.advertisedHost();
     GrpcAuthInterceptor auth = new GrpcAuthInterceptor(tokens);
     this.grpc = NettyServerBuilder.forAddress(new InetSocketAddress(s.bindHost(), s.grpcPort()))
@@ -67,9 +77,9 @@ public final class DevEngine implements AutoCloseable {
       grpc.shutdownNow();
       throw e;
     }
+    rest.setReadiness(sweep::problem);
     this.token = tokens.issue(serverUrl(), hostPort(), s.tokenTtl());
-    long every = Math.max(1, s.sweepInterval().toMillis());
-    timer.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
+    sweep.start(timer);
     LOG.info("dev engine up: gRPC {} REST {} tenant {}", grpcPort(), httpPort(), tenantId);
   }
 
@@ -128,6 +138,11 @@ public final class DevEngine implements AutoCloseable {
     rest.setAvailable(available);
   }
 
+  /** The bounds on inputs this engine enforces at trigger time. */
+  public io.hatchetoperator.engine.core.PayloadLimits payloadLimits() {
+    return limits;
+  }
+
   /** The in-memory core, for in-process inspection. */
   public Scheduler scheduler() {
     return scheduler;
@@ -145,14 +160,6 @@ public final class DevEngine implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     LOG.info("dev engine stopped");
-  }
-
-  private void sweep() {
-    try {
-      scheduler.sweep();
-    } catch (RuntimeException e) {
-      LOG.error("sweep failed; will try again", e);
-    }
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -7,7 +7,7 @@ import java.util.List;
  * One recorded {@code METHOD PATH} request of the operator, read as the RBAC authorizer reads it:
  * API group, resource (with its subresource), namespace and verb.
  */
-record ApiCall(String line, String apiGroup, String resource, String namespace, String verb) {
+record ApiCall(String line, String apiGroup, String resource, String namespace, String name, String verb) {
 
   /** Parses {@code "GET /apis/apps/v1/namespaces/ns/deployments?watch=true"} and the like. */
   static ApiCall parse(String line) {
@@ -50,7 +50,8 @@ record ApiCall(String line, String apiGroup, String resource, String namespace, 
     boolean named = rest.size() >= 2;
     boolean watch = watchPath || Arrays.asList(queryString.split("&")).contains("watch=true")
         || Arrays.asList(queryString.split("&")).contains("watch=1");
-    return new ApiCall(line.trim(), group, resource, namespace, verb(line, method, named, watch));
+    return new ApiCall(line.trim(), group, resource, namespace, named ? rest.get(1) : "",
+        verb(line, method, named, watch));
   }
 
   private static String verb(String line, String method, boolean named, boolean watch) {

@@ -16,7 +16,7 @@ class ChartCustomValuesTest {
     RenderedChart chart = ChartRenderer.render("watchNamespaces: [team-a, team-b]\n");
     RenderedChart allNamespaces = ChartRenderer.renderDefaults();
 
-    RbacRules clusterWide = RbacRules.of(chart.ofKind("ClusterRole"));
+    RbacRules clusterWide = RbacRules.of(chart.operatorClusterRoles());
     assertThat(clusterWide.grants()).extracting(RbacRules.Grant::resource)
         .containsExactly("selfsubjectrulesreviews");
     for (String ns : List.of("team-a", "team-b")) {
@@ -26,7 +26,7 @@ class ChartCustomValuesTest {
           .filter(r -> r.at("/metadata/namespace").asText().equals(ns)).findFirst().orElseThrow();
       assertThat(RbacRules.of(List.of(role)).plus(clusterWide))
           .as("the same grants as the all-namespaces ClusterRole, in %s only", ns)
-          .isEqualTo(RbacRules.of(allNamespaces.ofKind("ClusterRole")));
+          .isEqualTo(RbacRules.of(allNamespaces.operatorClusterRoles()));
       assertThat(binding.at("/roleRef/name").asText()).isEqualTo(role.at("/metadata/name").asText());
       assertThat(binding.at("/subjects/0/namespace").asText()).isEqualTo(ChartRenderer.NAMESPACE);
     }
@@ -37,7 +37,7 @@ class ChartCustomValuesTest {
   void withoutLeaderElectionNorWatchedNamespacesNoClusterRoleIsNeeded() {
     RenderedChart chart = ChartRenderer.render("watchNamespaces: [team-a]\nleaderElection: {enabled: false}\n");
 
-    assertThat(chart.ofKind("ClusterRole")).isEmpty();
+    assertThat(chart.operatorClusterRoles()).isEmpty();
     assertThat(chart.ofKind("ClusterRoleBinding")).isEmpty();
     assertThat(chart.ofKind("Role")).extracting(r -> r.at("/metadata/namespace").asText()).containsExactly("team-a");
     assertThat(chart.arg("--leader-election")).isEqualTo("false");

@@ -33,7 +33,7 @@ class OperationsDocTest {
     }
 
     RenderedChart chart = ChartRenderer.renderDefaults();
-    List<com.fasterxml.jackson.databind.JsonNode> roles = new ArrayList<>(chart.ofKind("ClusterRole"));
+    List<com.fasterxml.jackson.databind.JsonNode> roles = new ArrayList<>(chart.operatorClusterRoles());
     roles.addAll(chart.ofKind("Role"));
     Map<String, Set<String>> rendered = new TreeMap<>();
     RbacRules.of(roles).grants().forEach(g ->

@@ -27,6 +27,13 @@ record RenderedChart(List<JsonNode> objects) {
         .toList();
   }
 
+  /** The ClusterRoles the operator itself is bound to (not the aggregated roles for people who create pools). */
+  List<JsonNode> operatorClusterRoles() {
+    return ofKind("ClusterRole").stream()
+        .filter(r -> r.at("/metadata/name").asText().equals(ChartRenderer.RELEASE + "-hatchet-worker-operator"))
+        .toList();
+  }
+
   /** The operator Deployment's single container. */
   JsonNode operatorContainer() {
     return one("Deployment", ChartRenderer.RELEASE + "-hatchet-worker-operator")

@@ -93,6 +93,7 @@ public final class HatchetOperator implements AutoCloseable {
         }
         try {
             operator.start();
+            metrics.leading(isLeader());
             deletions = new PoolDeletionWatch(client, settings.namespaces(), (namespace, name) -> {
                 metrics.forget(namespace, name);
                 scalingStep.forget(namespace, name);
@@ -121,6 +122,7 @@ public final class HatchetOperator implements AutoCloseable {
             http = null;
         }
         leading.set(false);
+        metrics.leading(false);
     }
 
     @Override
@@ -150,6 +152,7 @@ public final class HatchetOperator implements AutoCloseable {
 
     private void onLeading(boolean now) {
         leading.set(now);
+        metrics.leading(now);
         LOG.info("operator {} {} the lease {}", identity, now ? "acquired" : "lost", settings.leaseName());
     }
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Fails when a contract drifts from Hatchet's: every method path, field number, type and label, and every enum
  * value of the protos is compared with the golden table in {@code wire-contract.golden}, written from
- * ../shared/hatchet-protocol.md §2–§3.4 (+ {@code AssignedAction.task_inserted_at = 29}, §9).
+ * docs/hatchet-protocol.md §2–§3.4 (+ {@code AssignedAction.task_inserted_at = 29}, §9).
  */
 class WireContractTest {
 

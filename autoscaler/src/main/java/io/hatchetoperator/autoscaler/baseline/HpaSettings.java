@@ -1,7 +1,7 @@
 package io.hatchetoperator.autoscaler.baseline;
 
 /**
- * The Kubernetes HPA v2 defaults (autoscaling-anchors.md §2); times in milliseconds.
+ * The Kubernetes HPA v2 defaults (docs/autoscaling-baselines.md §2); times in milliseconds.
  *
  * @param minReplicas floor (1: the HPA cannot scale to zero without the HPAScaleToZero gate)
  * @param maxReplicas ceiling

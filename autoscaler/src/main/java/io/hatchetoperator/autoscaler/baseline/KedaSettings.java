@@ -1,7 +1,7 @@
 package io.hatchetoperator.autoscaler.baseline;
 
 /**
- * A KEDA ScaledObject with a queue-length trigger (autoscaling-anchors.md §1); times in milliseconds.
+ * A KEDA ScaledObject with a queue-length trigger (docs/autoscaling-baselines.md §1); times in milliseconds.
  *
  * @param pollingMs the KEDA operator's activation loop (30 s)
  * @param cooldownMs time since the trigger was last active before scaling to zero (300 s)

@@ -13,9 +13,10 @@ import java.util.List;
  * @param cordons the cordons to remember after this tick
  * @param missing how many of the wanted removals found no idle worker (0 when none is blocked)
  * @param removePods pods released this tick: confirmed idle, to get the lowest deletion cost
+ * @param heldForUnmatched how many of the wanted removals wait because ready pods' workers cannot be matched
  */
 public record ScaleDownPlan(int replicas, List<WorkerSnapshot> toCordon, List<Cordon> toUncordon,
-        List<Cordon> cordons, int missing, List<String> removePods) {
+        List<Cordon> cordons, int missing, List<String> removePods, int heldForUnmatched) {
 
     public ScaleDownPlan {
         removePods = List.copyOf(removePods);

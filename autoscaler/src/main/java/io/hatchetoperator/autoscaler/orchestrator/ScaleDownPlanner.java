@@ -3,6 +3,7 @@ package io.hatchetoperator.autoscaler.orchestrator;
 import io.hatchetoperator.autoscaler.Cordon;
 import io.hatchetoperator.autoscaler.PoolScalingSettings;
 import io.hatchetoperator.autoscaler.ScalingInputs;
+import io.hatchetoperator.autoscaler.UnmatchedWorkers;
 import io.hatchetoperator.autoscaler.WorkerSnapshot;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,11 +14,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The pure scale-down protocol that kills nothing: pods with no worker yet go first; otherwise idle workers are
- * cordoned on one tick and, still idle on a following tick, released by lowering replicas; a reversed decision
- * uncordons them. With no idle worker, the least busy ones are cordoned to drain (the engine spreads tasks
+ * The pure scale-down protocol that kills nothing: not-ready pods with no worker yet go first; otherwise idle
+ * workers are cordoned on one tick and, still idle on a following tick, released by lowering replicas; a reversed
+ * decision uncordons them. With no idle worker, the least busy ones are cordoned to drain (the engine spreads tasks
  * round-robin, so under steady load no worker is ever idle) and released once idle; with none of those either,
  * it waits.
+ *
+ * <p>A ready pod whose worker cannot be matched ({@link ScalingInputs#unmatchedReadyPods()}) may be busy with work
+ * nobody can see: it is never counted as "no worker yet". Under {@link UnmatchedWorkers#HOLD} (the default) every
+ * scale-down of the pool is held while one exists, except the removal of not-ready pods with no worker; under
+ * {@link UnmatchedWorkers#TERMINATE} one such pod may be removed per scale-down stabilization window once no
+ * matched worker is left to remove.
  */
 public final class ScaleDownPlanner {
 
@@ -36,7 +43,16 @@ public final class ScaleDownPlanner {
         List<Cordon> kept = new ArrayList<>();
         List<Cordon> toUncordon = new ArrayList<>();
         List<Cordon> pending = new ArrayList<>();
+        Set<String> removedUnmatched = new HashSet<>();
+        int releasedWorkers = 0;
         for (Cordon c : cordons) {
+            if (c.podOnly()) {
+                if (now - c.sinceMillis() < unmatchedWindowMillis(cfg)) {
+                    kept.add(c); // bounds how often an unmatched pod is removed
+                    removedUnmatched.add(c.podName());
+                }
+                continue;
+            }
             if (!byId.containsKey(c.workerId())) {
                 continue; // its pod is gone: nothing left to undo
             }
@@ -46,15 +62,23 @@ public final class ScaleDownPlanner {
                 toUncordon.add(c); // replicas were lowered, yet this pod stayed: give it work again
             } else {
                 kept.add(c);
+                releasedWorkers++;
             }
         }
         if (target >= current) {
             toUncordon.addAll(pending);
-            return new ScaleDownPlan(target, List.of(), toUncordon, kept, 0, List.of());
+            return new ScaleDownPlan(target, List.of(), toUncordon, kept, 0, List.of(), 0);
         }
         int need = current - target;
-        int registered = in.workers().size() - kept.size();
-        int lower = Math.min(need, Math.max(0, current - registered));
+        List<String> unmatched = in.unmatchedReadyPods().stream().filter(p -> !removedUnmatched.contains(p))
+                .sorted().toList();
+        int registered = in.workers().size() - releasedWorkers;
+        // pods with neither a matched worker nor readiness: the ReplicaSet removes not-ready pods first
+        int lower = Math.min(need, Math.max(0, current - registered - unmatched.size()));
+        if (!unmatched.isEmpty() && cfg.unmatchedWorkers() == UnmatchedWorkers.HOLD) {
+            toUncordon.addAll(pending); // held: none of them will be released
+            return new ScaleDownPlan(current - lower, List.of(), toUncordon, kept, 0, List.of(), need - lower);
+        }
         pending.sort(Comparator.comparingInt((Cordon c) -> byId.get(c.workerId()).busySlots()));
         int draining = 0;
         List<String> removePods = new ArrayList<>();
@@ -78,6 +102,19 @@ public final class ScaleDownPlanner {
         victims.addAll(selector.selectToDrain(in.workers(), excluded, need - lower - draining - victims.size()));
         victims.forEach(w -> kept.add(new Cordon(w.workerId(), w.podName(), now, false)));
         int missing = need - lower - draining - victims.size();
-        return new ScaleDownPlan(current - lower, victims, toUncordon, kept, missing, removePods);
+        if (missing > 0 && !unmatched.isEmpty() && removedUnmatched.isEmpty()) {
+            String pod = unmatched.get(0); // TERMINATE: one at a time, its SDK's SIGTERM drain is the only guard
+            lower++;
+            missing--;
+            removePods.add(pod);
+            kept.add(Cordon.unmatchedPod(pod, now));
+        }
+        return new ScaleDownPlan(current - lower, victims, toUncordon, kept, missing, removePods,
+                unmatched.isEmpty() ? 0 : missing);
+    }
+
+    /** At most one unmatched pod is removed per this window: the scale-down stabilization, at least one poll. */
+    private static long unmatchedWindowMillis(PoolScalingSettings cfg) {
+        return Math.max(cfg.scaleDownStabilization().toMillis(), cfg.pollInterval().toMillis());
     }
 }

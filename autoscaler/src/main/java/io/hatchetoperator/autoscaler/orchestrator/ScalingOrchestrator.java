@@ -83,15 +83,15 @@ public final class ScalingOrchestrator {
                             + decision.replicas() + "); " + decision.explanation();
             emit(pool, ScalingEventType.SCALED, line, in.now());
         }
-        boolean isBlocked = plan.missing() > 0;
+        boolean isBlocked = plan.missing() > 0 && plan.heldForUnmatched() == 0;
         if (isBlocked && blocked.add(pool)) {
             emit(pool, ScalingEventType.SCALE_DOWN_BLOCKED, "waiting: " + plan.missing()
                     + " fewer pods wanted but no idle worker to remove; " + decision.explanation(), in.now());
         } else if (!isBlocked) {
             blocked.remove(pool);
         }
-        List<String> ids = cordons.stream().map(Cordon::workerId).toList();
-        return new TickResult(pool, decision, plan.replicas(), true, ids, isBlocked);
+        List<String> ids = cordons.stream().filter(c -> !c.podOnly()).map(Cordon::workerId).toList();
+        return new TickResult(pool, decision, plan.replicas(), true, ids, isBlocked, plan.heldForUnmatched());
     }
 
     private TickResult hold(String pool, MetricsReading reading) {
@@ -100,7 +100,8 @@ public final class ScalingOrchestrator {
         if (unavailable.add(pool)) {
             emit(pool, ScalingEventType.METRICS_UNAVAILABLE, decision.explanation(), reading.at());
         }
-        List<String> ids = ports.states().load(pool).cordons().stream().map(Cordon::workerId).toList();
+        List<String> ids = ports.states().load(pool).cordons().stream().filter(c -> !c.podOnly())
+                .map(Cordon::workerId).toList();
         return new TickResult(pool, decision, reading.currentReplicas(), false, ids, false);
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
  * @param metricsAvailable false when the source reported the figures unavailable
  * @param cordoned workers cordoned and not yet removed after the tick
  * @param scaleDownBlocked true when fewer pods are wanted but no idle worker can be removed
+ * @param heldForUnmatched how many of the wanted removals wait because ready pods' workers cannot be matched
  */
 public record TickResult(
         String pool,
@@ -19,9 +20,16 @@ public record TickResult(
         int replicas,
         boolean metricsAvailable,
         List<String> cordoned,
-        boolean scaleDownBlocked) {
+        boolean scaleDownBlocked,
+        int heldForUnmatched) {
 
     public TickResult {
         cordoned = List.copyOf(cordoned);
+    }
+
+    /** A tick that held nothing back for unmatched workers. */
+    public TickResult(String pool, ScalingDecision decision, int replicas, boolean metricsAvailable,
+            List<String> cordoned, boolean scaleDownBlocked) {
+        this(pool, decision, replicas, metricsAvailable, cordoned, scaleDownBlocked, 0);
     }
 }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The HPA and KEDA models follow the documented algorithms (autoscaling-anchors.md §1–2). */
+/** The HPA and KEDA models follow the documented algorithms (docs/autoscaling-baselines.md §1–2). */
 class HpaControllerTest {
 
     private final HpaController hpa = new HpaController(HpaSettings.defaults(1, 100));

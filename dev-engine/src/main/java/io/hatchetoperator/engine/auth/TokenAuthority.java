@@ -18,7 +18,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Issues and checks the engine's API tokens: HS256 JWTs with Hatchet's claims ({@code sub} = tenant,
  * {@code server_url}, {@code grpc_broadcast_address}, {@code iat}, {@code exp}, {@code token_id}). The signing key is
- * random per engine, so tokens of an earlier run are rejected. Thread-safe.
+ * random per engine unless one is given (the dev engine's {@code --key-file}), so without it tokens of an earlier run
+ * are rejected. Thread-safe.
  */
 public final class TokenAuthority {
 
@@ -32,11 +33,26 @@ public final class TokenAuthority {
   /** Tokens whose signature and claims were checked, with their expiry (epoch seconds). */
   private final Map<String, Long> verified = new ConcurrentHashMap<>();
 
+  /** An authority with a fresh random key. */
   public TokenAuthority(Clock clock, String tenantId) {
-    this.key = new byte[32];
-    new SecureRandom().nextBytes(key);
+    this(clock, tenantId, randomKey());
+  }
+
+  /** An authority signing with {@code key} (at least 32 bytes), so tokens outlive a restart. */
+  public TokenAuthority(Clock clock, String tenantId, byte[] key) {
+    if (key.length < 32) {
+      throw new IllegalArgumentException("the signing key has " + key.length + " bytes; HS256 needs at least 32");
+    }
+    this.key = key.clone();
     this.clock = clock;
     this.tenantId = tenantId;
+  }
+
+  /** 32 random bytes from a strong source. */
+  public static byte[] randomKey() {
+    byte[] k = new byte[32];
+    new SecureRandom().nextBytes(k);
+    return k;
   }
 
   /** A signed token for this tenant, valid for {@code ttl}. */

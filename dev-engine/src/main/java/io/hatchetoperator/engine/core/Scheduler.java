@@ -31,8 +31,15 @@ public final class Scheduler {
   private final RunJanitor janitor;
   private final Transitions tx;
   private final TimeRules timeRules;
+  private final PayloadLimits limits;
 
   public Scheduler(Clock clock, EngineTimings timings, String tenantId, WorkflowRegistry registry) {
+    this(clock, timings, tenantId, registry, PayloadLimits.defaults());
+  }
+
+  public Scheduler(Clock clock, EngineTimings timings, String tenantId, WorkflowRegistry registry,
+      PayloadLimits limits) {
+    this.limits = limits;
     this.clock = clock;
     this.timings = timings;
     this.tenantId = tenantId;
@@ -163,17 +170,30 @@ public final class Scheduler {
   /** Starts runs for every request (all or none are checked first) and returns their ids in order. */
   public List<String> trigger(List<TriggerRequest> requests) {
     List<WorkflowDef> defs = new ArrayList<>();
+    long[] sizes = new long[requests.size()];
+    long total = 0;
     for (int i = 0; i < requests.size(); i++) {
       defs.add(registry.get(requests.size() == 1 ? "name" : "workflows[" + i + "].name", requests.get(i).workflowName()));
+      sizes[i] = PayloadBudget.checkInput(limits, requests.size() == 1 ? "input" : "workflows[" + i + "].input",
+          requests.get(i));
+      total += sizes[i];
     }
+    long needed = total;
     return locked(() -> {
+      PayloadBudget.checkHeld(limits, s.heldPayloadBytes, needed);
       List<String> ids = new ArrayList<>(requests.size());
       long now = now();
       for (int i = 0; i < requests.size(); i++) {
-        ids.add(start(defs.get(i), requests.get(i), now).id);
+        WorkflowRun run = start(defs.get(i), requests.get(i), now, sizes[i]);
+        ids.add(run.id);
       }
       return ids;
     });
+  }
+
+  /** Input bytes held by unfinished runs (bounded by the {@link PayloadLimits}). */
+  public long payloadBytesHeld() {
+    return locked(() -> s.heldPayloadBytes);
   }
 
   /** Starts one run and returns its id. */
@@ -192,9 +212,11 @@ public final class Scheduler {
     return reqs.isEmpty() ? List.of() : trigger(reqs);
   }
 
-  private WorkflowRun start(WorkflowDef def, TriggerRequest r, long now) {
+  private WorkflowRun start(WorkflowDef def, TriggerRequest r, long now, long payloadBytes) {
     int priority = r.priority() != null && r.priority() > 0 ? r.priority() : def.defaultPriority();
     WorkflowRun run = new WorkflowRun(Ids.uuid(), def, r, priority, now);
+    run.payloadBytes = payloadBytes;
+    tx.hold(run);
     for (TaskDef td : def.tasks()) {
       TaskRun t = new TaskRun(Ids.uuid(), td, run);
       run.tasks.put(td.readableId(), t);

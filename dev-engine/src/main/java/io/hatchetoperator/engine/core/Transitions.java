@@ -183,6 +183,21 @@ final class Transitions {
     return true;
   }
 
+  /** Counts the run's input in the tenant's held bytes (once). */
+  void hold(WorkflowRun run) {
+    if (!run.payloadHeld) {
+      run.payloadHeld = true;
+      s.heldPayloadBytes += run.payloadBytes;
+    }
+  }
+
+  private void release(WorkflowRun run) {
+    if (run.payloadHeld) {
+      run.payloadHeld = false;
+      s.heldPayloadBytes -= run.payloadBytes;
+    }
+  }
+
   /** Terminal transition: counters, downstream tasks, and the run's end. */
   void finish(TaskRun t, TaskState end, long now) {
     s.queues.move(t, end);
@@ -208,6 +223,7 @@ final class Transitions {
     }
     if (run.finished() && run.finishedAtMillis == 0 && !startOnFailure(run, now)) {
       run.finishedAtMillis = now;
+      release(run);
       janitor.finished(run);
       List<RunObserver> list = s.observers.remove(run.id);
       if (list != null) {
@@ -243,6 +259,7 @@ final class Transitions {
     if (t.state.terminal()) {
       run.unfinished++;
       run.finishedAtMillis = 0;
+      hold(run);
     }
     s.queues.move(t, TaskState.PENDING);
     t.retryCount = 0;

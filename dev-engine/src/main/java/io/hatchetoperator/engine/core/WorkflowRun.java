@@ -14,6 +14,9 @@ public final class WorkflowRun {
   final Map<String, TaskRun> tasks = new LinkedHashMap<>();
   int unfinished;
   long finishedAtMillis;
+  /** The input and metadata bytes this run holds while unfinished, and whether they count now. */
+  long payloadBytes;
+  boolean payloadHeld;
 
   WorkflowRun(String id, WorkflowDef workflow, TriggerRequest request, int priority, long now) {
     this.id = id;

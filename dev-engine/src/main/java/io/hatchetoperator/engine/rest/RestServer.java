@@ -41,6 +41,18 @@ public final class RestServer implements AutoCloseable {
   private final TokenAuthority tokens;
   private final long createdAtMillis;
   private volatile boolean available = true;
+  private volatile java.util.function.Supplier<String> readiness = () -> null;
+
+  static {
+    // The JDK's server reads these once, when its first server starts: a request (line and headers) must arrive
+    // within maxReqTime seconds and the response be taken within maxRspTime, else the connection is closed and
+    // its thread freed (jdk.httpserver, sun/net/httpserver/ServerConfig.java and ServerImpl.ReqRspTimeoutTask).
+    // A value the user set with -D wins.
+    System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime",
+        String.valueOf(io.hatchetoperator.engine.DevEngineSettings.REST_READ_TIMEOUT.toSeconds()));
+    System.getProperties().putIfAbsent("sun.net.httpserver.maxRspTime",
+        String.valueOf(io.hatchetoperator.engine.DevEngineSettings.REST_WRITE_TIMEOUT.toSeconds()));
+  }
 
   public RestServer(InetSocketAddress address, Scheduler scheduler, TokenAuthority tokens, ExecutorService executor,
       long createdAtMillis) throws IOException {
@@ -63,6 +75,11 @@ public final class RestServer implements AutoCloseable {
     LOG.info("REST API {}", available ? "available again" : "switched off: answering 503");
   }
 
+  /** What {@code /api/ready} checks: null when ready, otherwise the reason (answered with 503). */
+  public void setReadiness(java.util.function.Supplier<String> check) {
+    this.readiness = check;
+  }
+
   @Override
   public void close() {
     server.stop(0);
@@ -71,10 +88,13 @@ public final class RestServer implements AutoCloseable {
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       String path = ex.getRequestURI().getPath();
+      String notReady = path.equals("/api/ready") ? readiness.get() : null;
       try {
         if (!available) {
           send(ex, 503, RestJson.error(503, "the dev engine's REST API is switched off (setRestAvailable(false));"
               + " retry later"));
+        } else if (notReady != null) {
+          send(ex, 503, RestJson.error(503, notReady));
         } else if (path.equals("/api/ready") || path.equals("/api/live")) {
           send(ex, 200, Map.of("ok", true));
         } else if (path.equals("/metrics")) {

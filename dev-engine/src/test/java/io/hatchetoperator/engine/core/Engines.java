@@ -19,6 +19,11 @@ final class Engines {
     scheduler = new Scheduler(clock, timings, Ids.uuid(), new WorkflowRegistry());
   }
 
+  /** Builders over an existing scheduler (whose clock is not {@link #clock}). */
+  Engines(Scheduler scheduler) {
+    this.scheduler = scheduler;
+  }
+
   static CreateTaskOpts.Builder task(String workflow, String name, String... parents) {
     return CreateTaskOpts.newBuilder().setReadableId(name).setAction(workflow + ":" + name).setTimeout("30s")
         .addAllParents(List.of(parents)).putSlotRequests("default", 1);

@@ -14,5 +14,20 @@ public record ScaleDownSpec(
         String stabilization,
         @JsonPropertyDescription("Most replicas removed by one decision (unset: no limit).")
         @Min(1)
-        Integer maxStep) {
+        Integer maxStep,
+        @JsonPropertyDescription("Ready pods whose worker the operator cannot match (its SDK does not report the pod):"
+                + " Hold (default) never removes them and holds the scale-down while one runs; Terminate removes"
+                + " one per stabilization window and relies on the SDK's SIGTERM drain (see docs/sdks.md).")
+        @Default("Hold")
+        UnmatchedWorkersPolicy unmatchedWorkers) {
+
+    /** Limits with the default unmatched-worker policy (Hold). */
+    public ScaleDownSpec(String stabilization, Integer maxStep) {
+        this(stabilization, maxStep, null);
+    }
+
+    /** unmatchedWorkers, Hold when unset. */
+    public UnmatchedWorkersPolicy effectiveUnmatchedWorkers() {
+        return unmatchedWorkers == null ? UnmatchedWorkersPolicy.HOLD : unmatchedWorkers;
+    }
 }

@@ -18,10 +18,11 @@ import java.util.Optional;
  * @param lastScaleTime when the replica count last changed, or null
  * @param stateAnnotation the encoded policy state to write now, if any
  * @param recheckAfter when to reconcile again at the latest (the poll interval)
+ * @param matched the {@code WorkersMatched} condition, or null to leave it as it is (no poll yet)
  */
 public record AutoscalingOutcome(int desiredReplicas, ScalingDecision decision,
     ScalingInputs inputs, ConditionValue metrics, ConditionValue limit, Instant lastScaleTime,
-    Optional<String> stateAnnotation, Duration recheckAfter) {
+    Optional<String> stateAnnotation, Duration recheckAfter, ConditionValue matched) {
 
   /**
    * A condition's status ("True", "False", "Unknown"), reason and message; {@code onlyIfAbsent} keeps a
@@ -54,6 +55,6 @@ public record AutoscalingOutcome(int desiredReplicas, ScalingDecision decision,
   /** The same outcome without a state to write (a reconcile between two polls). */
   public AutoscalingOutcome withoutState() {
     return new AutoscalingOutcome(desiredReplicas, decision, inputs, metrics, limit, lastScaleTime,
-        Optional.empty(), recheckAfter);
+        Optional.empty(), recheckAfter, matched);
   }
 }

@@ -107,6 +107,21 @@ public final class KubernetesScalingRealizer implements ScalingRealizer {
     }
   }
 
+  /**
+   * Before a scale-down held for unmatched workers: gives each ready pod whose worker cannot be matched the
+   * cost of a fully busy worker ({@code slots}), so that should a pod become ready just before the
+   * ReplicaSet acts, the one with unknown work is still not the first to go.
+   */
+  public void protectUnmatched(String pool, Iterable<String> pods, int slots) {
+    for (String pod : pods) {
+      try {
+        setCost(PoolKeys.namespace(pool), pod, slots);
+      } catch (KubernetesClientException e) {
+        LOG.debug("pool {}: could not mark unmatched pod {}: {}", pool, pod, e.getMessage());
+      }
+    }
+  }
+
   private EngineApi api(String pool) {
     return pollers.api(pool).orElseThrow(() -> new IllegalStateException(
         "pool " + pool + " has no engine client: it is not registered with the pollers"));

@@ -20,13 +20,13 @@ final class Outcomes {
   static AutoscalingOutcome held(int current, ConditionValue metrics, ConditionValue limit,
       PoolScalingSettings settings) {
     return new AutoscalingOutcome(current, null, null, metrics, limit, null, Optional.empty(),
-        settings == null ? DEFAULT_RECHECK : settings.pollInterval());
+        settings == null ? DEFAULT_RECHECK : settings.pollInterval(), null);
   }
 
   /** The outcome of one orchestrator tick. */
   static AutoscalingOutcome ticked(int desired, TickResult tick, MetricsReading reading,
       TenantSnapshot snapshot, Instant scaledAt, Optional<String> state,
-      PoolScalingSettings settings) {
+      PoolScalingSettings settings, ConditionValue matched) {
     ConditionValue metrics = tick.metricsAvailable() && reading.available()
         ? ConditionValue.yes("EnginePolled", summary(reading.inputs(), snapshot))
         : snapshot.error()
@@ -34,11 +34,16 @@ final class Outcomes {
             .orElse(ConditionValue.no("MetricsUnavailable", tick.decision().explanation()));
     return new AutoscalingOutcome(desired, tick.decision(),
         reading.available() ? reading.inputs() : null, metrics, limit(tick), scaledAt, state,
-        settings.pollInterval());
+        settings.pollInterval(), matched);
   }
 
   private static ConditionValue limit(TickResult tick) {
     String why = tick.decision().explanation();
+    if (tick.heldForUnmatched() > 0) {
+      return ConditionValue.yes("UnmatchedWorkers", tick.heldForUnmatched()
+          + " fewer pods are wanted, but ready pods run workers the operator cannot match (see"
+          + " condition WorkersMatched): waiting rather than removing them blindly; " + why);
+    }
     if (tick.scaleDownBlocked()) {
       return ConditionValue.yes("ScaleDownBlocked",
           "fewer pods are wanted but every worker is busy: waiting rather than killing work; "

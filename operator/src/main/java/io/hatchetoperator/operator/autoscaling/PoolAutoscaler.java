@@ -3,6 +3,8 @@ package io.hatchetoperator.operator.autoscaling;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.hatchetoperator.autoscaler.PoolScalingSettings;
+import io.hatchetoperator.autoscaler.ScalingInputs;
+import io.hatchetoperator.autoscaler.UnmatchedWorkers;
 import io.hatchetoperator.autoscaler.orchestrator.MetricsReading;
 import io.hatchetoperator.autoscaler.orchestrator.ScalingOrchestrator;
 import io.hatchetoperator.autoscaler.orchestrator.ScalingPorts;
@@ -46,6 +48,7 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
   private final ScalingOrchestrator orchestrator;
   private final KubernetesPoolAccess cluster;
   private final ManualScaleNotice manualScale;
+  private final UnmatchedWorkersNotice unmatched;
   private final Map<String, Instant> lastTick = new ConcurrentHashMap<>();
   private final Map<String, AutoscalingOutcome> last = new ConcurrentHashMap<>();
   private final Map<String, Instant> lastStepped = new ConcurrentHashMap<>();
@@ -64,6 +67,7 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     this.orchestrator = new ScalingOrchestrator(new ScalingPorts(source, realizer, states, events));
     this.cluster = new KubernetesPoolAccess(client);
     this.manualScale = new ManualScaleNotice(events, clock);
+    this.unmatched = new UnmatchedWorkersNotice(events);
     this.poolExpiry = settings.poolExpiry();
     pollers.addListener(metrics);
     pollers.addListener((snapshot, pools) -> expireStale());
@@ -165,13 +169,22 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     lastTick.put(key, clock.instant());
     int desired = realizer.takeReplicas(key).orElse(tick.replicas());
     MetricsReading reading = source.read(key);
-    if (reading.available() && desired < current) {
-      realizer.protectBusy(key, reading.inputs().workers());
+    ConditionValue matched = null;
+    if (reading.available()) {
+      ScalingInputs in = reading.inputs();
+      if (desired < current) {
+        realizer.protectBusy(key, in.workers());
+        if (settings.unmatchedWorkers() == UnmatchedWorkers.HOLD) {
+          realizer.protectUnmatched(key, in.unmatchedReadyPods(), view.slotsPerWorker());
+        }
+      }
+      matched = unmatched.check(key, pool, in, settings, WorkerMatching.fix(null));
     }
-    metrics.recordTick(key, desired, tick, reading.inputs(), view.livePods().size());
+    metrics.recordTick(new AutoscalingMetrics.Tick(key, current, desired, settings.minReplicas(),
+        settings.maxReplicas(), tick, reading.inputs()));
     Instant scaledAt = desired != current ? clock.instant() : null;
     return remember(key, Outcomes.ticked(desired, tick, reading, snapshot.get(), scaledAt,
-        states.toPersist(key), settings));
+        states.toPersist(key), settings, matched));
   }
 
   /** {@link ScalingStep}: reconcile a pool as soon as its tenant's poll finished. */
@@ -196,6 +209,7 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     lastTick.remove(key);
     last.remove(key);
     manualScale.forget(key);
+    unmatched.forget(key);
     lastStepped.remove(key);
   }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,8 +16,11 @@ import java.util.Map;
  *
  * <p>A worker belongs to the pool when its preset label {@code hatchet-operator.io/pool} is the pool's
  * and its {@code hatchet-operator.io/pod} label names a live pod of the pool (so workers of deleted pods,
- * which the engine lists for 24 h, never count). Inactive workers are ignored; of two workers on one pod
- * (a restarted container) the busier one counts. A worker that reports no slot figures counts as busy.
+ * which the engine lists for 24 h, never count), or when its label {@code hatchet-autoscaling-target}
+ * names a live pod of the pool (the Go SDK turns {@code HATCHET_CLIENT_AUTOSCALING_TARGET} into that label:
+ * hatchet-dev/hatchet, pkg/client/loader/loader.go). Inactive workers are ignored; of two workers on one
+ * pod (a restarted container) the busier one counts. A worker that reports no slot figures counts as busy.
+ * Ready pods left with no matched worker are reported as {@link ScalingInputs#unmatchedReadyPods()}.
  */
 public final class PoolInputsMapper {
 
@@ -24,6 +28,8 @@ public final class PoolInputsMapper {
   public static final String POOL_LABEL = "hatchet-operator.io/pool";
   /** The preset label carrying the pod's name. */
   public static final String POD_LABEL = "hatchet-operator.io/pod";
+  /** The label the Go SDK gives its workers from {@code HATCHET_CLIENT_AUTOSCALING_TARGET}. */
+  public static final String AUTOSCALING_TARGET_LABEL = "hatchet-autoscaling-target";
 
   private PoolInputsMapper() {}
 
@@ -45,20 +51,32 @@ public final class PoolInputsMapper {
     Duration age = oldest == null || queued == 0 ? Duration.ZERO : Duration.between(oldest, now);
     Map<String, WorkerSnapshot> byPod = new LinkedHashMap<>();
     for (EngineWorker worker : snapshot.workers()) {
-      String pod = worker.label(POD_LABEL);
-      if (worker.status() == EngineWorker.Status.INACTIVE
-          || !view.poolLabel().equals(worker.label(POOL_LABEL))
-          || pod == null || !view.livePods().contains(pod)) {
+      String pod = podOf(worker, view);
+      if (worker.status() == EngineWorker.Status.INACTIVE || pod == null) {
         continue;
       }
       WorkerSnapshot candidate = snapshotOf(worker, pod, view.slotsPerWorker());
       byPod.merge(pod, candidate, (a, b) -> b.busySlots() > a.busySlots() ? b : a);
     }
-    int ready = (int) view.readyPods().stream().filter(view.livePods()::contains).count();
+    List<String> readyPods = view.readyPods().stream().filter(view.livePods()::contains).sorted()
+        .toList();
+    List<String> unmatched = readyPods.stream().filter(p -> !byPod.containsKey(p)).toList();
+    int ready = readyPods.size();
     int current = view.currentReplicas();
     return new ScalingInputs(clamp(queued), clamp(running), age, view.slotsPerWorker(), ready,
         Math.max(0, current - ready), current, new ArrayList<>(byPod.values()),
-        ScalingInputs.UNKNOWN_COMPLETIONS, now);
+        ScalingInputs.UNKNOWN_COMPLETIONS, now, unmatched);
+  }
+
+  /** The live pod of the pool that {@code worker} runs on, or null when it cannot be matched. */
+  static String podOf(EngineWorker worker, PoolView view) {
+    String pod = worker.label(POD_LABEL);
+    if (pod != null && view.poolLabel().equals(worker.label(POOL_LABEL))
+        && view.livePods().contains(pod)) {
+      return pod;
+    }
+    String target = worker.label(AUTOSCALING_TARGET_LABEL);
+    return target != null && view.livePods().contains(target) ? target : null;
   }
 
   private static WorkerSnapshot snapshotOf(EngineWorker worker, String pod, int slotsPerWorker) {

@@ -1,9 +1,11 @@
 package io.hatchetoperator.operator.autoscaling;
 
 import io.hatchetoperator.autoscaler.PoolScalingSettings;
+import io.hatchetoperator.autoscaler.UnmatchedWorkers;
 import io.hatchetoperator.operator.api.AutoscalingSpec;
 import io.hatchetoperator.operator.api.Durations;
 import io.hatchetoperator.operator.api.HatchetWorkerPool;
+import io.hatchetoperator.operator.api.UnmatchedWorkersPolicy;
 import java.time.Duration;
 import java.util.Map;
 
@@ -45,7 +47,10 @@ public final class PoolSettingsMapper {
         downStep == null ? d.scaleDownMaxStep() : downStep,
         idle == null ? d.idleBeforeZero() : idle,
         d.cordonTimeout(),
-        paused(pool));
+        paused(pool),
+        spec.scaleDown() != null
+            && spec.scaleDown().effectiveUnmatchedWorkers() == UnmatchedWorkersPolicy.TERMINATE
+            ? UnmatchedWorkers.TERMINATE : d.unmatchedWorkers());
   }
 
   /** True when the spec or the annotation pauses autoscaling. */

@@ -77,7 +77,8 @@ public final class HatchetWorkerPoolReconciler implements Reconciler<HatchetWork
             }
             return outcome.control();
         } finally {
-            metrics.reconciled(result, (System.nanoTime() - started) / 1e9);
+            metrics.reconciled(pool.getMetadata().getNamespace(), pool.getMetadata().getName(), result,
+                    (System.nanoTime() - started) / 1e9);
         }
     }
 

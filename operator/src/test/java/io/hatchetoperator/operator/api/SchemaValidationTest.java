@@ -100,7 +100,11 @@ class SchemaValidationTest {
                         "spec.drain.timeout in body should match"),
                 bad("misspelled field", s -> s.put("slot", 3), "unknown field \"spec.slot\""),
                 bad("empty task name", s -> s.put("tasks", List.of("")),
-                        "spec.tasks[0] in body should be at least 1 chars long"));
+                        "spec.tasks[0] in body should be at least 1 chars long"),
+                bad("unmatched workers policy unknown", s -> map(s, "autoscaling").put("scaleDown",
+                        new LinkedHashMap<>(Map.of("unmatchedWorkers", "Kill"))),
+                        "spec.autoscaling.scaleDown.unmatchedWorkers: Unsupported value: \"Kill\": supported values:"
+                                + " \"Hold\", \"Terminate\""));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -56,7 +56,7 @@ class AutoscalingOperatorIT {
             OperatorFixture.pool(client, "auto").getStatus().getLastDecision().explanation())
             .contains("130 queued"));
         assertThat(OperatorFixture.http(operator, "/metrics").getValue())
-            .as("on the operator's /metrics").contains("hatchet_autoscaling_desired_replicas{namespace=\"test\",pool=\"auto\"} 10.0");
+            .as("on the operator's /metrics").contains("hatchet_worker_operator_pool_desired_replicas{namespace=\"test\",pool=\"auto\"} 10.0");
 
         for (int i = 0; i < 10; i++) {
           client.resource(TestPools.pod(NS, "auto", "auto-" + i, true)).create();

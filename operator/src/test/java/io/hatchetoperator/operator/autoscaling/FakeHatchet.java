@@ -22,12 +22,18 @@ final class FakeHatchet {
     final int slots;
     volatile int busy;
     volatile boolean paused;
+    volatile Map<String, String> labels;
 
     Worker(String id, String pool, String pod, int slots) {
       this.id = id;
       this.pool = pool;
       this.pod = pod;
       this.slots = slots;
+      this.labels = Map.of(PoolInputsMapper.POOL_LABEL, pool, PoolInputsMapper.POD_LABEL, pod);
+    }
+
+    Map<String, String> labels() {
+      return labels;
     }
   }
 
@@ -45,8 +51,7 @@ final class FakeHatchet {
             .collect(Collectors.joining(",")) + "}"));
     server.on("/api/v1/tenants/" + tenant + "/worker", request -> Answer.json(200,
         HatchetJson.workerList(workers.values().stream().map(w -> HatchetJson.worker(w.id,
-            w.paused ? "PAUSED" : "ACTIVE", w.busy, w.slots,
-            Map.of(PoolInputsMapper.POOL_LABEL, w.pool, PoolInputsMapper.POD_LABEL, w.pod)))
+            w.paused ? "PAUSED" : "ACTIVE", w.busy, w.slots, w.labels()))
             .toList(), 1, 1)));
   }
 
@@ -61,6 +66,13 @@ final class FakeHatchet {
       return Answer.json(200, HatchetJson.worker(id, worker.paused ? "PAUSED" : "ACTIVE",
           worker.busy, slots, Map.of()));
     });
+    return worker;
+  }
+
+  /** A worker whose SDK reports no preset labels (e.g. TypeScript without the labels snippet). */
+  Worker unlabelled(String id, int slots, int busy) {
+    Worker worker = worker(id, "", "", slots, busy);
+    worker.labels = Map.of();
     return worker;
   }
 

@@ -86,13 +86,17 @@ class PoolAutoscalerConditionsIT {
         .contains("10/10 slots busy");
     assertThat(scaled.getInvolvedObject().getName()).isEqualTo("resizer");
     String metrics = scrape();
-    assertThat(metrics).contains("hatchet_autoscaling_desired_replicas{namespace=\"team\","
+    assertThat(metrics).contains("hatchet_worker_operator_scale_events_total{direction=\"up\","
+        + "namespace=\"team\",pool=\"resizer\"} 1.0");
+    assertThat(metrics).contains("hatchet_worker_operator_pool_busy_slots{namespace=\"team\","
         + "pool=\"resizer\"} 10.0");
-    assertThat(metrics).contains("hatchet_autoscaling_queued_tasks{namespace=\"team\","
+    assertThat(metrics).contains("hatchet_worker_operator_pool_slots{namespace=\"team\","
+        + "pool=\"resizer\"} 10.0");
+    assertThat(metrics).contains("hatchet_worker_operator_pool_queued_tasks{namespace=\"team\","
         + "pool=\"resizer\"} 130.0");
-    assertThat(metrics).contains("hatchet_autoscaling_decisions_total{namespace=\"team\","
+    assertThat(metrics).contains("hatchet_worker_operator_decisions_total{namespace=\"team\","
         + "pool=\"resizer\",reason=\"LIMITED_BY_MAX\"} 1.0");
-    assertThat(metrics).contains("hatchet_autoscaling_engine_fetch_seconds_count{tenant=");
+    assertThat(metrics).contains("hatchet_worker_operator_poll_duration_seconds_count{tenant=");
   }
 
   @Test
@@ -108,7 +112,7 @@ class PoolAutoscalerConditionsIT {
         .doesNotContain(token);
     assertThat(pool.getStatus().getLastDecision().reason()).isEqualTo("METRICS_UNAVAILABLE");
     assertThat(events()).extracting(Event::getReason).contains("MetricsUnavailable");
-    assertThat(scrape()).contains("hatchet_autoscaling_engine_fetch_errors_total{reason="
+    assertThat(scrape()).contains("hatchet_worker_operator_poll_failures_total{reason="
         + "\"TokenRejected\"");
   }
 
@@ -156,7 +160,7 @@ class PoolAutoscalerConditionsIT {
     pollers.pollDueNow();
 
     assertThat(pollers.tenantCount()).as("deleted or manual pools stop being polled").isZero();
-    assertThat(scrape()).doesNotContain("hatchet_autoscaling_desired_replicas{");
+    assertThat(scrape()).doesNotContain("hatchet_worker_operator_pool_queued_tasks{");
   }
 
   @Test

@@ -83,4 +83,22 @@ class PoolInputsMapperTest {
     assertThat(workers).filteredOn(w -> w.workerId().equals("blind")).singleElement()
         .satisfies(w -> assertThat(w.idle()).isFalse());
   }
+
+  @Test
+  void matchesGoWorkersByTheirAutoscalingTargetAndReportsReadyPodsLeftUnmatched() {
+    EngineWorker go = new EngineWorker("g", "n", Status.ACTIVE, 3, 100, true,
+        Map.of(PoolInputsMapper.AUTOSCALING_TARGET_LABEL, "pod-2"));
+    EngineWorker typescript = new EngineWorker("ts", "n", Status.ACTIVE, 2, 4, true, Map.of());
+    EngineWorker elsewhere = new EngineWorker("x", "n", Status.ACTIVE, 0, 4, true,
+        Map.of(PoolInputsMapper.AUTOSCALING_TARGET_LABEL, "pod-of-another-pool"));
+    TenantSnapshot snapshot = TenantSnapshot.of(TENANT, NOW, Map.of(),
+        List.of(go, typescript, elsewhere), Duration.ofMillis(3));
+
+    ScalingInputs in = PoolInputsMapper.map(view(3), snapshot);
+
+    assertThat(in.workers()).extracting(WorkerSnapshot::workerId, WorkerSnapshot::podName,
+        WorkerSnapshot::busySlots).containsExactly(org.assertj.core.groups.Tuple.tuple("g", "pod-2", 3));
+    assertThat(in.unmatchedReadyPods()).as("pod-1 is ready with no matched worker; pod-3 is not ready")
+        .containsExactly("pod-1");
+  }
 }

@@ -139,9 +139,14 @@ class PoolLifecycleIT {
         assertThat(OperatorFixture.http(operator, "/readyz").getKey()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
                 OperatorFixture.http(operator, "/metrics").getValue())
-                .contains("hatchet_operator_pool_replicas{kind=\"desired\",namespace=\"test\",pool=\"observed\"} 2.0")
-                .contains("hatchet_operator_reconcile_duration_seconds_count")
-                .contains("hatchet_operator_reconciliations_total{result=\"ok\"}"));
+                .contains("hatchet_worker_operator_pool_desired_replicas{namespace=\"test\",pool=\"observed\"} 2.0")
+                .contains("hatchet_worker_operator_pool_ready_replicas{namespace=\"test\",pool=\"observed\"} 0.0")
+                .contains("hatchet_worker_operator_reconcile_duration_seconds_count")
+                .contains("hatchet_worker_operator_reconciliations_total{result=\"ok\"}")
+                .contains("hatchet_worker_operator_leader 1.0")
+                .contains("hatchet_worker_operator_build_info{java_version=")
+                .contains("jvm_memory_used_bytes{area=\"heap\"}")
+                .contains("process_cpu_seconds_total"));
     }
 
     private static io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget budget(String name) {

@@ -44,7 +44,7 @@ public final class OperatorFixture {
 
     /** Reconciliations the operator counted with {@code result}, read from its /metrics. */
     public static double reconciliations(HatchetOperator operator, String result) {
-        String prefix = "hatchet_operator_reconciliations_total{result=\"" + result + "\"} ";
+        String prefix = "hatchet_worker_operator_reconciliations_total{result=\"" + result + "\"} ";
         return http(operator, "/metrics").getValue().lines().filter(l -> l.startsWith(prefix))
                 .mapToDouble(l -> Double.parseDouble(l.substring(prefix.length()).trim())).sum();
     }

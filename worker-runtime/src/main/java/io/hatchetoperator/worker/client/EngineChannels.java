@@ -13,10 +13,11 @@ import io.hatchetoperator.worker.config.TlsStrategy;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
-/** Opens network channels to the engine as Hatchet's SDKs do: TLS strategy, keepalive 10 s, 4 MiB messages. */
+/**
+ * Opens network channels to the engine as Hatchet's SDKs do: TLS strategy, keepalive 10 s, and messages up to
+ * {@code HATCHET_CLIENT_GRPC_MAX_RECV_MESSAGE_LENGTH} (4 MiB by default).
+ */
 public final class EngineChannels {
-
-  private static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 
   private EngineChannels() {}
 
@@ -31,7 +32,7 @@ public final class EngineChannels {
         .keepAliveTime(10, TimeUnit.SECONDS)
         .keepAliveTimeout(60, TimeUnit.SECONDS)
         .keepAliveWithoutCalls(true)
-        .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+        .maxInboundMessageSize(settings.maxReceiveMessageBytes())
         .build();
   }
 

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param healthPort health/metrics port: 0 = ephemeral, negative = no server
  * @param drainTimeout how long a shutdown waits for running tasks before reporting them FAILED
  * @param timing the protocol's intervals, deadlines and retry limits
+ * @param maxReceiveMessageBytes the largest gRPC message taken from the engine
+ *     ({@code HATCHET_CLIENT_GRPC_MAX_RECV_MESSAGE_LENGTH}, default 4 MiB as the SDKs)
  */
 public record HatchetSettings(
     String token,
@@ -31,7 +33,19 @@ public record HatchetSettings(
     boolean debug,
     int healthPort,
     Duration drainTimeout,
-    TimingSettings timing) {
+    TimingSettings timing,
+    int maxReceiveMessageBytes) {
+
+  /** The SDKs' default receive limit: 4 MiB (hatchet-dev/hatchet, sdks/python/hatchet_sdk/config.py). */
+  public static final int DEFAULT_MAX_RECEIVE_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+  /** Settings with the default receive limit. */
+  public HatchetSettings(String token, String tenantId, String hostPort, String serverUrl, TlsSettings tls,
+      String namespace, Map<String, String> presetLabels, boolean debug, int healthPort, Duration drainTimeout,
+      TimingSettings timing) {
+    this(token, tenantId, hostPort, serverUrl, tls, namespace, presetLabels, debug, healthPort, drainTimeout, timing,
+        DEFAULT_MAX_RECEIVE_MESSAGE_BYTES);
+  }
 
   /** Default health port, as the Python SDK's health server uses. */
   public static final int DEFAULT_HEALTH_PORT = 8001;

@@ -34,6 +34,8 @@ public final class SettingsLoader {
   public static final String DRAIN_TIMEOUT = "HATCHET_WORKER_DRAIN_TIMEOUT";
   public static final String HEALTH_PORT = "HATCHET_WORKER_HEALTH_PORT";
   public static final String MAX_RECONNECTS = "HATCHET_WORKER_MAX_RECONNECTS";
+  /** The receive limit the Python, TypeScript and Ruby SDKs read (bytes, default 4 MiB). */
+  public static final String MAX_RECV_MESSAGE_LENGTH = "HATCHET_CLIENT_GRPC_MAX_RECV_MESSAGE_LENGTH";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -71,7 +73,23 @@ public final class SettingsLoader {
         serverUrl.replaceAll("/+$", ""), tls(vars, hostPort), namespace(vars.get(NAMESPACE)),
         labels(vars.get(PRESET_LABELS)), bool(DEBUG, vars.get(DEBUG)), port(vars.get(HEALTH_PORT)),
         duration(DRAIN_TIMEOUT, vars.get(DRAIN_TIMEOUT), HatchetSettings.DEFAULT_DRAIN_TIMEOUT),
-        reconnects(vars.get(MAX_RECONNECTS), timing));
+        reconnects(vars.get(MAX_RECONNECTS), timing), messageBytes(vars.get(MAX_RECV_MESSAGE_LENGTH)));
+  }
+
+  private static int messageBytes(String value) {
+    if (value == null) {
+      return HatchetSettings.DEFAULT_MAX_RECEIVE_MESSAGE_BYTES;
+    }
+    try {
+      int bytes = Integer.parseInt(value);
+      if (bytes > 0) {
+        return bytes;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the message below
+    }
+    throw new ConfigurationException(MAX_RECV_MESSAGE_LENGTH + "='" + value + "' is not a positive number of bytes:"
+        + " set it like 4194304 (4 MiB, the default), as large as the engine's largest message");
   }
 
   private static TlsSettings tls(Map<String, String> vars, String hostPort) {
