@@ -6,7 +6,8 @@
 // HATCHET_CLIENT_AUTOSCALING_TARGET (the SDK turns it into the worker label hatchet-autoscaling-target,
 // pkg/client/loader/loader.go: set to the pod's name, it lets the operator match worker to pod with no code
 // here), HATCHET_WORKER_NAME and HATCHET_WORKER_SLOTS (the pool's workerName and slots; without them the SDK
-// registers 100 slots). SLEEP_WORKER_SLOTS, when set, overrides the slots. The Go SDK serves no health
+// registers 100 slots). SLEEP_WORKER_SLOTS, when set, overrides the slots; SLEEP_TASK_NAME renames the task
+// (two pools side by side on one engine). The Go SDK serves no health
 // endpoint. On SIGTERM the worker's context is cancelled and the SDK waits for running tasks before it exits.
 package main
 
@@ -33,7 +34,11 @@ func main() {
 	if err != nil {
 		log.Fatalf("go-worker: cannot create the Hatchet client: %v", err)
 	}
-	task := client.NewStandaloneTask("go-sleep", func(ctx hatchet.Context, input sleepInput) (sleepOutput, error) {
+	taskName := os.Getenv("SLEEP_TASK_NAME")
+	if taskName == "" {
+		taskName = "go-sleep"
+	}
+	task := client.NewStandaloneTask(taskName, func(ctx hatchet.Context, input sleepInput) (sleepOutput, error) {
 		select {
 		case <-time.After(time.Duration(input.Ms) * time.Millisecond):
 		case <-ctx.Done():

@@ -6,7 +6,7 @@ TLS), ``HATCHET_CLIENT_WORKER_PRESET_LABELS`` (the SDK reads it itself and label
 the operator can match worker to pod with no code here), ``HATCHET_CLIENT_WORKER_HEALTHCHECK_ENABLED`` /
 ``_PORT`` (the SDK's own /health), ``HATCHET_WORKER_NAME`` and ``HATCHET_WORKER_SLOTS`` (the pool's
 workerName and slots). ``SLEEP_WORKER_SLOTS``, when set, overrides the slots (to register more than
-``spec.slots``). On SIGTERM the SDK drains: it stops taking tasks and waits for running ones to finish.
+``spec.slots``); ``SLEEP_TASK_NAME`` renames the task (two pools side by side on one engine). On SIGTERM the SDK drains: it stops taking tasks and waits for running ones to finish.
 """
 
 import asyncio
@@ -22,7 +22,7 @@ class SleepInput(BaseModel):
     ms: int = 100
 
 
-@hatchet.task(name="py-sleep", input_validator=SleepInput)
+@hatchet.task(name=os.environ.get("SLEEP_TASK_NAME") or "py-sleep", input_validator=SleepInput)
 async def py_sleep(input: SleepInput, ctx: Context) -> dict:
     await asyncio.sleep(input.ms / 1000)
     return {"sleptMs": input.ms}

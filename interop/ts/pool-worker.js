@@ -1,7 +1,8 @@
 // The TypeScript worker a HatchetWorkerPool runs (examples/typescript-worker-pool.yaml): one task, ts-sleep,
 // which sleeps {"ms": N} milliseconds. Everything comes from the environment the operator renders:
 // HATCHET_CLIENT_* (token, host, TLS, health check), HATCHET_WORKER_NAME and HATCHET_WORKER_SLOTS (the
-// pool's workerName and slots; SLEEP_WORKER_SLOTS overrides the slots).
+// pool's workerName and slots; SLEEP_WORKER_SLOTS overrides the slots, SLEEP_TASK_NAME renames the task so
+// that two pools can run side by side on one engine).
 //
 // The TypeScript SDK does not read HATCHET_CLIENT_WORKER_PRESET_LABELS itself (1.33.2: util/config-loader),
 // so the worker passes them as its labels: that one line lets the operator match this worker to its pod.
@@ -14,7 +15,7 @@ const hatchet = HatchetClient.init();
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const tsSleep = hatchet.task({
-  name: 'ts-sleep',
+  name: process.env.SLEEP_TASK_NAME || 'ts-sleep',
   fn: async (input) => {
     await sleep(input.ms ?? 100);
     return { sleptMs: input.ms ?? 100 };

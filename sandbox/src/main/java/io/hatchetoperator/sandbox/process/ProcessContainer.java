@@ -84,9 +84,10 @@ final class ProcessContainer implements PodProcess {
 
   private List<String> commandLine(Container spec) {
     List<String> line = new ArrayList<>();
-    spec.getCommand().forEach(c -> line.add(EnvExpansion.expand(c, launch.env())));
+    // $(VAR) expands as the kubelet does, against what the process sees (its host health port, its proxy)
+    spec.getCommand().forEach(c -> line.add(EnvExpansion.expand(c, env.env())));
     if (spec.getArgs() != null) {
-      spec.getArgs().forEach(a -> line.add(EnvExpansion.expand(a, launch.env())));
+      spec.getArgs().forEach(a -> line.add(EnvExpansion.expand(a, env.env())));
     }
     String program = line.get(0);
     if (program.contains("/") && !Path.of(program).isAbsolute()) {
