@@ -23,6 +23,12 @@ import org.slf4j.LoggerFactory;
  * The operator, embeddable: reconciles HatchetWorkerPools through the given client with the given settings.
  * {@link #start()} returns once the controllers are registered (and, without leader election, their caches
  * synced); {@link #stop()} stops reconciling and the HTTP server but leaves the client open for its owner.
+ *
+ * <p>With leader election, an instance that loses the Lease stops writing at once: the reconciler skips every
+ * reconcile from that moment, the controllers are stopped, /healthz answers 503 so the kubelet restarts the pod,
+ * and the {@link #onLostLeadership} action runs (OperatorMain exits). JOSDK alone would keep reconciling after a
+ * lost renewal when exitOnStopLeading is false ({@code LeaderElectionManager.stopLeading} in
+ * operator-framework-core 5.2.3 only logs), which is what let two leaders write at once.
  */
 public final class HatchetOperator implements AutoCloseable {
 
@@ -32,7 +38,10 @@ public final class HatchetOperator implements AutoCloseable {
     private final ScalingStep scalingStep;
     private final OperatorMetrics metrics = new OperatorMetrics();
     private final AtomicBoolean leading = new AtomicBoolean();
-    private final String identity = "hatchet-worker-operator-" + UUID.randomUUID().toString().substring(0, 8);
+    private final AtomicBoolean lostLeadership = new AtomicBoolean();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final String identity = leaderIdentity(System.getenv());
+    private volatile Runnable onLostLeadership = () -> { };
     private Operator operator;
     private HealthServer http;
     private PoolDeletionWatch deletions;
@@ -53,11 +62,30 @@ public final class HatchetOperator implements AutoCloseable {
                 : PoolAutoscaler.overRest(client, AutoscalingSettings.DEFAULTS, metrics.registry());
     }
 
+    /** Runs {@code action} (on its own thread) after this instance lost the Lease and stopped its controllers. */
+    public void onLostLeadership(Runnable action) {
+        this.onLostLeadership = action;
+    }
+
+    /**
+     * The leader-election identity: the pod's name ({@code POD_NAME} from the downward API, the chart sets it),
+     * so the Lease names the pod that holds it; outside a pod, a name with a random suffix.
+     */
+    static String leaderIdentity(java.util.Map<String, String> env) {
+        String pod = env.get("POD_NAME");
+        return pod != null && !pod.isBlank() ? pod.strip()
+                : OperatorSettings.COMPONENT + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
     /** Registers the controller, starts the HTTP server (unless the port is negative) and starts reconciling. */
     public synchronized void start() {
         if (operator != null) {
             throw new IllegalStateException("operator already started");
         }
+        if (lostLeadership.get()) {
+            throw new IllegalStateException("this instance lost its Lease: start a new one");
+        }
+        stopping.set(false);
         operator = new Operator(o -> {
             o.withKubernetesClient(client)
                     .withCloseClientOnStop(false)
@@ -72,7 +100,8 @@ public final class HatchetOperator implements AutoCloseable {
                         false));
             }
         });
-        operator.register(new HatchetWorkerPoolReconciler(settings, metrics, Clock.systemUTC(), scalingStep), c -> {
+        operator.register(new HatchetWorkerPoolReconciler(settings, metrics, Clock.systemUTC(), scalingStep,
+                this::mayWrite), c -> {
             c.withName(OperatorSettings.COMPONENT)
                     .withReconciliationMaxInterval(settings.resyncInterval())
                     .withRetry(new GenericRetry().setInitialInterval(1000).setIntervalMultiplier(2)
@@ -109,6 +138,18 @@ public final class HatchetOperator implements AutoCloseable {
 
     /** Stops reconciling, gives up the Lease and closes the HTTP server; the client stays open. */
     public synchronized void stop() {
+        stopping.set(true);
+        stopControllers();
+        if (http != null) {
+            http.close();
+            http = null;
+        }
+        leading.set(false);
+        metrics.leading(false);
+    }
+
+    /** Stops the deletion watch and the controllers (the HTTP server keeps answering). */
+    private synchronized void stopControllers() {
         if (deletions != null) {
             deletions.close();
             deletions = null;
@@ -117,12 +158,6 @@ public final class HatchetOperator implements AutoCloseable {
             operator.stop();
             operator = null;
         }
-        if (http != null) {
-            http.close();
-            http = null;
-        }
-        leading.set(false);
-        metrics.leading(false);
     }
 
     @Override
@@ -150,16 +185,46 @@ public final class HatchetOperator implements AutoCloseable {
         return metrics;
     }
 
-    private void onLeading(boolean now) {
-        leading.set(now);
-        metrics.leading(now);
-        LOG.info("operator {} {} the lease {}", identity, now ? "acquired" : "lost", settings.leaseName());
+    /**
+     * False once this instance lost its Lease: no reconcile may write from then on. (Not tied to
+     * {@link #isLeader()}: JOSDK starts the controllers on acquiring the Lease before our callback runs.)
+     */
+    public boolean mayWrite() {
+        return !lostLeadership.get();
     }
 
-    private boolean isLive() {
+    /** True while the process is healthy: false once it lost its Lease, or when an event source failed. */
+    public boolean isLive() {
+        if (lostLeadership.get()) {
+            return false;
+        }
         Operator op = operator;
         return op == null || !op.getRuntimeInfo().isStarted() || !isLeader()
                 || op.getRuntimeInfo().allEventSourcesAreHealthy();
+    }
+
+    private void onLeading(boolean now) {
+        if (now) {
+            leading.set(true);
+            metrics.leading(true);
+            LOG.info("operator {} acquired the lease {}", identity, settings.leaseName());
+            return;
+        }
+        boolean wasLeading = leading.getAndSet(false);
+        metrics.leading(false);
+        if (!wasLeading || stopping.get()) {
+            return;
+        }
+        lostLeadership.set(true);
+        LOG.error("operator {} lost the lease {}: it stops writing now, stops its controllers and reports "
+                + "itself not live so that it is restarted", identity, settings.leaseName());
+        Thread stopper = new Thread(() -> {
+            stopping.set(true);
+            stopControllers();
+            onLostLeadership.run();
+        }, "operator-lost-lease");
+        stopper.setDaemon(true);
+        stopper.start();
     }
 
     private boolean isReady() {

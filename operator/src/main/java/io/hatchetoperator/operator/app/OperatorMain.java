@@ -92,6 +92,11 @@ public final class OperatorMain implements Callable<Integer> {
             client.close();
             stopped.countDown();
         }, "operator-shutdown"));
+        operator.onLostLeadership(() -> {
+            // a pod that lost its Lease exits (the shutdown hook above stops what is left) and comes back as a
+            // follower; it wrote nothing since the loss (see HatchetOperator)
+            System.exit(1);
+        });
         operator.start();
         stopped.await();
         return 0;

@@ -20,6 +20,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,16 +36,27 @@ public final class HatchetWorkerPoolReconciler implements Reconciler<HatchetWork
     private final OperatorMetrics metrics;
     private final Clock clock;
     private final ScalingStep scalingStep;
+    private final BooleanSupplier mayWrite;
     private volatile InformerEventSource<Deployment, HatchetWorkerPool> deployments;
     private volatile InformerEventSource<PodDisruptionBudget, HatchetWorkerPool> budgets;
 
-    /** A reconciler with the operator's settings, metrics, clock and autoscaling step. */
+    /** A reconciler with the operator's settings, metrics, clock and autoscaling step that always may write. */
     public HatchetWorkerPoolReconciler(OperatorSettings settings, OperatorMetrics metrics, Clock clock,
                                        ScalingStep scalingStep) {
+        this(settings, metrics, clock, scalingStep, () -> true);
+    }
+
+    /**
+     * A reconciler that writes nothing while {@code mayWrite} is false (after its operator lost the Lease):
+     * such reconciles return at once, without a status update.
+     */
+    public HatchetWorkerPoolReconciler(OperatorSettings settings, OperatorMetrics metrics, Clock clock,
+                                       ScalingStep scalingStep, BooleanSupplier mayWrite) {
         this.settings = settings;
         this.metrics = metrics;
         this.clock = clock;
         this.scalingStep = scalingStep;
+        this.mayWrite = mayWrite;
     }
 
     @Override
@@ -62,6 +74,9 @@ public final class HatchetWorkerPoolReconciler implements Reconciler<HatchetWork
 
     @Override
     public UpdateControl<HatchetWorkerPool> reconcile(HatchetWorkerPool pool, Context<HatchetWorkerPool> ctx) {
+        if (!mayWrite.getAsBoolean()) {
+            return UpdateControl.noUpdate();
+        }
         long started = System.nanoTime();
         String result = "error";
         try {
@@ -85,6 +100,9 @@ public final class HatchetWorkerPoolReconciler implements Reconciler<HatchetWork
     @Override
     public ErrorStatusUpdateControl<HatchetWorkerPool> updateErrorStatus(HatchetWorkerPool pool,
             Context<HatchetWorkerPool> ctx, Exception e) {
+        if (!mayWrite.getAsBoolean()) {
+            return ErrorStatusUpdateControl.noStatusUpdate();
+        }
         String detail = e instanceof KubernetesClientException k
                 ? "the API server answered " + k.getCode() + ": " + k.getMessage() : String.valueOf(e.getMessage());
         LOG.warn("reconciling pool {}/{} failed, retrying with backoff: {}", pool.getMetadata().getNamespace(),

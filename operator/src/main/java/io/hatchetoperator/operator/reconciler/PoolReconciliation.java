@@ -94,7 +94,8 @@ final class PoolReconciliation {
         condition(PoolConditions.ENGINE_CONFIGURED, true, engine.reason(), engine.message(), true);
         Optional<Duration> next = pool.getSpec().autoscaling() == null ? Optional.empty()
                 : scalingStep.apply(pool, status, engine.connection());
-        ReplicaTarget target = ReplicaTarget.of(pool.getSpec(), status);
+        Integer running = existing.map(d -> d.getSpec() == null ? null : d.getSpec().getReplicas()).orElse(null);
+        ReplicaTarget target = ReplicaTarget.of(pool.getSpec(), status, running);
         status.setDesiredReplicas(target.replicas());
         status.setMode(target.mode().name());
         try {
@@ -126,12 +127,21 @@ final class PoolReconciliation {
             case UPDATED -> {
                 deployments.handleRecentResourceUpdate(id, written.object(), actual);
                 Integer before = actual.getSpec() == null ? null : actual.getSpec().getReplicas();
-                String what = before != null && before != target.replicas()
-                        ? "replicas " + before + " -> " + target.replicas() : "pod template or labels changed";
-                events.normal(pool, "DeploymentUpdated", "updated Deployment " + desired.getMetadata().getName()
-                        + ": " + what);
-                LOG.info("pool {}/{}: updated Deployment ({})", pool.getMetadata().getNamespace(),
-                        pool.getMetadata().getName(), what);
+                String scaled = before != null && before != target.replicas()
+                        ? "replicas " + before + " -> " + target.replicas() : null;
+                if (written.templateChanged()) {
+                    String what = "pod template or labels changed" + (scaled == null ? "" : "; " + scaled);
+                    events.normal(pool, "DeploymentUpdated", "updated Deployment "
+                            + desired.getMetadata().getName() + ": " + what);
+                    LOG.info("pool {}/{}: updated Deployment ({})", pool.getMetadata().getNamespace(),
+                            pool.getMetadata().getName(), what);
+                } else if (scaled != null) {
+                    LOG.info("pool {}/{}: Deployment {} ({})", pool.getMetadata().getNamespace(),
+                            pool.getMetadata().getName(), scaled, target.mode());
+                } else {
+                    LOG.debug("pool {}/{}: restored the Deployment's rendered fields",
+                            pool.getMetadata().getNamespace(), pool.getMetadata().getName());
+                }
             }
             default -> { }
         }

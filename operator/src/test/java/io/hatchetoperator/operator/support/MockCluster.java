@@ -38,6 +38,7 @@ public final class MockCluster implements AutoCloseable {
     private final KubernetesClient client;
     private final List<KubernetesClient> operatorClients = Collections.synchronizedList(new ArrayList<>());
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> agentCalls = Collections.synchronizedList(new ArrayList<>());
 
     /** Starts a mock cluster whose calls are recorded under {@code name}. */
     public MockCluster(String name) {
@@ -64,8 +65,13 @@ public final class MockCluster implements AutoCloseable {
 
     /** A new client for an operator under test (closed with the cluster); its calls are recorded. */
     public KubernetesClient operatorClient() {
+        return operatorClient("test");
+    }
+
+    /** A new operator client whose calls can be told apart by {@link #callsBy(String)} {@code id}. */
+    public KubernetesClient operatorClient(String id) {
         KubernetesClient operatorClient = server.createClient(b -> b.editOrNewConfig()
-                .withUserAgent(OPERATOR_AGENT + "/test").endConfig());
+                .withUserAgent(OPERATOR_AGENT + "/" + id).endConfig());
         operatorClients.add(operatorClient);
         return operatorClient;
     }
@@ -75,6 +81,16 @@ public final class MockCluster implements AutoCloseable {
         drain();
         synchronized (calls) {
             return List.copyOf(calls);
+        }
+    }
+
+    /** Every {@code METHOD PATH} served so far to the operator client {@code id}, in order. */
+    public List<String> callsBy(String id) {
+        drain();
+        String prefix = OPERATOR_AGENT + "/" + id + " ";
+        synchronized (agentCalls) {
+            return agentCalls.stream().filter(c -> c.startsWith(prefix)).map(c -> c.substring(prefix.length()))
+                    .toList();
         }
     }
 
@@ -111,6 +127,7 @@ public final class MockCluster implements AutoCloseable {
                 String agent = request.getHeader("User-Agent");
                 if (agent != null && agent.startsWith(OPERATOR_AGENT)) {
                     calls.add(request.getMethod() + " " + normalize(request.getPath()));
+                    agentCalls.add(agent + " " + request.getMethod() + " " + normalize(request.getPath()));
                 }
             }
         } catch (InterruptedException e) {
