@@ -15,8 +15,18 @@ public interface Context {
   /** The task's name (readable id). */
   String taskName();
 
-  /** How many times this run was retried before this attempt (0 on the first). */
+  /** How many times this run was retried or reassigned before this attempt (0 on the first). */
   int retryCount();
+
+  /**
+   * This attempt: the run's external id and retry count. A run can be executed more than once (a
+   * retry, or a reassignment after the engine lost this worker), so key side effects by
+   * {@link Attempt#taskRunExternalId()} to do them once per run, or by the whole attempt to tell
+   * attempts apart.
+   */
+  default Attempt attempt() {
+    return new Attempt(taskRunExternalId(), retryCount());
+  }
 
   /** The run's additional metadata (string values), empty if none. */
   Map<String, String> additionalMetadata();
@@ -24,7 +34,10 @@ public interface Context {
   /** The output of a DAG parent, decoded to {@code type}; fails if the parent is not a parent of this task. */
   <T> T parentOutput(String parentTask, Class<T> type);
 
-  /** Whether the engine cancelled this run (or the worker abandoned it); the task should stop. */
+  /**
+   * Whether the task should stop: the engine cancelled the run, a newer attempt of it arrived, or the
+   * worker handed it back at its drain deadline. The task's thread is also interrupted.
+   */
   boolean isCancelled();
 
   /** Extends the run's execution timeout by {@code increment} (RefreshTimeout). */

@@ -110,6 +110,11 @@ public final class Hatchet implements AutoCloseable {
       return set(SettingsLoader.DRAIN_TIMEOUT, timeout.toMillis() + "ms");
     }
 
+    /** What a shutdown does with tasks still running at the drain deadline (default HAND_BACK). */
+    public Builder stopMode(io.hatchetoperator.worker.config.HatchetSettings.StopMode mode) {
+      return set(SettingsLoader.STOP_MODE, mode.name());
+    }
+
     /** Heartbeat, backoff and retry timing (tests shorten it). */
     public Builder timing(TimingSettings timing) { this.timing = timing; return this; }
 

@@ -11,21 +11,23 @@ import java.util.concurrent.CompletableFuture;
 public interface Worker {
 
   /**
-   * Starts and blocks until the worker ends. Only this mode installs SIGTERM/SIGINT handling: the
-   * first signal drains, a second stops at once. If the worker gives up reconnecting, the process
-   * exits with code 1.
+   * Starts and blocks until the worker ends; returns how it ended ({@link WorkerState#STOPPED} after a
+   * drain, {@link WorkerState#GAVE_UP} when the engine refused it or reconnects ran out). Only this
+   * mode installs SIGTERM/SIGINT handling: the first signal drains, a second stops at once. It never
+   * exits the process: the caller's {@code main} picks the exit code.
    */
-  void start();
+  WorkerState start();
 
   /** Starts in the background; the future completes with the worker id once it listens for work. */
   CompletableFuture<String> startAsync();
 
   /**
-   * Drains: pause in the engine and take no new tasks (anything still assigned is answered FAILED so
-   * the engine retries it elsewhere), let running tasks finish within the drain timeout, report those
-   * still running as FAILED, deliver all events, close the stream, unsubscribe. The future completes
-   * when done. The stream stays open while draining so the engine keeps accepting heartbeats (it
-   * reassigns tasks of workers without them after 30 s); it is closed at once if the pause fails.
+   * Drains: pause in the engine, let running tasks finish within the drain timeout, then hand back
+   * those still running (the default stop mode: nothing is reported, heartbeats stop and the engine
+   * reassigns them without using their retries; stop mode FAIL_FAST reports them FAILED instead),
+   * deliver all events, close the stream, unsubscribe. Assignments arriving meanwhile run if a slot is
+   * free and their timeout fits before the deadline, else are handed back. The stream and heartbeats
+   * stay up while draining, also when the pause fails. The future completes when done.
    */
   CompletableFuture<Void> shutdown();
 
@@ -43,7 +45,7 @@ public interface Worker {
 
   WorkerState state();
 
-  /** Registered, listening and not draining. */
+  /** Registered, its stream accepted by the engine with heartbeats acknowledged, and not draining. */
   default boolean isReady() {
     return state() == WorkerState.LISTENING;
   }

@@ -6,7 +6,7 @@ public enum WorkerState {
   NEW,
   /** Registering workflows and the worker with the engine. */
   STARTING,
-  /** Registered and receiving assignments: ready. */
+  /** Registered, and the engine accepted its stream: receiving assignments. */
   LISTENING,
   /** The assignment stream broke; reconnecting with backoff. */
   RECONNECTING,
@@ -14,7 +14,7 @@ public enum WorkerState {
   DRAINING,
   /** Drained and unsubscribed. */
   STOPPED,
-  /** Reconnecting failed too many times; the process should exit. */
+  /** The engine refused the worker (credentials, invalid registration) or reconnects ran out (only with a limit set); the process should exit. */
   GAVE_UP,
   /** Stopped at once by {@code kill()}; nothing more was sent. */
   KILLED;

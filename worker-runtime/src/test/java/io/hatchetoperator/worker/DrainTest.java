@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.hatchetoperator.proto.dispatcher.StepActionEvent;
 import io.hatchetoperator.proto.dispatcher.StepActionEventType;
+import io.hatchetoperator.worker.config.HatchetSettings;
+import io.hatchetoperator.worker.health.WorkerMetrics.Outcome;
+import io.hatchetoperator.worker.runtime.WorkerRuntime;
 import io.hatchetoperator.worker.testing.TestingEngine;
 import io.hatchetoperator.worker.testing.TestingRest;
 import java.time.Duration;
@@ -16,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Shutdown: pause, stop listening, finish or abandon running tasks, report, unsubscribe; and kill. */
+/** Shutdown: pause, keep the stream, finish or hand back running tasks (or fail them fast), unsubscribe; and kill. */
 class DrainTest {
   private TestingEngine engine;
   private Worker worker;
@@ -37,11 +40,16 @@ class DrainTest {
   }
 
   private String startHolding(Duration drainTimeout) throws Exception {
-    Hatchet hatchet = engine.hatchet().drainTimeout(drainTimeout).build();
+    return startHolding(drainTimeout, HatchetSettings.StopMode.HAND_BACK);
+  }
+
+  private String startHolding(Duration drainTimeout, HatchetSettings.StopMode mode) throws Exception {
+    Hatchet hatchet = engine.hatchet().drainTimeout(drainTimeout).stopMode(mode).build();
     worker = hatchet.worker("test-worker", WorkerOptions.slots(5), hatchet.task("hold", (input, ctx) -> {
       release.await();
       return Map.of("done", true);
-    }));
+    }), hatchet.task("quick", TaskOptions.builder().executionTimeout(Duration.ofSeconds(2)).build(),
+        Map.class, (input, ctx) -> Map.of("quick", true)));
     worker.startAsync().get(30, TimeUnit.SECONDS);
     await().until(engine.dispatcher::listening);
     String run = engine.dispatcher.assign("hold:hold", "{}");
@@ -66,12 +74,8 @@ class DrainTest {
     assertThat(worker.isReady()).isFalse();
     assertThat(engine.dispatcher.listening()).as("stream kept so heartbeats stay valid").isTrue();
     String late = engine.dispatcher.assign("hold:hold", "{}");
-    await().until(() -> engine.dispatcher.events(late).size() == 1);
-    StepActionEvent refused = engine.dispatcher.events(late).get(0);
-    assertThat(refused.getEventType()).isEqualTo(StepActionEventType.STEP_EVENT_TYPE_FAILED);
-    assertThat(refused.getEventPayload()).isEqualTo(
-        "worker 'test-worker' is DRAINING and takes no new tasks; retry elsewhere");
-    assertThat(refused.getShouldNotRetry()).isFalse();
+    await().until(() -> ((WorkerRuntime) worker).metrics().tasks(Outcome.HANDED_BACK) == 1);
+    assertThat(engine.dispatcher.events(late)).as("handed back: not run, not reported").isEmpty();
     assertThat(done).isNotDone();
     assertThat(worker.runningTasks()).isEqualTo(1);
 
@@ -89,22 +93,48 @@ class DrainTest {
   }
 
   @Test
-  void closesTheStreamAtOnceWhenThePauseFails() throws Exception {
+  void keepsTheStreamAndHeartbeatsWhenThePauseFailsAndRetriesThePause() throws Exception {
     engine.rest.status = 503;
-    startHolding(Duration.ofSeconds(10));
+    String run = startHolding(Duration.ofSeconds(20));
 
     CompletableFuture<Void> done = worker.shutdown();
 
-    await().until(() -> !engine.dispatcher.listening());
+    await().atMost(Duration.ofSeconds(10)).until(() -> engine.rest.requests().size() >= 2);
+    int beats = engine.dispatcher.heartbeats.size();
+    await().until(() -> engine.dispatcher.heartbeats.size() >= beats + 3);
+    assertThat(engine.dispatcher.listening()).as("stream kept while tasks run").isTrue();
+    String quick = engine.dispatcher.assign("quick:quick", "{}");
+    await().until(() -> engine.dispatcher.events(quick).size() == 2);
+    assertThat(engine.dispatcher.events(quick).get(1).getEventType())
+        .as("a short task that fits before the deadline runs").isEqualTo(StepActionEventType.STEP_EVENT_TYPE_COMPLETED);
     assertThat(done).isNotDone();
     release.countDown();
     done.get(5, TimeUnit.SECONDS);
+    assertThat(engine.dispatcher.events(run)).extracting(StepActionEvent::getEventType)
+        .containsExactly(StepActionEventType.STEP_EVENT_TYPE_STARTED, StepActionEventType.STEP_EVENT_TYPE_COMPLETED);
     assertThat(engine.dispatcher.unsubscribes).hasSize(1);
   }
 
   @Test
-  void reportsTasksStillRunningAtTheDrainDeadlineAsFailedSoTheEngineRetriesThem() throws Exception {
+  void handsBackTasksStillRunningAtTheDrainDeadlineReportingNothingAndStoppingHeartbeats() throws Exception {
     String run = startHolding(Duration.ofMillis(300));
+
+    worker.shutdown().get(5, TimeUnit.SECONDS);
+    int beats = engine.dispatcher.heartbeats.size();
+    Thread.sleep(600);
+
+    assertThat(engine.dispatcher.events(run)).extracting(StepActionEvent::getEventType)
+        .as("no FAILED: the engine reassigns it without using a retry")
+        .containsExactly(StepActionEventType.STEP_EVENT_TYPE_STARTED);
+    assertThat(engine.dispatcher.heartbeats).hasSize(beats);
+    assertThat(engine.dispatcher.unsubscribes).hasSize(1);
+    assertThat(((WorkerRuntime) worker).metrics().tasks(Outcome.HANDED_BACK)).isEqualTo(1);
+    assertThat(worker.state()).isEqualTo(WorkerState.STOPPED);
+  }
+
+  @Test
+  void failFastReportsTasksStillRunningAtTheDrainDeadlineAsFailed() throws Exception {
+    String run = startHolding(Duration.ofMillis(300), HatchetSettings.StopMode.FAIL_FAST);
 
     worker.shutdown().get(5, TimeUnit.SECONDS);
 

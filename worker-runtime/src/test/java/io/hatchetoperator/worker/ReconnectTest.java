@@ -75,7 +75,7 @@ class ReconnectTest {
   @Test
   void retriesEventsUntilTheEngineTakesThemAndKeepsStartedBeforeCompleted() throws Exception {
     start(hatchet.task("quick", (input, ctx) -> Map.of("n", 1)));
-    engine.dispatcher.eventFailures.set(4);
+    engine.dispatcher.eventFailures.set(2);
 
     String run = engine.dispatcher.assign("quick:quick", "{}");
 
@@ -83,6 +83,19 @@ class ReconnectTest {
     assertThat(engine.dispatcher.events(run)).extracting(StepActionEvent::getEventType)
         .containsExactly(StepActionEventType.STEP_EVENT_TYPE_STARTED,
             StepActionEventType.STEP_EVENT_TYPE_COMPLETED);
+  }
+
+  @Test
+  void aResultOvertakesAStartedStuckAfterThreeFailedAttempts() throws Exception {
+    start(hatchet.task("quick", (input, ctx) -> Map.of("n", 1)));
+    engine.dispatcher.eventFailures.set(3);
+
+    String run = engine.dispatcher.assign("quick:quick", "{}");
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> !engine.dispatcher.events(run).isEmpty());
+    Thread.sleep(300);
+    assertThat(engine.dispatcher.events(run)).extracting(StepActionEvent::getEventType)
+        .containsExactly(StepActionEventType.STEP_EVENT_TYPE_COMPLETED);
   }
 
   @Test
@@ -104,7 +117,8 @@ class ReconnectTest {
     var timing = io.hatchetoperator.worker.config.HatchetSettings.TimingSettings.defaults();
     assertThat(timing.heartbeatInterval()).isEqualTo(Duration.ofSeconds(4));
     assertThat(timing.heartbeatTimeout()).isEqualTo(Duration.ofSeconds(5));
-    assertThat(timing.maxReconnectAttempts()).isEqualTo(15);
+    assertThat(timing.maxReconnectAttempts()).as("never give up").isZero();
+    assertThat(timing.heartbeatMisses()).isEqualTo(3);
   }
 
   @Test

@@ -1,10 +1,13 @@
 package io.hatchetoperator.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.hatchetoperator.proto.dispatcher.StepActionEvent;
 import io.hatchetoperator.proto.dispatcher.StepActionEventType;
+import io.hatchetoperator.worker.health.WorkerMetrics.Outcome;
+import io.hatchetoperator.worker.runtime.WorkerRuntime;
 import io.hatchetoperator.worker.testing.TestingEngine;
 import java.time.Duration;
 import java.util.List;
@@ -68,7 +71,7 @@ class TaskExecutionTest {
     assertThat(events.get(1).getActionId()).isEqualTo("simpletask:step1");
     assertThat(events.get(1).getJobId()).isEqualTo("step-step1");
     assertThat(events.get(1).getRetryCount()).isZero();
-    assertThat(worker.runningTasks()).isZero();
+    await().until(() -> worker.runningTasks() == 0);
   }
 
   @Test
@@ -207,15 +210,21 @@ class TaskExecutionTest {
   }
 
   @Test
-  void anActionThisWorkerDoesNotServeIsFailedForRetryElsewhere() throws Exception {
+  void anActionThisWorkerDidNotRegisterIsHandedBackNotFailed() throws Exception {
     start(5, hatchet.task("known", (input, ctx) -> null));
 
-    StepActionEvent failed = awaitEnd(engine.dispatcher.assign("unknown:task", "{}")).get(0);
+    String run = engine.dispatcher.assign("unknown:task", "{}");
 
-    assertThat(failed.getEventType()).isEqualTo(FAILED);
-    assertThat(failed.getEventPayload()).isEqualTo(
-        "worker 'test-worker' has no task for action 'unknown:task'; it serves [known:known]");
-    assertThat(failed.getShouldNotRetry()).isFalse();
+    await().until(() -> ((WorkerRuntime) worker).metrics().tasks(Outcome.HANDED_BACK) == 1);
+    assertThat(engine.dispatcher.events(run)).as("a FAILED would use one of the task's retries").isEmpty();
+  }
+
+  @Test
+  void twoTasksWithTheSameActionAreRefusedWhenTheWorkerIsBuilt() {
+    assertThatThrownBy(() -> hatchet.worker("dup", WorkerOptions.slots(1),
+        hatchet.task("same", (i, c) -> null), hatchet.task("same", (i, c) -> null)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("worker 'dup' has two tasks for action 'same:same'");
   }
 
   private static final class AtomicReferenceContext {

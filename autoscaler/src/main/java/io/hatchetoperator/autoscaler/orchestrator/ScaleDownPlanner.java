@@ -25,6 +25,10 @@ import java.util.Set;
  * scale-down of the pool is held while one exists, except the removal of not-ready pods with no worker; under
  * {@link UnmatchedWorkers#TERMINATE} one such pod may be removed per scale-down stabilization window once no
  * matched worker is left to remove.
+ *
+ * <p>The ReplicaSet deletes not-ready pods before it looks at deletion costs, so while a pod whose worker is
+ * registered is not ready (starting, or failing its readiness probe while it works), no named pod is released:
+ * lowering the count would remove that pod instead. Confirmed idle workers stay paused until it is ready or gone.
  */
 public final class ScaleDownPlanner {
 
@@ -79,11 +83,16 @@ public final class ScaleDownPlanner {
             toUncordon.addAll(pending); // held: none of them will be released
             return new ScaleDownPlan(current - lower, List.of(), toUncordon, kept, 0, List.of(), need - lower);
         }
+        // the ReplicaSet deletes not-ready pods before any deletion cost: while a pod with a worker is not ready,
+        // lowering the count for a named pod would remove that one instead, busy or not
+        int notReadyWithWorker = Math.max(0,
+                in.workers().size() - (in.readyReplicas() - in.unmatchedReadyPods().size()));
+        boolean namedPodsGoFirst = notReadyWithWorker == 0;
         pending.sort(Comparator.comparingInt((Cordon c) -> byId.get(c.workerId()).busySlots()));
         int draining = 0;
         List<String> removePods = new ArrayList<>();
         for (Cordon c : pending) {
-            if (byId.get(c.workerId()).idle() && lower < need) {
+            if (byId.get(c.workerId()).idle() && lower < need && namedPodsGoFirst) {
                 lower++;
                 removePods.add(c.podName());
                 kept.add(c.release(now)); // confirmed: still idle a tick after its pause
@@ -102,7 +111,7 @@ public final class ScaleDownPlanner {
         victims.addAll(selector.selectToDrain(in.workers(), excluded, need - lower - draining - victims.size()));
         victims.forEach(w -> kept.add(new Cordon(w.workerId(), w.podName(), now, false)));
         int missing = need - lower - draining - victims.size();
-        if (missing > 0 && !unmatched.isEmpty() && removedUnmatched.isEmpty()) {
+        if (missing > 0 && !unmatched.isEmpty() && removedUnmatched.isEmpty() && namedPodsGoFirst) {
             String pod = unmatched.get(0); // TERMINATE: one at a time, its SDK's SIGTERM drain is the only guard
             lower++;
             missing--;

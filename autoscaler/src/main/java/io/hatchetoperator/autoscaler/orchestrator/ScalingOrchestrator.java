@@ -78,7 +78,14 @@ public final class ScalingOrchestrator {
         int current = in.desiredReplicas();
         if (plan.replicas() != current) {
             ports.realizer().setReplicas(pool, plan.replicas(), plan.removePods());
-            String line = plan.replicas() == decision.replicas() ? decision.explanation()
+            List<String> unmatched = plan.cordons().stream()
+                    .filter(c -> c.podOnly() && c.sinceMillis() == in.now().toEpochMilli())
+                    .map(Cordon::podName).toList();
+            String line = !unmatched.isEmpty()
+                    ? "scale " + current + " → " + plan.replicas() + " (removing pod " + String.join(", ", unmatched)
+                            + ", whose worker cannot be matched, as unmatchedWorkers: Terminate allows; its SDK's"
+                            + " SIGTERM drain is the only guard); " + decision.explanation()
+                    : plan.replicas() == decision.replicas() ? decision.explanation()
                     : "scale " + current + " → " + plan.replicas() + " (idle workers confirmed, towards "
                             + decision.replicas() + "); " + decision.explanation();
             emit(pool, ScalingEventType.SCALED, line, in.now());

@@ -125,6 +125,28 @@ class ScaleDownPlannerTest {
     }
 
     @Test
+    void noIdlePodIsReleasedWhileAPodWithAWorkerIsNotReady() {
+        // d's pod fails its readiness probe while it works: the ReplicaSet would delete it before any named pod
+        ScalingInputs in = PoolFixture.at(100).ready(3).starting(1).worker("a", 0).worker("b", 0).worker("c", 0)
+                .worker("d", 4).inputs();
+        List<Cordon> pending = List.of(new Cordon("a", "pod-a", PoolFixture.millis(98), false));
+
+        ScaleDownPlan plan = planner.plan(in, 3, pending, HOLD);
+
+        assertThat(plan.replicas()).isEqualTo(4);
+        assertThat(plan.removePods()).isEmpty();
+        assertThat(plan.cordons()).extracting(Cordon::workerId).as("a stays paused, confirmed later")
+                .containsExactly("a");
+        assertThat(plan.toUncordon()).isEmpty();
+
+        ScalingInputs readyAgain = PoolFixture.at(102).ready(4).worker("a", 0).worker("b", 0).worker("c", 0)
+                .worker("d", 4).inputs();
+        ScaleDownPlan next = planner.plan(readyAgain, 3, plan.cordons(), HOLD);
+        assertThat(next.replicas()).isEqualTo(3);
+        assertThat(next.removePods()).containsExactly("pod-a");
+    }
+
+    @Test
     void theRemovalOfAnUnmatchedPodSurvivesTheStateForm() {
         ScalingState state = ScalingState.initial().withCordons(List.of(Cordon.unmatchedPod("pod-x", 5)));
 

@@ -2,6 +2,7 @@ package io.hatchetoperator.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
@@ -40,5 +41,32 @@ public record HatchetWorkerPoolSpec(
         @JsonPropertyDescription("How long a stopping worker may finish its running tasks.")
         DrainSpec drain,
         @JsonPropertyDescription("Optional PodDisruptionBudget for the pool's pods.")
-        DisruptionBudgetSpec disruptionBudget) {
+        DisruptionBudgetSpec disruptionBudget,
+        @JsonPropertyDescription("The worker's Hatchet SDK: java, python, typescript, go or custom (default). It"
+                + " chooses the health-check environment and the probes added to a container that has none: only"
+                + " those the SDK serves; custom and go add none (see docs/sdks.md).")
+        @Default("custom")
+        WorkerRuntime runtime,
+        @JsonPropertyDescription("Security context added when the template sets none: Compatible (default: seccomp"
+                + " RuntimeDefault, no privilege escalation), Restricted (non-root 65532, read-only root filesystem,"
+                + " no capabilities; for images built for it) or None.")
+        @Default("Compatible")
+        PodSecurity podSecurity) {
+
+    /** A pool spec with the default runtime (custom) and pod security (Compatible). */
+    public HatchetWorkerPoolSpec(String workerName, Integer slots, List<String> tasks, EngineSpec engine,
+            PodTemplateSpec template, Integer replicas, AutoscalingSpec autoscaling, DrainSpec drain,
+            DisruptionBudgetSpec disruptionBudget) {
+        this(workerName, slots, tasks, engine, template, replicas, autoscaling, drain, disruptionBudget, null, null);
+    }
+
+    /** runtime, custom when unset. */
+    public WorkerRuntime effectiveRuntime() {
+        return runtime == null ? WorkerRuntime.CUSTOM : runtime;
+    }
+
+    /** podSecurity, Compatible when unset. */
+    public PodSecurity effectivePodSecurity() {
+        return podSecurity == null ? PodSecurity.COMPATIBLE : podSecurity;
+    }
 }

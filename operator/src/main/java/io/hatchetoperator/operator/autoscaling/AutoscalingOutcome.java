@@ -4,6 +4,7 @@ import io.hatchetoperator.autoscaler.ScalingDecision;
 import io.hatchetoperator.autoscaler.ScalingInputs;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,11 +19,19 @@ import java.util.Optional;
  * @param lastScaleTime when the replica count last changed, or null
  * @param stateAnnotation the encoded policy state to write now, if any
  * @param recheckAfter when to reconcile again at the latest (the poll interval)
- * @param matched the {@code WorkersMatched} condition, or null to leave it as it is (no poll yet)
+ * @param workerConditions conditions about the pool's workers by type ({@code WorkersMatched},
+ *     {@code SlotsMatched}); a type left out keeps its current value (no poll yet, or nothing certain)
  */
 public record AutoscalingOutcome(int desiredReplicas, ScalingDecision decision,
     ScalingInputs inputs, ConditionValue metrics, ConditionValue limit, Instant lastScaleTime,
-    Optional<String> stateAnnotation, Duration recheckAfter, ConditionValue matched) {
+    Optional<String> stateAnnotation, Duration recheckAfter,
+    Map<String, ConditionValue> workerConditions) {
+
+  /** Copies the worker conditions, keeping their order. */
+  public AutoscalingOutcome {
+    workerConditions = workerConditions == null ? Map.of()
+        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(workerConditions));
+  }
 
   /**
    * A condition's status ("True", "False", "Unknown"), reason and message; {@code onlyIfAbsent} keeps a
@@ -55,6 +64,6 @@ public record AutoscalingOutcome(int desiredReplicas, ScalingDecision decision,
   /** The same outcome without a state to write (a reconcile between two polls). */
   public AutoscalingOutcome withoutState() {
     return new AutoscalingOutcome(desiredReplicas, decision, inputs, metrics, limit, lastScaleTime,
-        Optional.empty(), recheckAfter, matched);
+        Optional.empty(), recheckAfter, workerConditions);
   }
 }

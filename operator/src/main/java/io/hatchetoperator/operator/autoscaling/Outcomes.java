@@ -7,6 +7,7 @@ import io.hatchetoperator.autoscaler.orchestrator.TickResult;
 import io.hatchetoperator.operator.autoscaling.AutoscalingOutcome.ConditionValue;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** Pure: builds {@link AutoscalingOutcome}s, with the conditions' reasons and messages. */
@@ -20,13 +21,13 @@ final class Outcomes {
   static AutoscalingOutcome held(int current, ConditionValue metrics, ConditionValue limit,
       PoolScalingSettings settings) {
     return new AutoscalingOutcome(current, null, null, metrics, limit, null, Optional.empty(),
-        settings == null ? DEFAULT_RECHECK : settings.pollInterval(), null);
+        settings == null ? DEFAULT_RECHECK : settings.pollInterval(), Map.of());
   }
 
   /** The outcome of one orchestrator tick. */
   static AutoscalingOutcome ticked(int desired, TickResult tick, MetricsReading reading,
       TenantSnapshot snapshot, Instant scaledAt, Optional<String> state,
-      PoolScalingSettings settings, ConditionValue matched) {
+      PoolScalingSettings settings, Map<String, ConditionValue> workerConditions) {
     ConditionValue metrics = tick.metricsAvailable() && reading.available()
         ? ConditionValue.yes("EnginePolled", summary(reading.inputs(), snapshot))
         : snapshot.error()
@@ -34,7 +35,7 @@ final class Outcomes {
             .orElse(ConditionValue.no("MetricsUnavailable", tick.decision().explanation()));
     return new AutoscalingOutcome(desired, tick.decision(),
         reading.available() ? reading.inputs() : null, metrics, limit(tick), scaledAt, state,
-        settings.pollInterval(), matched);
+        settings.pollInterval(), workerConditions);
   }
 
   private static ConditionValue limit(TickResult tick) {

@@ -21,6 +21,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +49,8 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
   private final ScalingOrchestrator orchestrator;
   private final KubernetesPoolAccess cluster;
   private final ManualScaleNotice manualScale;
-  private final UnmatchedWorkersNotice unmatched;
+  private final UnmatchedWorkersNotice unmatched = new UnmatchedWorkersNotice();
+  private final TransitionWarnings warnings;
   private final Map<String, Instant> lastTick = new ConcurrentHashMap<>();
   private final Map<String, AutoscalingOutcome> last = new ConcurrentHashMap<>();
   private final Map<String, Instant> lastStepped = new ConcurrentHashMap<>();
@@ -67,7 +69,7 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     this.orchestrator = new ScalingOrchestrator(new ScalingPorts(source, realizer, states, events));
     this.cluster = new KubernetesPoolAccess(client);
     this.manualScale = new ManualScaleNotice(events, clock);
-    this.unmatched = new UnmatchedWorkersNotice(events);
+    this.warnings = new TransitionWarnings(events);
     this.poolExpiry = settings.poolExpiry();
     pollers.addListener(metrics);
     pollers.addListener((snapshot, pools) -> expireStale());
@@ -169,22 +171,27 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     lastTick.put(key, clock.instant());
     int desired = realizer.takeReplicas(key).orElse(tick.replicas());
     MetricsReading reading = source.read(key);
-    ConditionValue matched = null;
+    Map<String, ConditionValue> workerConditions = new LinkedHashMap<>();
     if (reading.available()) {
       ScalingInputs in = reading.inputs();
       if (desired < current) {
         realizer.protectBusy(key, in.workers());
         if (settings.unmatchedWorkers() == UnmatchedWorkers.HOLD) {
-          realizer.protectUnmatched(key, in.unmatchedReadyPods(), view.slotsPerWorker());
+          realizer.protectUnmatched(key, in.unmatchedReadyPods(), in.slotsPerWorker());
         }
       }
-      matched = unmatched.check(key, pool, in, settings, WorkerMatching.fix(null));
+      String runtime = pool.getSpec().effectiveRuntime().specValue();
+      putIfKnown(workerConditions, WorkerMatching.WORKERS_MATCHED,
+          unmatched.check(key, in, settings, WorkerMatching.fix(runtime)));
+      putIfKnown(workerConditions, SlotReport.SLOTS_MATCHED,
+          SlotReport.condition(pool.getSpec().slots(), in.workers(), SlotReport.hint(runtime)));
+      workerConditions.forEach((type, value) -> warnings.report(key, pool, type, value, in.now()));
     }
     metrics.recordTick(new AutoscalingMetrics.Tick(key, current, desired, settings.minReplicas(),
         settings.maxReplicas(), tick, reading.inputs()));
     Instant scaledAt = desired != current ? clock.instant() : null;
     return remember(key, Outcomes.ticked(desired, tick, reading, snapshot.get(), scaledAt,
-        states.toPersist(key), settings, matched));
+        states.toPersist(key), settings, workerConditions));
   }
 
   /** {@link ScalingStep}: reconcile a pool as soon as its tenant's poll finished. */
@@ -210,6 +217,7 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     last.remove(key);
     manualScale.forget(key);
     unmatched.forget(key);
+    warnings.forget(key);
     lastStepped.remove(key);
   }
 
@@ -228,6 +236,13 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     last.remove(key);
     lastTick.remove(key);
     return outcome;
+  }
+
+  private static void putIfKnown(Map<String, ConditionValue> conditions, String type,
+      ConditionValue value) {
+    if (value != null) {
+      conditions.put(type, value);
+    }
   }
 
   private AutoscalingOutcome remember(String key, AutoscalingOutcome outcome) {

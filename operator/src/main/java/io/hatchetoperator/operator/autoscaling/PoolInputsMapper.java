@@ -21,6 +21,8 @@ import java.util.Map;
  * hatchet-dev/hatchet, pkg/client/loader/loader.go). Inactive workers are ignored; of two workers on one
  * pod (a restarted container) the busier one counts. A worker that reports no slot figures counts as busy.
  * Ready pods left with no matched worker are reported as {@link ScalingInputs#unmatchedReadyPods()}.
+ * Capacity per worker is the smallest slot count the matched workers registered (what the engine really
+ * assigns), {@code spec.slots} only when none reported one.
  */
 public final class PoolInputsMapper {
 
@@ -50,20 +52,25 @@ public final class PoolInputsMapper {
     }
     Duration age = oldest == null || queued == 0 ? Duration.ZERO : Duration.between(oldest, now);
     Map<String, WorkerSnapshot> byPod = new LinkedHashMap<>();
+    int reportedSlots = Integer.MAX_VALUE;
     for (EngineWorker worker : snapshot.workers()) {
       String pod = podOf(worker, view);
       if (worker.status() == EngineWorker.Status.INACTIVE || pod == null) {
         continue;
       }
+      if (worker.slotsReported() && worker.slotLimit() > 0) {
+        reportedSlots = Math.min(reportedSlots, worker.slotLimit());
+      }
       WorkerSnapshot candidate = snapshotOf(worker, pod, view.slotsPerWorker());
       byPod.merge(pod, candidate, (a, b) -> b.busySlots() > a.busySlots() ? b : a);
     }
+    int slotsPerWorker = reportedSlots == Integer.MAX_VALUE ? view.slotsPerWorker() : reportedSlots;
     List<String> readyPods = view.readyPods().stream().filter(view.livePods()::contains).sorted()
         .toList();
     List<String> unmatched = readyPods.stream().filter(p -> !byPod.containsKey(p)).toList();
     int ready = readyPods.size();
     int current = view.currentReplicas();
-    return new ScalingInputs(clamp(queued), clamp(running), age, view.slotsPerWorker(), ready,
+    return new ScalingInputs(clamp(queued), clamp(running), age, slotsPerWorker, ready,
         Math.max(0, current - ready), current, new ArrayList<>(byPod.values()),
         ScalingInputs.UNKNOWN_COMPLETIONS, now, unmatched);
   }

@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * Pure: writes an {@link AutoscalingOutcome} into the pool's status: desiredReplicas, queued, running,
  * slotUtilization, busySlots, oldestQueuedAge, lastScaleTime, lastDecision and the conditions
- * {@code MetricsAvailable}, {@code ScalingLimited} and {@code WorkersMatched} (keeping a condition's
- * transition time while its status stays the same).
+ * {@code MetricsAvailable}, {@code ScalingLimited}, {@code WorkersMatched} and {@code SlotsMatched}
+ * (keeping a condition's transition time while its status stays the same).
  */
 public final class PoolStatusFields {
 
@@ -25,6 +25,8 @@ public final class PoolStatusFields {
   public static final String SCALING_LIMITED = "ScalingLimited";
   /** Condition type: every ready pod runs a worker matched to it (else scale-down is held). */
   public static final String WORKERS_MATCHED = WorkerMatching.WORKERS_MATCHED;
+  /** Condition type: the workers register spec.slots slots each (else capacity follows what they report). */
+  public static final String SLOTS_MATCHED = SlotReport.SLOTS_MATCHED;
 
   private PoolStatusFields() {}
 
@@ -52,9 +54,8 @@ public final class PoolStatusFields {
         status.getConditions() == null ? List.of() : status.getConditions());
     upsert(conditions, METRICS_AVAILABLE, outcome.metrics(), now, generation);
     upsert(conditions, SCALING_LIMITED, outcome.limit(), now, generation);
-    if (outcome.matched() != null) {
-      upsert(conditions, WORKERS_MATCHED, outcome.matched(), now, generation);
-    }
+    outcome.workerConditions().forEach((type, value) ->
+        upsert(conditions, type, value, now, generation));
     status.setConditions(conditions);
   }
 

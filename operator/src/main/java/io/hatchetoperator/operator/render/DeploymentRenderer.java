@@ -14,6 +14,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.hatchetoperator.operator.api.Durations;
 import io.hatchetoperator.operator.api.HatchetWorkerPool;
+import io.hatchetoperator.operator.api.PodSecurity;
+import io.hatchetoperator.operator.api.WorkerRuntime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +26,8 @@ import java.util.stream.Collectors;
 
 /**
  * Renders a pool's Deployment: the user's pod template, merged (never overwritten) with the engine environment,
- * TLS mounts, default probes and a restricted security context, under the pool's labels and owner reference.
+ * TLS mounts, the probes the pool's runtime really serves ({@link RuntimeDefaults}) and the security context of
+ * spec.podSecurity ({@link PodDefaults}), under the pool's labels and owner reference.
  * Pure: the same pool and replica count always give the same Deployment.
  */
 public final class DeploymentRenderer {
@@ -80,13 +83,14 @@ public final class DeploymentRenderer {
         }
         labels.putAll(PoolLabels.standard(pool));
         PodSpec spec = user.getSpec();
-        boolean defaultSecurity = spec.getSecurityContext() == null
-                && spec.getContainers().get(0).getSecurityContext() == null;
-        if (defaultSecurity) {
-            spec.setSecurityContext(PodDefaults.restrictedPod());
-        }
+        boolean templateSecurity = spec.getSecurityContext() != null
+                || spec.getContainers().get(0).getSecurityContext() != null;
+        PodSecurity security = templateSecurity ? PodSecurity.NONE : pool.getSpec().effectivePodSecurity();
+        PodDefaults.pod(security).ifPresent(spec::setSecurityContext);
+        boolean defaultSecurity = security == PodSecurity.RESTRICTED;
         List<Container> containers = new ArrayList<>(spec.getContainers());
-        containers.set(0, workerContainer(containers.get(0), environment, defaultSecurity));
+        containers.set(0, workerContainer(containers.get(0), environment, security,
+                pool.getSpec().effectiveRuntime()));
         spec.setContainers(containers);
         List<Volume> volumes = new ArrayList<>(spec.getVolumes() == null ? List.of() : spec.getVolumes());
         volumes.addAll(environment.volumes());
@@ -105,8 +109,8 @@ public final class DeploymentRenderer {
                 .build();
     }
 
-    private static Container workerContainer(Container user, WorkerEnvironment environment,
-                                             boolean defaultSecurity) {
+    private static Container workerContainer(Container user, WorkerEnvironment environment, PodSecurity security,
+                                             WorkerRuntime runtime) {
         List<EnvVar> userEnv = user.getEnv() == null ? List.of() : user.getEnv();
         Set<String> userNames = userEnv.stream().map(EnvVar::getName)
                 .filter(n -> !WorkerEnvironment.isReserved(n)).collect(Collectors.toSet());
@@ -116,15 +120,7 @@ public final class DeploymentRenderer {
         List<VolumeMount> mounts = new ArrayList<>(user.getVolumeMounts() == null ? List.of() : user.getVolumeMounts());
         mounts.addAll(environment.mounts());
         ContainerBuilder container = new ContainerBuilder(user).withEnv(env).withVolumeMounts(mounts);
-        if (user.getLivenessProbe() == null) {
-            container.withLivenessProbe(PodDefaults.probe("/healthz", 10));
-        }
-        if (user.getReadinessProbe() == null) {
-            container.withReadinessProbe(PodDefaults.probe("/readyz", 5));
-        }
-        if (defaultSecurity) {
-            container.withSecurityContext(PodDefaults.restrictedContainer());
-        }
-        return container.build();
+        PodDefaults.container(security).ifPresent(container::withSecurityContext);
+        return RuntimeDefaults.withProbes(container.build(), runtime);
     }
 }

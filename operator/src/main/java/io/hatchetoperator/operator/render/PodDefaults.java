@@ -1,38 +1,49 @@
 package io.hatchetoperator.operator.render;
 
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
-import io.fabric8.kubernetes.api.model.Probe;
-import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.hatchetoperator.operator.api.PodSecurity;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * What the operator adds to a worker pod the template leaves open: probes on the worker runtime's health port
- * and the Pod Security Standards "restricted" profile (non-root, read-only root filesystem with a writable /tmp,
- * no capabilities, no privilege escalation, seccomp RuntimeDefault).
+ * The security contexts the operator adds to a worker pod whose template sets none, by spec.podSecurity:
+ * Compatible (seccomp RuntimeDefault and no privilege escalation: nothing an ordinary image notices), Restricted
+ * (the Pod Security Standards "restricted" profile: non-root 65532, read-only root filesystem with a writable
+ * /tmp, no capabilities; it breaks images that run as root or write outside /tmp) or None.
  */
 public final class PodDefaults {
 
-    /** The worker runtime's health port (HATCHET_WORKER_HEALTH_PORT's default, and the Python SDK's). */
-    public static final int HEALTH_PORT = 8001;
     /** The non-root user the restricted profile runs as when the template sets no security context. */
     public static final long NON_ROOT_UID = 65532;
 
     private PodDefaults() {
     }
 
-    /** An HTTP probe of {@code path} on the health port. */
-    public static Probe probe(String path, int periodSeconds) {
-        return new ProbeBuilder().withNewHttpGet().withPath(path).withPort(new IntOrString(HEALTH_PORT)).endHttpGet()
-                .withPeriodSeconds(periodSeconds).withTimeoutSeconds(2).withFailureThreshold(3).build();
+    /** The pod-level context of {@code security}, if it adds one. */
+    public static Optional<PodSecurityContext> pod(PodSecurity security) {
+        return switch (security) {
+            case RESTRICTED -> Optional.of(restrictedPod());
+            case COMPATIBLE -> Optional.of(new PodSecurityContextBuilder()
+                    .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().build());
+            case NONE -> Optional.empty();
+        };
+    }
+
+    /** The worker container's context of {@code security}, if it adds one. */
+    public static Optional<SecurityContext> container(PodSecurity security) {
+        return switch (security) {
+            case RESTRICTED -> Optional.of(restrictedContainer());
+            case COMPATIBLE -> Optional.of(new SecurityContextBuilder().withAllowPrivilegeEscalation(false).build());
+            case NONE -> Optional.empty();
+        };
     }
 
     /** The pod-level restricted security context. */

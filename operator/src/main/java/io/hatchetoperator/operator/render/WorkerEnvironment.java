@@ -15,12 +15,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The environment, volumes and mounts that connect a worker container to the engine: Hatchet's
- * HATCHET_CLIENT_* variables (read the same way by the Python, TypeScript, Go and Java SDKs), the pod name from
- * the downward API, and the worker runtime's HATCHET_WORKER_* settings.
+ * The environment, volumes and mounts that connect a worker container to the engine: Hatchet's connection
+ * variables (HATCHET_CLIENT_TOKEN, _HOST_PORT, _TLS_*, _NAMESPACE, read by every official SDK), the pod name from
+ * the downward API in the two forms the SDKs report it, the health-check variables of the pool's runtime, and the
+ * Java worker runtime's HATCHET_WORKER_* settings. Which SDK reads which variable is in docs/sdks.md: only the
+ * Python SDK and the Java runtime read HATCHET_CLIENT_WORKER_PRESET_LABELS (a TypeScript worker must pass it as
+ * its labels); the Go SDK turns HATCHET_CLIENT_AUTOSCALING_TARGET into its label hatchet-autoscaling-target.
  */
 public record WorkerEnvironment(List<EnvVar> env, List<Volume> volumes, List<VolumeMount> mounts) {
 
+    /** The Go SDK's source of its worker label hatchet-autoscaling-target (pkg/client/loader/loader.go). */
+    public static final String AUTOSCALING_TARGET = "HATCHET_CLIENT_AUTOSCALING_TARGET";
     /** Directory the CA bundle is mounted in. */
     public static final String CA_DIR = "/etc/hatchet/tls/ca";
     /** Directory the client certificate (tls.crt, tls.key) is mounted in. */
@@ -59,6 +64,8 @@ public record WorkerEnvironment(List<EnvVar> env, List<Volume> volumes, List<Vol
         add(env, "HATCHET_CLIENT_NAMESPACE", engine.namespace());
         add(env, "HATCHET_CLIENT_WORKER_PRESET_LABELS", "{\"" + PoolLabels.POOL + "\":\"" + name + "\",\""
                 + PoolLabels.POD + "\":\"$(POD_NAME)\"}");
+        add(env, AUTOSCALING_TARGET, "$(POD_NAME)");
+        env.addAll(RuntimeDefaults.env(spec.effectiveRuntime()));
         add(env, "HATCHET_WORKER_NAME", spec.workerName() == null ? name : spec.workerName());
         add(env, "HATCHET_WORKER_SLOTS", String.valueOf(spec.slots()));
         add(env, "HATCHET_WORKER_DRAIN_TIMEOUT", drainTimeout.toSeconds() + "s");
@@ -67,7 +74,8 @@ public record WorkerEnvironment(List<EnvVar> env, List<Volume> volumes, List<Vol
 
     /** True for variables the operator sets and the template must not replace (the scale-down relies on them). */
     public static boolean isReserved(String name) {
-        return name.equals("POD_NAME") || name.equals("HATCHET_CLIENT_WORKER_PRESET_LABELS");
+        return name.equals("POD_NAME") || name.equals("HATCHET_CLIENT_WORKER_PRESET_LABELS")
+                || name.equals(AUTOSCALING_TARGET);
     }
 
     private static void add(List<EnvVar> env, String name, String value) {

@@ -101,6 +101,12 @@ class SchemaValidationTest {
                 bad("misspelled field", s -> s.put("slot", 3), "unknown field \"spec.slot\""),
                 bad("empty task name", s -> s.put("tasks", List.of("")),
                         "spec.tasks[0] in body should be at least 1 chars long"),
+                bad("runtime unknown", s -> s.put("runtime", "rust"),
+                        "spec.runtime: Unsupported value: \"rust\": supported values: \"custom\", \"go\", \"java\","
+                                + " \"python\", \"typescript\""),
+                bad("pod security unknown", s -> s.put("podSecurity", "Privileged"),
+                        "spec.podSecurity: Unsupported value: \"Privileged\": supported values: \"Compatible\","
+                                + " \"None\", \"Restricted\""),
                 bad("unmatched workers policy unknown", s -> map(s, "autoscaling").put("scaleDown",
                         new LinkedHashMap<>(Map.of("unmatchedWorkers", "Kill"))),
                         "spec.autoscaling.scaleDown.unmatchedWorkers: Unsupported value: \"Kill\": supported values:"

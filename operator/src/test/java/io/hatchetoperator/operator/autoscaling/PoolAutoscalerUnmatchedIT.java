@@ -19,8 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pools whose workers cannot be matched to their pods (SDKs that report no preset labels), against the CRUD
- * mock and a scripted engine: the scale-down holds, the user is told once, the opt-in removes one at a time.
+ * Workers as the SDKs really register them, against the CRUD mock and a scripted engine: pods whose worker
+ * cannot be matched (no preset labels) hold the scale-down and the user is told once, the opt-in removes one
+ * at a time; a slot count other than spec.slots sizes the capacity and is shown once.
  */
 @EnableKubernetesMockClient(crud = true)
 class PoolAutoscalerUnmatchedIT {
@@ -118,6 +119,36 @@ class PoolAutoscalerUnmatchedIT {
         .filter(p -> String.valueOf(KubernetesScalingRealizer.CORDONED_COST).equals(
             harness.cost(NS, p.getMetadata().getName()))).count();
     assertThat(marked).as("the one pod named for removal is marked first to go").isEqualTo(1);
+    assertThat(harness.events(NS)).anySatisfy(e -> assertThat(e.getMessage()).contains("4 → 3")
+        .contains("cannot be matched").contains("Terminate"));
+  }
+
+  @Test
+  void capacityFollowsTheSlotsWorkersRegisterAndTheDifferenceIsShownOnce() throws Exception {
+    harness = new AutoscalingHarness(client, "tenant-u");
+    pool = TestPools.pool(NS, "go", harness.server.url().toString(), 1, 10, 2);
+    client.resource(pool).create();
+    for (int i = 0; i < 2; i++) {
+      client.pods().inNamespace(NS).resource(TestPools.pod(NS, "go", "go-" + i, true)).create();
+      harness.hatchet.worker("g" + i, "go", "go-" + i, 20, 10);
+    }
+    harness.hatchet.task("resize", 0, 20);
+
+    AutoscalingOutcome outcome = null;
+    for (int i = 0; i < 4; i++) {
+      outcome = harness.pollThenStep(pool);
+    }
+
+    assertThat(outcome.inputs().slotsPerWorker()).isEqualTo(20);
+    assertThat(outcome.desiredReplicas()).as("20 busy of 2 x 20 slots, not of 2 x spec.slots (5)")
+        .isEqualTo(2);
+    assertThat(condition("SlotsMatched").getStatus()).isEqualTo("False");
+    assertThat(condition("SlotsMatched").getReason()).isEqualTo("SlotsDifferFromSpec");
+    assertThat(condition("SlotsMatched").getMessage()).contains("20 slots on 2 pods")
+        .contains("spec.slots is 5").contains("HATCHET_WORKER_SLOTS");
+    assertThat(harness.events(NS).stream().filter(e -> e.getReason().equals("SlotsDifferFromSpec")))
+        .hasSize(1);
+    assertThat(condition("WorkersMatched").getStatus()).isEqualTo("True");
   }
 
   String scrape() throws Exception {

@@ -28,7 +28,7 @@ class PoolStatusFieldsTest {
   static AutoscalingOutcome outcome(ConditionValue metrics) {
     return new AutoscalingOutcome(7, new ScalingDecision(7, ScalingReason.SCALE_UP,
         "scale 2 → 7: 130 queued, 20/20 slots busy, drain target 10 s"), inputs(), metrics,
-        ConditionValue.no("WithinLimits", "ok"), T0, Optional.empty(), Duration.ofSeconds(2), null);
+        ConditionValue.no("WithinLimits", "ok"), T0, Optional.empty(), Duration.ofSeconds(2), java.util.Map.of());
   }
 
   static Condition condition(HatchetWorkerPoolStatus status, String type) {

@@ -13,10 +13,12 @@ import io.hatchetoperator.operator.api.DrainSpec;
 import io.hatchetoperator.operator.api.EngineSpec;
 import io.hatchetoperator.operator.api.HatchetWorkerPool;
 import io.hatchetoperator.operator.api.HatchetWorkerPoolSpec;
+import io.hatchetoperator.operator.api.PodSecurity;
 import io.hatchetoperator.operator.api.SecretKeyRef;
 import io.hatchetoperator.operator.api.SecretRef;
 import io.hatchetoperator.operator.api.TlsSpec;
 import io.hatchetoperator.operator.api.TlsStrategy;
+import io.hatchetoperator.operator.api.WorkerRuntime;
 import io.hatchetoperator.operator.support.Pools;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +29,13 @@ import org.junit.jupiter.api.Test;
 class DeploymentRendererTest {
 
     private static HatchetWorkerPool pool(PodTemplateSpec template, EngineSpec engine, DrainSpec drain) {
+        return pool(template, engine, drain, null);
+    }
+
+    static HatchetWorkerPool pool(PodTemplateSpec template, EngineSpec engine, DrainSpec drain,
+                                  WorkerRuntime runtime) {
         HatchetWorkerPool pool = Pools.pool("resize", new HatchetWorkerPoolSpec(null, 7, List.of("resize"), engine,
-                template, 2, null, drain, null));
+                template, 2, null, drain, null, runtime, null));
         pool.getMetadata().setUid("uid-1");
         return pool;
     }
@@ -57,6 +64,8 @@ class DeploymentRendererTest {
         assertThat(env.get("POD_NAME").getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
         assertThat(env.get("HATCHET_CLIENT_WORKER_PRESET_LABELS").getValue()).isEqualTo(
                 "{\"hatchet-operator.io/pool\":\"resize\",\"hatchet-operator.io/pod\":\"$(POD_NAME)\"}");
+        assertThat(env.get("HATCHET_CLIENT_AUTOSCALING_TARGET").getValue()).as("the Go SDK's worker label")
+                .isEqualTo("$(POD_NAME)");
         assertThat(env.get("HATCHET_CLIENT_TOKEN").getValueFrom().getSecretKeyRef().getName())
                 .isEqualTo("hatchet-token");
         assertThat(env.get("HATCHET_CLIENT_TOKEN").getValue()).isNull();
@@ -101,20 +110,50 @@ class DeploymentRendererTest {
     }
 
     @Test
-    void addsProbesAndARestrictedSecurityContextWhenTheTemplateHasNone() {
+    void byDefaultAddsNoProbeAndOnlySecurityThatNoImageNotices() {
         Deployment d = DeploymentRenderer.render(pool(Pools.template("img:1"), engine(null), null), 1);
 
         Container c = worker(d);
-        assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
-        assertThat(c.getLivenessProbe().getHttpGet().getPort().getIntVal()).isEqualTo(8001);
-        assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
+        assertThat(c.getLivenessProbe()).as("runtime custom: nothing the worker might not answer").isNull();
+        assertThat(c.getReadinessProbe()).isNull();
+        assertThat(c.getStartupProbe()).isNull();
+        assertThat(env(d)).doesNotContainKey("HATCHET_CLIENT_WORKER_HEALTHCHECK_ENABLED");
+        assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+        assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).isNull();
+        assertThat(c.getSecurityContext().getRunAsNonRoot()).isNull();
+        assertThat(c.getSecurityContext().getCapabilities()).isNull();
+        PodSpec spec = d.getSpec().getTemplate().getSpec();
+        assertThat(spec.getSecurityContext().getRunAsUser()).as("the image's user is kept").isNull();
+        assertThat(spec.getSecurityContext().getRunAsNonRoot()).isNull();
+        assertThat(spec.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        assertThat(spec.getVolumes()).noneMatch(v -> v.getName().equals("tmp"));
+    }
+
+    @Test
+    void restrictedIsTheFullProfileWithAWritableTmp() {
+        HatchetWorkerPool pool = Pools.pool("resize", new HatchetWorkerPoolSpec(null, 7, List.of("resize"),
+                engine(null), Pools.template("img:1"), 2, null, null, null, null, PodSecurity.RESTRICTED));
+        Deployment d = DeploymentRenderer.render(pool, 1);
+
+        Container c = worker(d);
         assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
         assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
         assertThat(c.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
         PodSpec spec = d.getSpec().getTemplate().getSpec();
         assertThat(spec.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(spec.getSecurityContext().getRunAsUser()).isEqualTo(65532L);
         assertThat(spec.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
         assertThat(c.getVolumeMounts()).anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/tmp"));
+    }
+
+    @Test
+    void noneAddsNoSecurityContext() {
+        HatchetWorkerPool pool = Pools.pool("resize", new HatchetWorkerPoolSpec(null, 7, List.of("resize"),
+                engine(null), Pools.template("img:1"), 2, null, null, null, null, PodSecurity.NONE));
+        Deployment d = DeploymentRenderer.render(pool, 1);
+
+        assertThat(worker(d).getSecurityContext()).isNull();
+        assertThat(d.getSpec().getTemplate().getSpec().getSecurityContext()).isNull();
     }
 
     @Test
@@ -133,7 +172,8 @@ class DeploymentRendererTest {
                     .endContainer()
                     .addNewContainer().withName("sidecar").withImage("proxy:1").endContainer()
                 .endSpec().build();
-        Deployment d = DeploymentRenderer.render(pool(template, engine(null), new DrainSpec("5m")), 1);
+        Deployment d = DeploymentRenderer.render(pool(template, engine(null), new DrainSpec("5m"),
+                WorkerRuntime.JAVA), 1);
 
         Container c = worker(d);
         PodSpec spec = d.getSpec().getTemplate().getSpec();

@@ -19,6 +19,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EngineChannels {
 
+  /**
+   * A ping unanswered for this long closes the connection: with pings every 10 s a half-open
+   * connection is noticed within about 20 s, well under the engine's 30 s reassignment (the Python
+   * SDK's 60 s, {@code hatchet_sdk/connection.py}, is longer than that window).
+   */
+  static final int KEEPALIVE_TIMEOUT_SECONDS = 10;
+
   private EngineChannels() {}
 
   /** The production {@link ChannelFactory}. */
@@ -30,7 +37,7 @@ public final class EngineChannels {
     }
     return builder
         .keepAliveTime(10, TimeUnit.SECONDS)
-        .keepAliveTimeout(60, TimeUnit.SECONDS)
+        .keepAliveTimeout(KEEPALIVE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
         .keepAliveWithoutCalls(true)
         .maxInboundMessageSize(settings.maxReceiveMessageBytes())
         .build();

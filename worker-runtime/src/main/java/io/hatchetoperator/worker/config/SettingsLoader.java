@@ -34,6 +34,14 @@ public final class SettingsLoader {
   public static final String DRAIN_TIMEOUT = "HATCHET_WORKER_DRAIN_TIMEOUT";
   public static final String HEALTH_PORT = "HATCHET_WORKER_HEALTH_PORT";
   public static final String MAX_RECONNECTS = "HATCHET_WORKER_MAX_RECONNECTS";
+  /** The official SDKs' switch of the health server (Python {@code config.py}, TypeScript {@code config-loader.js}). */
+  public static final String HEALTHCHECK_ENABLED = "HATCHET_CLIENT_WORKER_HEALTHCHECK_ENABLED";
+  /** The official SDKs' health port (default 8001). */
+  public static final String HEALTHCHECK_PORT = "HATCHET_CLIENT_WORKER_HEALTHCHECK_PORT";
+  public static final String STOP_MODE = "HATCHET_WORKER_STOP_MODE";
+  public static final String MAX_SEND_MESSAGE_LENGTH = "HATCHET_CLIENT_GRPC_MAX_SEND_MESSAGE_LENGTH";
+  public static final String CANCELLATION_GRACE = "HATCHET_WORKER_CANCELLATION_GRACE_PERIOD";
+  public static final String CANCELLATION_WARNING = "HATCHET_WORKER_CANCELLATION_WARNING_THRESHOLD";
   /** The receive limit the Python, TypeScript and Ruby SDKs read (bytes, default 4 MiB). */
   public static final String MAX_RECV_MESSAGE_LENGTH = "HATCHET_CLIENT_GRPC_MAX_RECV_MESSAGE_LENGTH";
 
@@ -71,9 +79,62 @@ public final class SettingsLoader {
     }
     return new HatchetSettings(token, first(vars.get(TENANT_ID), claims.tenantId()), hostPort,
         serverUrl.replaceAll("/+$", ""), tls(vars, hostPort), namespace(vars.get(NAMESPACE)),
-        labels(vars.get(PRESET_LABELS)), bool(DEBUG, vars.get(DEBUG)), port(vars.get(HEALTH_PORT)),
+        labels(vars.get(PRESET_LABELS)), bool(DEBUG, vars.get(DEBUG)), healthPort(vars),
         duration(DRAIN_TIMEOUT, vars.get(DRAIN_TIMEOUT), HatchetSettings.DEFAULT_DRAIN_TIMEOUT),
-        reconnects(vars.get(MAX_RECONNECTS), timing), messageBytes(vars.get(MAX_RECV_MESSAGE_LENGTH)));
+        stopMode(vars.get(STOP_MODE)), messageLength(vars.get(MAX_SEND_MESSAGE_LENGTH)),
+        cancellation(vars, reconnects(vars.get(MAX_RECONNECTS), timing)),
+        messageBytes(vars.get(MAX_RECV_MESSAGE_LENGTH)));
+  }
+
+  /**
+   * The health server's port, or -1 for none. {@code HATCHET_CLIENT_WORKER_HEALTHCHECK_ENABLED=false}
+   * turns it off; unset, this runtime serves anyway (the operator's probes and in-process workers rely
+   * on it). The port is {@code HATCHET_WORKER_HEALTH_PORT} if set (this runtime's own: 0 = any free
+   * port, negative = off), else {@code HATCHET_CLIENT_WORKER_HEALTHCHECK_PORT}, else 8001.
+   */
+  private static int healthPort(Map<String, String> vars) {
+    String enabled = vars.get(HEALTHCHECK_ENABLED);
+    if (enabled != null && !bool(HEALTHCHECK_ENABLED, enabled)) {
+      return -1;
+    }
+    if (vars.containsKey(HEALTH_PORT)) {
+      return port(HEALTH_PORT, vars.get(HEALTH_PORT));
+    }
+    int port = port(HEALTHCHECK_PORT, vars.get(HEALTHCHECK_PORT));
+    if (port < 0) {
+      throw new ConfigurationException(HEALTHCHECK_PORT + "='" + vars.get(HEALTHCHECK_PORT)
+          + "' is not a port: set 1-65535 (or set " + HEALTHCHECK_ENABLED + "=false to turn the server off)");
+    }
+    return port;
+  }
+
+  private static HatchetSettings.StopMode stopMode(String value) {
+    if (value == null) {
+      return HatchetSettings.StopMode.HAND_BACK;
+    }
+    return switch (value.toLowerCase(Locale.ROOT).replace('-', '_')) {
+      case "hand_back" -> HatchetSettings.StopMode.HAND_BACK;
+      case "fail_fast" -> HatchetSettings.StopMode.FAIL_FAST;
+      default -> throw new ConfigurationException(STOP_MODE + "='" + value + "' is not a stop mode: set "
+          + "hand_back (tasks still running at the drain deadline are reassigned without using their "
+          + "retries) or fail_fast (they are reported FAILED and retried at once)");
+    };
+  }
+
+  private static int messageLength(String value) {
+    if (value == null) {
+      return HatchetSettings.DEFAULT_MAX_SEND_MESSAGE_BYTES;
+    }
+    try {
+      int bytes = Integer.parseInt(value);
+      if (bytes >= 1024) {
+        return bytes;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the message below
+    }
+    throw new ConfigurationException(MAX_SEND_MESSAGE_LENGTH + "='" + value
+        + "' is not a message size: set the engine's gRPC limit in bytes, e.g. 4194304");
   }
 
   private static int messageBytes(String value) {
@@ -90,6 +151,12 @@ public final class SettingsLoader {
     }
     throw new ConfigurationException(MAX_RECV_MESSAGE_LENGTH + "='" + value + "' is not a positive number of bytes:"
         + " set it like 4194304 (4 MiB, the default), as large as the engine's largest message");
+  }
+
+  private static TimingSettings cancellation(Map<String, String> vars, TimingSettings timing) {
+    Duration warning = duration(CANCELLATION_WARNING, vars.get(CANCELLATION_WARNING), timing.cancellationWarning());
+    Duration grace = duration(CANCELLATION_GRACE, vars.get(CANCELLATION_GRACE), timing.cancellationGrace());
+    return timing.withCancellationGrace(warning, grace);
   }
 
   private static TlsSettings tls(Map<String, String> vars, String hostPort) {
@@ -174,7 +241,7 @@ public final class SettingsLoader {
     };
   }
 
-  private static int port(String value) {
+  private static int port(String variable, String value) {
     if (value == null) {
       return HatchetSettings.DEFAULT_HEALTH_PORT;
     }
@@ -186,7 +253,7 @@ public final class SettingsLoader {
     } catch (NumberFormatException e) {
       // falls through to the message below
     }
-    throw new ConfigurationException(HEALTH_PORT + "='" + value + "' is not a port: set 1-65535, "
+    throw new ConfigurationException(variable + "='" + value + "' is not a port: set 1-65535, "
         + "0 for any free port, or a negative number to disable the health server");
   }
 
@@ -196,15 +263,15 @@ public final class SettingsLoader {
     }
     try {
       int attempts = Integer.parseInt(value);
-      if (attempts >= 1) {
-        return new TimingSettings(timing.heartbeatInterval(), timing.heartbeatTimeout(),
-            timing.maxBackoff(), timing.healthyReset(), attempts, timing.rpcTimeout());
+      if (attempts >= 0) {
+        return timing.withMaxReconnectAttempts(attempts);
       }
     } catch (NumberFormatException e) {
       // falls through to the message below
     }
     throw new ConfigurationException(MAX_RECONNECTS + "='" + value
-        + "' is not a positive integer: set the number of failed reconnects before giving up, e.g. 15");
+        + "' is not a number of reconnects: set how many failed reconnects in a row end the worker, "
+        + "or 0 to retry for as long as the engine is down (the default)");
   }
 
   /** Parses {@code 90s}, {@code 10m}, {@code 1h}, {@code 500ms}, plain seconds, or ISO-8601. */

@@ -20,7 +20,15 @@ import java.util.function.ToIntFunction;
 public final class WorkerMetrics {
 
   /** How a task run ended, as the {@code outcome} label spells it. */
-  public enum Outcome { COMPLETED, FAILED, CANCELLED, ABANDONED }
+  public enum Outcome {
+    COMPLETED, FAILED, CANCELLED,
+    /** Reported FAILED at the drain deadline (stop mode FAIL_FAST). */
+    ABANDONED,
+    /** Still running (or not started) at the drain deadline and left to the engine to reassign. */
+    HANDED_BACK,
+    /** Stopped because a newer attempt of the same run arrived; its result is never reported. */
+    SUPERSEDED
+  }
 
   private static final double[] SECONDS_BUCKETS = {
     0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900};
@@ -31,6 +39,8 @@ public final class WorkerMetrics {
   private final Histogram startLatency;
   private final Counter reconnects;
   private final Counter heartbeatFailures;
+  private final Counter overruns;
+  private final Counter droppedEvents;
 
   /** Gauges read the live values through the given callbacks at scrape time. */
   public WorkerMetrics(Map<String, Integer> slotTotals, ToIntFunction<String> slotsUsed,
@@ -59,6 +69,34 @@ public final class WorkerMetrics {
         .help("Reconnects of the assignment stream").register(registry);
     heartbeatFailures = Counter.builder().name("hatchet_worker_heartbeat_failures")
         .help("Heartbeats that failed").register(registry);
+    overruns = Counter.builder().name("hatchet_worker_cancellation_overruns")
+        .help("Cancelled task runs still running after the cancellation grace period").register(registry);
+    droppedEvents = Counter.builder().name("hatchet_worker_events_dropped")
+        .help("Task events given up on, by gRPC status code").labelNames("code").register(registry);
+  }
+
+  /** Adds a gauge that is 1 while the engine acknowledges heartbeats on an accepted stream. */
+  public void connectedGauge(BooleanSupplier connected) {
+    GaugeWithCallback.builder().name("hatchet_worker_engine_connected")
+        .help("1 while the engine accepts this worker's stream and heartbeats")
+        .callback(cb -> cb.call(connected.getAsBoolean() ? 1 : 0)).register(registry);
+  }
+
+  public void cancellationOverrun() {
+    overruns.inc();
+  }
+
+  public void eventDropped(String code) {
+    droppedEvents.labelValues(code).inc();
+  }
+
+  /** Events given up on with {@code code}. */
+  public long eventsDropped(String code) {
+    return (long) droppedEvents.labelValues(code).get();
+  }
+
+  public long cancellationOverruns() {
+    return (long) overruns.get();
   }
 
   public void taskEnded(Outcome outcome, double seconds) {

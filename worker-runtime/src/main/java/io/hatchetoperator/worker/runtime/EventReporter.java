@@ -5,82 +5,126 @@ import com.google.common.util.concurrent.MoreExecutors;
 import io.grpc.Status;
 import io.hatchetoperator.proto.dispatcher.ActionEventResponse;
 import io.hatchetoperator.proto.dispatcher.StepActionEvent;
+import io.hatchetoperator.proto.dispatcher.StepActionEventType;
+import io.hatchetoperator.worker.Attempt;
 import io.hatchetoperator.worker.client.EngineStubs;
+import io.hatchetoperator.worker.health.WorkerMetrics;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers STARTED / COMPLETED / FAILED events so that none is lost: each task run has a queue, its
- * events go out one at a time in order (so COMPLETED never precedes STARTED), and a failed send is
- * retried with backoff ({@code min(0.1·2^n, 5) s} plus jitter) until the engine takes it. Only an
- * INVALID_ARGUMENT answer, which no retry can fix, drops an event (logged as an error).
- * Thread-safe; retries run on the worker's control scheduler.
+ * Delivers STARTED / COMPLETED / FAILED events so that none is lost without a trace. Each attempt has
+ * a queue whose events go out one at a time in order; a result (COMPLETED or FAILED) overtakes a
+ * STARTED that failed {@value #STUCK_ATTEMPTS} times (the engine needs the result, not the start). Answers are classified by
+ * {@link EventFailure}: an engine outage (UNAVAILABLE, DEADLINE_EXCEEDED) is retried for as long as it
+ * lasts with backoff {@code min(0.1·2^n s, cap)} plus jitter (the reconnect cap, 5 s by default); UNAUTHENTICATED and PERMISSION_DENIED stop
+ * the worker with a clear message; INVALID_ARGUMENT drops the event; RESOURCE_EXHAUSTED on a COMPLETED
+ * (an output over the engine's message limit) is replaced by a non-retryable FAILED naming the size;
+ * other codes get {@value #MAX_ATTEMPTS} attempts. Every drop is logged and counted in
+ * {@code hatchet_worker_events_dropped_total}. Events of an attempt superseded by a newer one are
+ * fenced off. Thread-safe; retries run on the worker's control scheduler.
  */
 final class EventReporter {
   private static final Logger LOG = LoggerFactory.getLogger(EventReporter.class);
-  private static final long MAX_BACKOFF_MS = 5000;
+  /** Attempts for an event answered with a code that is neither an outage nor final. */
+  static final int MAX_ATTEMPTS = 10;
+  /** Failed attempts after which a STARTED counts as stuck and a result may overtake it. */
+  static final int STUCK_ATTEMPTS = 3;
 
   private final EngineStubs stubs;
   private final ScheduledExecutorService scheduler;
   private final Duration deadline;
-  private final Map<String, TaskQueue> queues = new ConcurrentHashMap<>();
+  private final long maxBackoffMs;
+  private final WorkerMetrics metrics;
+  private final Consumer<String> onFatal;
+  private final Map<Attempt, TaskQueue> queues = new HashMap<>(); // guarded by this
   private volatile boolean aborted;
 
-  EventReporter(EngineStubs stubs, ScheduledExecutorService scheduler, Duration deadline) {
+  EventReporter(EngineStubs stubs, ScheduledExecutorService scheduler, Duration deadline,
+      Duration maxBackoff, WorkerMetrics metrics, Consumer<String> onFatal) {
+    this.maxBackoffMs = maxBackoff.toMillis();
     this.stubs = stubs;
     this.scheduler = scheduler;
     this.deadline = deadline;
+    this.metrics = metrics;
+    this.onFatal = onFatal;
   }
 
-  /** Queues {@code event} behind the earlier events of the same task run. */
+  /** Queues {@code event} behind the earlier events of the same attempt. */
   void send(StepActionEvent event) {
     if (aborted) {
       return;
     }
-    boolean[] start = {false};
-    queues.compute(event.getTaskRunExternalId(), (id, queue) -> {
-      TaskQueue q = queue == null ? new TaskQueue() : queue;
+    StepActionEvent now = null;
+    synchronized (this) {
+      TaskQueue q = queues.computeIfAbsent(key(event), k -> new TaskQueue());
       q.events.add(event);
       if (!q.sending) {
         q.sending = true;
-        start[0] = true;
+        q.attempts = 0;
+        now = event;
+      } else if (stuckStarted(q) && q.retry != null && q.retry.cancel(false)) {
+        q.retry = null;
+        overtake(q);
+        now = q.events.peek();
       }
-      return q;
-    });
-    if (start[0]) {
-      transmit(event, 0);
+    }
+    if (now != null) {
+      transmit(now);
+    }
+  }
+
+  /** Drops the undelivered events of attempts older than {@code attempt}: the engine would ignore them. */
+  void fence(Attempt attempt) {
+    synchronized (this) {
+      queues.entrySet().removeIf(e -> {
+        if (attempt.supersedes(e.getKey())) {
+          LOG.info("dropping {} undelivered events of task run {}: attempt {} replaced it",
+              e.getValue().events.size(), e.getKey(), attempt.retryCount());
+          if (e.getValue().retry != null) {
+            e.getValue().retry.cancel(false);
+          }
+          return true;
+        }
+        return false;
+      });
     }
   }
 
   /** Events not yet delivered. */
-  int pending() {
-    return queues.values().stream().mapToInt(q -> q.size()).sum();
+  synchronized int pending() {
+    return queues.values().stream().mapToInt(q -> q.events.size()).sum();
   }
 
   /** Waits until every queued event is delivered, up to {@code timeout}; true if all were. */
   boolean awaitDelivered(Duration timeout) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
-    while (!queues.isEmpty() && System.nanoTime() < end) {
+    while (pending() > 0 && System.nanoTime() < end) {
       Thread.sleep(5);
     }
-    return queues.isEmpty();
+    return pending() == 0;
   }
 
   /** Drops everything and sends nothing more (the crash simulation). */
   void abort() {
     aborted = true;
-    queues.clear();
+    synchronized (this) {
+      queues.clear();
+    }
   }
 
-  private void transmit(StepActionEvent event, int attempt) {
+  private void transmit(StepActionEvent event) {
     if (aborted) {
       return;
     }
@@ -89,66 +133,136 @@ final class EventReporter {
       call = stubs.dispatcherFuture().withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
           .sendStepActionEvent(event);
     } catch (RuntimeException e) {
-      retry(event, attempt, Status.fromThrowable(e));
+      answered(event, Status.fromThrowable(e));
       return;
     }
     call.addListener(() -> {
       try {
         call.get();
-        delivered(event);
+        answered(event, Status.OK);
       } catch (ExecutionException e) {
-        Status status = Status.fromThrowable(e.getCause());
-        if (status.getCode() == Status.Code.INVALID_ARGUMENT) {
-          LOG.error("engine rejected the {} event of task run {} ({}); dropping it",
-              event.getEventType(), event.getTaskRunExternalId(), status.getDescription());
-          delivered(event);
-        } else {
-          retry(event, attempt, status);
-        }
+        answered(event, Status.fromThrowable(e.getCause()));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }, MoreExecutors.directExecutor());
   }
 
-  private void retry(StepActionEvent event, int attempt, Status status) {
+  private void answered(StepActionEvent event, Status status) {
     if (aborted) {
       return;
     }
-    long delay = Math.min(MAX_BACKOFF_MS, 100L << Math.min(attempt, 10))
-        + ThreadLocalRandom.current().nextLong(100);
-    (attempt >= 2 ? LOG.atWarn() : LOG.atDebug()).log("{} event of task run {} not delivered ({}); retry {} in {} ms",
-        event.getEventType(), event.getTaskRunExternalId(), status.getCode(), attempt + 1, delay);
-    try {
-      scheduler.schedule(() -> transmit(event, attempt + 1), delay, TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      LOG.error("{} event of task run {} lost: the worker stopped before it could be delivered",
-          event.getEventType(), event.getTaskRunExternalId());
-    }
-  }
-
-  private void delivered(StepActionEvent event) {
-    StepActionEvent[] next = {null};
-    queues.computeIfPresent(event.getTaskRunExternalId(), (id, q) -> {
-      q.events.poll();
-      if (q.events.isEmpty()) {
-        return null;
+    EventFailure.Verdict verdict = EventFailure.classify(event, status);
+    StepActionEvent next;
+    long delay = 0;
+    synchronized (this) {
+      TaskQueue q = queues.get(key(event));
+      if (q == null || q.events.peek() != event) {
+        return; // fenced off meanwhile
       }
-      next[0] = q.events.peek();
-      return q;
-    });
-    if (next[0] != null) {
-      transmit(next[0], 0);
+      q.attempts++;
+      if (verdict == EventFailure.Verdict.RETRY && q.attempts >= MAX_ATTEMPTS) {
+        verdict = EventFailure.Verdict.DROP;
+      }
+      if ((verdict == EventFailure.Verdict.RETRY || verdict == EventFailure.Verdict.OUTAGE) && stuckStarted(q)) {
+        verdict = EventFailure.Verdict.OVERTAKEN;
+      }
+      switch (verdict) {
+        case OVERTAKEN -> overtake(q);
+        case DELIVERED, DROP, FATAL -> {
+          q.events.poll();
+          q.attempts = 0;
+        }
+        case REPLACE -> {
+          q.events.poll();
+          q.events.addFirst(EventFailure.oversized(event));
+          q.attempts = 0;
+        }
+        default -> delay = Math.min(maxBackoffMs, 100L << Math.min(q.attempts - 1, 10))
+            + ThreadLocalRandom.current().nextLong(100);
+      }
+      next = q.events.peek();
+      if (next == null) {
+        queues.remove(key(event));
+      } else if (delay > 0) {
+        StepActionEvent retry = next;
+        try {
+          q.retry = scheduler.schedule(() -> retryNow(retry), delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+          LOG.error("{} event of task run {} lost: the worker stopped before it could be delivered",
+              event.getEventType(), key(event));
+          metrics.eventDropped(status.getCode().name());
+          queues.remove(key(event));
+        }
+        next = null;
+      }
+    }
+    report(event, status, verdict, delay);
+    if (next != null) {
+      transmit(next);
     }
   }
 
-  /** The undelivered events of one task run; the head is the one in flight. Guarded by the map's compute. */
+  private void retryNow(StepActionEvent event) {
+    synchronized (this) {
+      TaskQueue q = queues.get(key(event));
+      if (q == null || q.events.peek() != event) {
+        return;
+      }
+      q.retry = null;
+    }
+    transmit(event);
+  }
+
+  private void report(StepActionEvent event, Status status, EventFailure.Verdict verdict, long delay) {
+    String what = event.getEventType() + " event of task run " + key(event);
+    switch (verdict) {
+      case DELIVERED -> { }
+      case OVERTAKEN -> { }
+      case RETRY, OUTAGE -> (delay >= maxBackoffMs ? LOG.atWarn() : LOG.atDebug())
+          .log("{} not delivered ({}); retrying in {} ms", what, status.getCode(), delay);
+      case REPLACE -> LOG.error("{} was refused as too large ({}); reporting the run FAILED instead", what,
+          status.getDescription());
+      case DROP -> {
+        metrics.eventDropped(status.getCode().name());
+        LOG.error("{} dropped: the engine answered {} ({})", what, status.getCode(), status.getDescription());
+      }
+      case FATAL -> {
+        metrics.eventDropped(status.getCode().name());
+        onFatal.accept(EventFailure.fatalMessage("sending the " + what, status));
+      }
+    }
+  }
+
+  /** A STARTED at the head that failed {@value #STUCK_ATTEMPTS} times, with a terminal event waiting behind it. */
+  private static boolean stuckStarted(TaskQueue q) {
+    return q.events.size() > 1 && q.attempts >= STUCK_ATTEMPTS
+        && q.events.peek().getEventType() == StepActionEventType.STEP_EVENT_TYPE_STARTED
+        && q.events.stream().skip(1).anyMatch(EventReporter::isTerminal);
+  }
+
+  /** Drops the stuck STARTED: the engine needs the result, and takes a result without a STARTED. */
+  private void overtake(TaskQueue q) {
+    StepActionEvent started = q.events.poll();
+    q.attempts = 0;
+    LOG.warn("STARTED event of task run {} still not delivered; sending the run's result ahead of it",
+        key(started));
+  }
+
+  private static boolean isTerminal(StepActionEvent event) {
+    return event.getEventType() == StepActionEventType.STEP_EVENT_TYPE_COMPLETED
+        || event.getEventType() == StepActionEventType.STEP_EVENT_TYPE_FAILED;
+  }
+
+  private static Attempt key(StepActionEvent event) {
+    return new Attempt(event.getTaskRunExternalId(), event.getRetryCount());
+  }
+
+  /** The undelivered events of one attempt; the head is in flight or waiting for its retry. Guarded by the reporter. */
   private static final class TaskQueue {
     final ArrayDeque<StepActionEvent> events = new ArrayDeque<>(2);
     boolean sending;
-
-    synchronized int size() {
-      return events.size();
-    }
+    int attempts;
+    ScheduledFuture<?> retry;
   }
 }

@@ -3,9 +3,11 @@ package io.hatchetoperator.worker.runtime;
 import io.hatchetoperator.worker.client.EngineStubs;
 import io.hatchetoperator.worker.config.HatchetSettings;
 import io.hatchetoperator.worker.health.WorkerMetrics;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** What every task execution of one worker shares: settings, engine stubs, events, slots, metrics. */
+/** What every task execution of one worker shares: settings, engine stubs, events, slots, metrics, the control thread. */
 record ExecutionServices(HatchetSettings settings, Supplier<String> workerId, EngineStubs stubs,
-    EventReporter events, SlotPool slots, WorkerMetrics metrics, Consumer<TaskExecution> onEnd) {}
+    EventReporter events, SlotPool slots, WorkerMetrics metrics, ScheduledExecutorService control,
+    Consumer<TaskExecution> onEnd) {}

@@ -11,45 +11,63 @@ import io.hatchetoperator.worker.config.HatchetSettings.TimingSettings;
 import io.hatchetoperator.worker.health.WorkerMetrics;
 import java.time.Instant;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends {@code Heartbeat} at once and then every interval (4 s) with its deadline (5 s). A
- * FAILED_PRECONDITION or NOT_FOUND answer is handed to {@code onRejected} (the listener reconnects);
+ * Sends {@code Heartbeat} at once and then every interval (4 s) with its deadline (5 s), and tells its
+ * {@link Listener} of every acknowledgement (with the send time, so the listener can tell whether the
+ * engine accepted its current stream) and every failure with the count of failures in a row: the
+ * listener reconnects on FAILED_PRECONDITION / NOT_FOUND and after N failures of any status.
  * UNIMPLEMENTED stops heartbeating. Warns after 2 misses in a row, errors from 5.
  */
 final class Heartbeater {
   private static final Logger LOG = LoggerFactory.getLogger(Heartbeater.class);
+
+  /** Receives the outcome of each heartbeat, on a gRPC thread. */
+  interface Listener {
+    void acknowledged(long sentNanos);
+
+    void failed(Status status, int inARow);
+  }
 
   private final EngineStubs stubs;
   private final ScheduledExecutorService scheduler;
   private final TimingSettings timing;
   private final WorkerMetrics metrics;
   private final Supplier<String> workerId;
-  private final Consumer<Status.Code> onRejected;
+  private final Listener listener;
   private ScheduledFuture<?> task; // guarded by this
   private volatile int misses;
+  private volatile long lastAckNanos;
 
   Heartbeater(EngineStubs stubs, ScheduledExecutorService scheduler, TimingSettings timing,
-      WorkerMetrics metrics, Supplier<String> workerId, Consumer<Status.Code> onRejected) {
+      WorkerMetrics metrics, Supplier<String> workerId, Listener listener) {
     this.stubs = stubs;
     this.scheduler = scheduler;
     this.timing = timing;
     this.metrics = metrics;
     this.workerId = workerId;
-    this.onRejected = onRejected;
+    this.listener = listener;
   }
 
+  /** Starts beating now and every interval; if already running, beats once more now. */
   synchronized void start() {
-    if (task == null) {
-      long every = timing.heartbeatInterval().toMillis();
-      task = scheduler.scheduleAtFixedRate(this::beat, 0, every, TimeUnit.MILLISECONDS);
+    long every = timing.heartbeatInterval().toMillis();
+    if (task != null) {
+      task.cancel(false);
+    }
+    try {
+      // a short delay lets the engine mark the new stream active first (it rejects a heartbeat of an
+      // inactive listener with FAILED_PRECONDITION: internal/services/dispatcher/server.go, Heartbeat)
+      task = scheduler.scheduleAtFixedRate(this::beat, Math.min(every / 4, 500), every, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      task = null;
     }
   }
 
@@ -60,22 +78,39 @@ final class Heartbeater {
     }
   }
 
+  synchronized boolean running() {
+    return task != null;
+  }
+
+  /** When the engine last acknowledged a heartbeat ({@link System#nanoTime()}), 0 if never. */
+  long lastAckNanos() {
+    return lastAckNanos;
+  }
+
   private void beat() {
     String id = workerId.get();
     if (id == null) {
       return;
     }
     Instant now = Instant.now();
-    ListenableFuture<HeartbeatResponse> call = stubs.dispatcherFuture()
-        .withDeadlineAfter(timing.heartbeatTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .heartbeat(HeartbeatRequest.newBuilder().setWorkerId(id)
-            .setHeartbeatAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
-            .build());
+    long sent = System.nanoTime();
+    ListenableFuture<HeartbeatResponse> call;
+    try {
+      call = stubs.dispatcherFuture()
+          .withDeadlineAfter(timing.heartbeatTimeout().toMillis(), TimeUnit.MILLISECONDS)
+          .heartbeat(HeartbeatRequest.newBuilder().setWorkerId(id)
+              .setHeartbeatAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
+              .build());
+    } catch (RuntimeException e) {
+      failed(Status.fromThrowable(e));
+      return;
+    }
     call.addListener(() -> {
       try {
         call.get();
         misses = 0;
-        LOG.debug("heartbeat sent for worker {}", id);
+        lastAckNanos = Math.max(lastAckNanos, sent);
+        listener.acknowledged(sent);
       } catch (ExecutionException e) {
         failed(Status.fromThrowable(e.getCause()));
       } catch (InterruptedException e) {
@@ -97,8 +132,6 @@ final class Heartbeater {
     } else if (missed >= 2) {
       LOG.warn("{} heartbeats in a row failed, last: {}", missed, status.getCode());
     }
-    if (status.getCode() == Status.Code.FAILED_PRECONDITION || status.getCode() == Status.Code.NOT_FOUND) {
-      onRejected.accept(status.getCode());
-    }
+    listener.failed(status, missed);
   }
 }

@@ -7,7 +7,8 @@ import java.util.function.DoubleSupplier;
 /**
  * Hatchet's reconnect backoff: after the n-th failure in a row wait {@code min(0.1·2^n + U(0, 0.1), cap)}
  * seconds; the count resets once a connection stayed healthy for {@code healthyReset}; after
- * {@code maxReconnectAttempts} failures, give up. Pure: times are passed in, randomness injected.
+ * {@code maxReconnectAttempts} failures, give up (0, the default: never give up, an engine outage is
+ * waited out however long it lasts). Pure: times are passed in, randomness injected.
  * Not thread-safe; used from the worker's control thread.
  */
 public final class ReconnectPolicy {
@@ -33,7 +34,7 @@ public final class ReconnectPolicy {
     }
     connectedAtMillis = -1;
     failures++;
-    if (failures > timing.maxReconnectAttempts()) {
+    if (timing.maxReconnectAttempts() > 0 && failures > timing.maxReconnectAttempts()) {
       return OptionalLong.empty();
     }
     double seconds = 0.1 * Math.pow(2, failures) + random.getAsDouble() * 0.1;

@@ -8,8 +8,10 @@ import sun.misc.Signal;
 
 /**
  * SIGTERM/SIGINT handling for a worker started in blocking mode: the first signal starts the
- * graceful drain, a second one stops at once and exits with code 1. Replaces the JVM's default
- * handling, so the drain is not cut short by the JVM's own shutdown.
+ * graceful drain, a second one kills the worker at once (it reports nothing more; the engine
+ * reassigns its tasks), which ends {@code start()} with {@link io.hatchetoperator.worker.WorkerState#KILLED}.
+ * Replaces the JVM's default handling, so the drain is not cut short by the JVM's own shutdown; the
+ * caller's {@code main} decides whether and how the process exits.
  */
 final class SignalHandlers {
   private static final Logger LOG = LoggerFactory.getLogger(SignalHandlers.class);
@@ -27,7 +29,6 @@ final class SignalHandlers {
           } else {
             LOG.warn("received SIG{} again: stopping worker '{}' now", name, worker.name());
             worker.kill();
-            System.exit(1);
           }
         });
       } catch (IllegalArgumentException e) {

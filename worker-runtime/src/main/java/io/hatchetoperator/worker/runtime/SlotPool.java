@@ -39,6 +39,16 @@ final class SlotPool {
     request.forEach((type, units) -> semaphore(type).release(units));
   }
 
+  /** Whether every requested unit is free right now (a hint: another run may take it first). */
+  boolean fitsNow(Map<String, Integer> request) {
+    return request.entrySet().stream().allMatch(e -> semaphore(e.getKey()).availablePermits() >= e.getValue());
+  }
+
+  /** All slots of every type. */
+  int size() {
+    return totals.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
   Map<String, Integer> totals() {
     return totals;
   }

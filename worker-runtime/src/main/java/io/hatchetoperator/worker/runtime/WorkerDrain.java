@@ -1,9 +1,11 @@
 package io.hatchetoperator.worker.runtime;
 
 import io.hatchetoperator.proto.dispatcher.WorkerUnsubscribeRequest;
+import io.hatchetoperator.worker.Attempt;
 import io.hatchetoperator.worker.client.EngineRestClient;
 import io.hatchetoperator.worker.client.EngineStubs;
 import io.hatchetoperator.worker.config.HatchetSettings;
+import io.hatchetoperator.worker.config.HatchetSettings.StopMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,49 +14,79 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The graceful shutdown, step by step: pause the worker in the engine (REST) and stop taking
- * assignments, let running tasks finish within the drain timeout, report those still running as
- * FAILED, deliver every event, close the stream, stop heartbeats, Unsubscribe. Runs once, on its own
- * thread.
+ * The graceful shutdown, step by step: pause the worker in the engine (REST), let running tasks finish
+ * within the drain timeout, then hand back those still running (stop mode HAND_BACK, the default:
+ * nothing is reported, heartbeats stop, and the engine reassigns them after its 30 s heartbeat timeout
+ * as an internal retry that does not use the task's {@code retries}; {@code ListTasksToReassign} in
+ * {@code pkg/repository/sqlcv1/tasks.sql} and {@code ProcessTaskReassignments} in
+ * {@code pkg/repository/task.go}, {@code IsAppError: false}) or report them FAILED (FAIL_FAST, which
+ * uses a retry), deliver every event, close the stream, stop heartbeats, Unsubscribe. Runs once, on
+ * its own thread.
  *
- * <p>While a paused worker drains, its ListenV2 stream stays open: the engine only accepts heartbeats
- * from a worker whose stream is active, and reassigns the tasks of a worker without heartbeats after
- * 30 s, so closing the stream first would get long tasks run twice. Anything still assigned meanwhile
- * is answered FAILED (retryable) at once. If the pause fails, the stream is closed at once instead,
- * since the engine would otherwise keep assigning.
+ * <p>While the worker drains, its stream and heartbeats stay up: the engine only accepts heartbeats
+ * from a worker whose stream is active, and reassigns the tasks of a worker without them after 30 s,
+ * so closing the stream first would get long tasks run twice. A stream that breaks meanwhile reconnects
+ * only as the same, paused worker. If the pause fails, the stream still stays (the pause is retried
+ * every few seconds); assignments that arrive meanwhile run if a slot is free and their execution
+ * timeout fits before the deadline, and are handed back otherwise.
  */
 final class WorkerDrain {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerDrain.class);
+  private static final long PAUSE_RETRY_NANOS = TimeUnit.SECONDS.toNanos(3);
 
   private final HatchetSettings settings;
   private final String name;
   private final ActionListener listener;
-  private final Map<String, TaskExecution> running;
+  private final Map<Attempt, TaskExecution> running;
   private final EventReporter events;
   private final EngineStubs stubs;
+  private final long deadlineNanos;
 
   WorkerDrain(HatchetSettings settings, String name, ActionListener listener,
-      Map<String, TaskExecution> running, EventReporter events, EngineStubs stubs) {
+      Map<Attempt, TaskExecution> running, EventReporter events, EngineStubs stubs) {
     this.settings = settings;
     this.name = name;
     this.listener = listener;
     this.running = running;
     this.events = events;
     this.stubs = stubs;
+    this.deadlineNanos = System.nanoTime() + settings.drainTimeout().toNanos();
+  }
+
+  /** Time left before the drain deadline. */
+  Duration remaining() {
+    return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
   }
 
   void run() {
-    String workerId = listener.workerId();
-    LOG.info("draining worker '{}': {} tasks running, drain timeout {}", name, running.size(),
-        settings.drainTimeout());
-    if (workerId == null || !pause(workerId)) {
-      listener.stopListening();
+    listener.beginDrain();
+    LOG.info("draining worker '{}': {} tasks running, drain timeout {}, stop mode {}", name, running.size(),
+        settings.drainTimeout(), settings.stopMode());
+    boolean paused = pause();
+    long nextPause = System.nanoTime() + PAUSE_RETRY_NANOS;
+    try {
+      while (!running.isEmpty() && System.nanoTime() < deadlineNanos) {
+        Thread.sleep(10);
+        if (!paused && System.nanoTime() >= nextPause) {
+          paused = pause();
+          nextPause = System.nanoTime() + PAUSE_RETRY_NANOS;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-    if (!awaitIdle(settings.drainTimeout())) {
+    if (!running.isEmpty()) {
       List<TaskExecution> left = List.copyOf(running.values());
-      LOG.warn("drain timeout {} reached with {} tasks running: reporting them FAILED so the engine "
-          + "retries them now", settings.drainTimeout(), left.size());
-      left.forEach(TaskExecution::abandon);
+      if (settings.stopMode() == StopMode.FAIL_FAST) {
+        LOG.warn("drain timeout {} reached with {} tasks running: reporting them FAILED so the engine "
+            + "retries them now (stop mode FAIL_FAST uses one of their retries)", settings.drainTimeout(), left.size());
+        left.forEach(TaskExecution::abandon);
+      } else {
+        LOG.warn("drain timeout {} reached with {} tasks running: handing them back; the engine reassigns "
+            + "them about 30 s after the last heartbeat, without using their retries: {}",
+            settings.drainTimeout(), left.size(), left.stream().map(TaskExecution::attempt).toList());
+        left.forEach(TaskExecution::handBack);
+      }
     }
     try {
       if (!events.awaitDelivered(settings.timing().rpcTimeout())) {
@@ -64,6 +96,7 @@ final class WorkerDrain {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    String workerId = listener.workerId();
     listener.stop();
     if (workerId != null) {
       unsubscribe(workerId);
@@ -71,32 +104,24 @@ final class WorkerDrain {
     LOG.info("worker '{}' drained and stopped", name);
   }
 
-  private boolean pause(String workerId) {
+  private boolean pause() {
+    String workerId = listener.workerId();
+    if (workerId == null) {
+      return false;
+    }
     try {
       int status = new EngineRestClient(settings).pauseWorker(workerId);
       if (status / 100 == 2) {
         LOG.info("paused worker {} in the engine", workerId);
         return true;
       }
-      LOG.warn("pausing worker {} in the engine answered HTTP {}; closing the stream and draining",
-          workerId, status);
+      LOG.warn("pausing worker {} in the engine answered HTTP {}; keeping the stream and heartbeats and "
+          + "trying again", workerId, status);
     } catch (Exception e) {
-      LOG.warn("pausing worker {} in the engine failed ({}); closing the stream and draining",
-          workerId, e.toString());
+      LOG.warn("pausing worker {} in the engine failed ({}); keeping the stream and heartbeats and trying "
+          + "again", workerId, e.toString());
     }
     return false;
-  }
-
-  private boolean awaitIdle(Duration timeout) {
-    long end = System.nanoTime() + timeout.toNanos();
-    try {
-      while (!running.isEmpty() && System.nanoTime() < end) {
-        Thread.sleep(10);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return running.isEmpty();
   }
 
   private void unsubscribe(String workerId) {

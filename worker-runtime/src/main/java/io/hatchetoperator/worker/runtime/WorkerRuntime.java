@@ -1,6 +1,7 @@
 package io.hatchetoperator.worker.runtime;
 
 import io.hatchetoperator.proto.dispatcher.AssignedAction;
+import io.hatchetoperator.worker.Attempt;
 import io.hatchetoperator.worker.TaskDefinition;
 import io.hatchetoperator.worker.Worker;
 import io.hatchetoperator.worker.WorkerOptions;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Worker}: wires the listener, the task executions, events, metrics and health server of
- * one worker, and runs its lifecycle (start, drain, kill, give up). Everything it creates is its own.
+ * one worker, and runs its lifecycle (start, drain, kill, give up). Everything it creates is its own;
+ * it never exits the process (the application's {@code main} decides on exit codes).
  */
 public final class WorkerRuntime implements Worker {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerRuntime.class);
@@ -36,12 +38,13 @@ public final class WorkerRuntime implements Worker {
   private final List<Workflow> workflows;
   private final ChannelFactory channels;
   private final Map<String, TaskDefinition<?>> tasksByAction = new LinkedHashMap<>();
-  private final Map<String, TaskExecution> running = new ConcurrentHashMap<>();
+  private final Map<Attempt, TaskExecution> running = new ConcurrentHashMap<>();
   private final SlotPool slots;
   private final CompletableFuture<String> started = new CompletableFuture<>();
   private final CompletableFuture<WorkerState> termination = new CompletableFuture<>();
   private volatile WorkerState state = WorkerState.NEW;
   private CompletableFuture<Void> drain;
+  private volatile WorkerDrain drainer;
   private WorkerThreads threads;
   private EngineStubs stubs;
   private EventReporter events;
@@ -65,17 +68,21 @@ public final class WorkerRuntime implements Worker {
     this.workflows = List.copyOf(workflows);
     this.channels = channels;
     this.slots = new SlotPool(options.slotConfig());
-    workflows.forEach(w -> w.tasks().forEach(t -> tasksByAction.put(settings.actionId(w.name(), t.name()), t)));
+    workflows.forEach(w -> w.tasks().forEach(t -> {
+      String action = settings.actionId(w.name(), t.name());
+      if (tasksByAction.put(action, t) != null) {
+        throw new IllegalArgumentException("worker '" + name + "' has two tasks for action '" + action
+            + "' (workflow '" + w.name() + "', task '" + t.name() + "'): give each task of a workflow, and "
+            + "each workflow, a distinct name");
+      }
+    }));
   }
 
   @Override
-  public void start() {
+  public WorkerState start() {
     SignalHandlers.install(this);
     startAsync();
-    WorkerState end = termination.join();
-    if (end == WorkerState.GAVE_UP) {
-      System.exit(1);
-    }
+    return termination.join();
   }
 
   @Override
@@ -85,26 +92,69 @@ public final class WorkerRuntime implements Worker {
     }
     state = WorkerState.STARTING;
     LOG.info("STARTING HATCHET...");
-    threads = new WorkerThreads(name);
+    threads = new WorkerThreads(name, slots.size());
     stubs = new EngineStubs(channels.open(settings), settings.token());
-    events = new EventReporter(stubs, threads.control(), settings.timing().heartbeatTimeout());
-    metrics = new WorkerMetrics(slots.totals(), slots::used, events::pending,
+    metrics = new WorkerMetrics(slots.totals(), slots::used, () -> events == null ? 0 : events.pending(),
         () -> state == WorkerState.DRAINING);
+    metrics.connectedGauge(() -> listener != null && listener.connected());
+    ScheduledExecutorService control = threads.control();
+    events = new EventReporter(stubs, control, settings.timing().heartbeatTimeout(),
+        settings.timing().maxBackoff(), metrics,
+        why -> control.execute(() -> new ListenerCallbacks().onGiveUp(why)));
     if (settings.healthPort() >= 0) {
-      health = new HealthServer(name, settings.healthPort(), metrics,
-          () -> state != WorkerState.GAVE_UP && state != WorkerState.KILLED,
-          this::isReady, () -> state.name());
+      health = new HealthServer(name, settings.healthPort(), metrics, this::liveness, this::isReady,
+          () -> state.name(), slots.totals(), slots::used);
     }
     ExecutionServices services = new ExecutionServices(settings, this::workerIdOrName, stubs, events,
-        slots, metrics, this::ended);
+        slots, metrics, control, this::ended);
     router = new TaskRouter(name, tasksByAction, running, services, threads.tasks());
-    ScheduledExecutorService control = threads.control();
     listener = new ActionListener(new Registrar(settings, name, options, workflows, stubs), stubs,
         control, new ReconnectPolicy(settings.timing(), () -> ThreadLocalRandom.current().nextDouble()),
-        metrics, (id, onRejected) -> new Heartbeater(stubs, control, settings.timing(), metrics, id, onRejected),
+        settings.timing(), metrics,
+        (id, beats) -> new Heartbeater(stubs, control, settings.timing(), metrics, id, beats),
         new ListenerCallbacks());
     listener.start();
     return started;
+  }
+
+  /** Registered, its stream accepted by the engine, heartbeats acknowledged, and not draining. */
+  @Override
+  public boolean isReady() {
+    ActionListener l = listener;
+    return state == WorkerState.LISTENING && l != null && l.connected();
+  }
+
+  /** The liveness verdict: alive unless ended badly; degraded while the engine is not reachable. */
+  HealthServer.Liveness liveness() {
+    WorkerState now = state;
+    if (now == WorkerState.GAVE_UP || now == WorkerState.KILLED) {
+      return HealthServer.Liveness.DEAD;
+    }
+    ActionListener l = listener;
+    boolean connected = l != null && l.connected();
+    return connected || now == WorkerState.NEW || now == WorkerState.STOPPED
+        ? HealthServer.Liveness.OK : HealthServer.Liveness.DEGRADED;
+  }
+
+  /** Null when a new assignment may run now; while draining, only with a free slot and time left. */
+  private String admission(TaskDefinition<?> task) {
+    WorkerState now = state;
+    if (now.isTerminal()) {
+      return "worker '" + name + "' is " + now;
+    }
+    WorkerDrain d = drainer;
+    if (now != WorkerState.DRAINING || d == null) {
+      return null;
+    }
+    if (!slots.fitsNow(task.options().slotRequests())) {
+      return "worker '" + name + "' is draining and has no free slot for it";
+    }
+    if (d.remaining().compareTo(task.options().executionTimeout()) < 0) {
+      return "worker '" + name + "' is draining and its " + d.remaining().toSeconds()
+          + " s left are less than the task's execution timeout of "
+          + task.options().executionTimeout().toSeconds() + " s";
+    }
+    return null;
   }
 
   @Override
@@ -121,10 +171,11 @@ public final class WorkerRuntime implements Worker {
       drain.complete(null);
       return drain;
     }
+    drainer = new WorkerDrain(settings, name, listener, running, events, stubs);
     state = WorkerState.DRAINING;
-    Thread drainer = new Thread(() -> {
+    Thread drainThread = new Thread(() -> {
       try {
-        new WorkerDrain(settings, name, listener, running, events, stubs).run();
+        drainer.run();
       } catch (RuntimeException e) {
         LOG.error("draining worker '{}' failed", name, e);
       } finally {
@@ -133,7 +184,7 @@ public final class WorkerRuntime implements Worker {
         drain.complete(null);
       }
     }, "hatchet-" + name + "-drain");
-    drainer.start();
+    drainThread.start();
     return drain;
   }
 
@@ -197,7 +248,7 @@ public final class WorkerRuntime implements Worker {
   }
 
   private void ended(TaskExecution execution) {
-    running.remove(execution.taskRunId(), execution);
+    running.remove(execution.attempt(), execution);
   }
 
   private synchronized void finish(WorkerState end) {
@@ -228,9 +279,7 @@ public final class WorkerRuntime implements Worker {
   private final class ListenerCallbacks implements ActionListener.Callbacks {
     @Override
     public void onAction(AssignedAction action) {
-      WorkerState now = state;
-      router.route(action, now == WorkerState.LISTENING || now == WorkerState.RECONNECTING ? null
-          : "worker '" + name + "' is " + now + " and takes no new tasks; retry elsewhere");
+      router.route(action, WorkerRuntime.this::admission);
     }
 
     @Override
@@ -249,10 +298,13 @@ public final class WorkerRuntime implements Worker {
     }
 
     @Override
-    public void onGiveUp(int failures, String lastError) {
-      LOG.error("FATAL: worker '{}' gives up after {} failed reconnects (last error: {}); "
-          + "it stops now and the process should be restarted", name, failures, lastError);
+    public void onGiveUp(String why) {
       synchronized (WorkerRuntime.this) {
+        if (state.isTerminal()) {
+          return;
+        }
+        LOG.error("FATAL: worker '{}' stops: {}. Its running tasks are not reported; the engine reassigns "
+            + "them. The process should exit and be restarted once this is fixed", name, why);
         state = WorkerState.GAVE_UP;
         running.values().forEach(TaskExecution::kill);
         events.abort();

@@ -1,16 +1,33 @@
 package io.hatchetoperator.worker.runtime;
 
+import java.lang.reflect.Method;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The threads a worker owns: one control scheduler and a pool for task runs. */
-record WorkerThreads(ScheduledExecutorService control, ExecutorService tasks) {
-  WorkerThreads(String name) {
+/**
+ * The threads a worker owns: one control scheduler and the executor of task runs. On a JDK with
+ * virtual threads (21+) each task run gets a virtual thread, so a run waiting for a slot costs no
+ * platform thread; on 17 a fixed pool of {@code slots + spare} platform threads runs them and further
+ * assignments wait in its queue without a thread. The spare threads serve cancelled or superseded runs
+ * whose code has not returned yet while their slot is already given to the next run.
+ */
+record WorkerThreads(ScheduledExecutorService control, ExecutorService tasks, boolean virtual) {
+  /** Platform threads beyond the slot count, for runs that ignore cancellation for a while. */
+  static final int SPARE_THREADS = 8;
+
+  WorkerThreads(String name, int slots) {
     this(Executors.newSingleThreadScheduledExecutor(named("hatchet-" + name + "-control")),
-        Executors.newCachedThreadPool(named("hatchet-" + name + "-task")));
+        taskExecutor("hatchet-" + name + "-task", slots));
+  }
+
+  private WorkerThreads(ScheduledExecutorService control, ExecutorService tasks) {
+    this(control, tasks, !(tasks instanceof ThreadPoolExecutor));
   }
 
   void close(boolean now) {
@@ -20,6 +37,32 @@ record WorkerThreads(ScheduledExecutorService control, ExecutorService tasks) {
     } else {
       tasks.shutdown();
       control.shutdown();
+    }
+  }
+
+  /** Virtual threads when the JDK has them (found reflectively: the jar targets Java 17), else a bounded pool. */
+  static ExecutorService taskExecutor(String prefix, int slots) {
+    ExecutorService virtual = virtualThreads(prefix);
+    if (virtual != null) {
+      return virtual;
+    }
+    int threads = slots + SPARE_THREADS;
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), named(prefix));
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  private static ExecutorService virtualThreads(String prefix) {
+    try {
+      Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+      Class<?> builderType = Class.forName("java.lang.Thread$Builder");
+      builder = builderType.getMethod("name", String.class, long.class).invoke(builder, prefix + "-", 1L);
+      ThreadFactory factory = (ThreadFactory) builderType.getMethod("factory").invoke(builder);
+      Method perTask = Executors.class.getMethod("newThreadPerTaskExecutor", ThreadFactory.class);
+      return (ExecutorService) perTask.invoke(null, factory);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
     }
   }
 

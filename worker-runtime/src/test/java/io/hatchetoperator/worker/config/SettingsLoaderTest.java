@@ -42,7 +42,11 @@ class SettingsLoaderTest {
     assertThat(s.namespace()).isEmpty();
     assertThat(s.healthPort()).isEqualTo(8001);
     assertThat(s.drainTimeout()).isEqualTo(Duration.ofSeconds(60));
-    assertThat(s.timing().maxReconnectAttempts()).isEqualTo(15);
+    assertThat(s.timing().maxReconnectAttempts()).as("never give up").isZero();
+    assertThat(s.stopMode()).isEqualTo(HatchetSettings.StopMode.HAND_BACK);
+    assertThat(s.maxSendMessageBytes()).isEqualTo(4 * 1024 * 1024);
+    assertThat(s.timing().cancellationGrace()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(s.timing().cancellationWarning()).isEqualTo(Duration.ofMillis(300));
   }
 
   @Test
@@ -74,7 +78,12 @@ class SettingsLoaderTest {
       "HATCHET_CLIENT_DEBUG|maybe|HATCHET_CLIENT_DEBUG='maybe' is not a boolean",
       "HATCHET_WORKER_HEALTH_PORT|http|HATCHET_WORKER_HEALTH_PORT='http' is not a port",
       "HATCHET_WORKER_DRAIN_TIMEOUT|soon|HATCHET_WORKER_DRAIN_TIMEOUT='soon' is not a duration: set it like 30s",
-      "HATCHET_WORKER_MAX_RECONNECTS|0|HATCHET_WORKER_MAX_RECONNECTS='0' is not a positive integer",
+      "HATCHET_WORKER_MAX_RECONNECTS|-1|HATCHET_WORKER_MAX_RECONNECTS='-1' is not a number of reconnects",
+      "HATCHET_WORKER_STOP_MODE|crash|HATCHET_WORKER_STOP_MODE='crash' is not a stop mode: set hand_back",
+      "HATCHET_CLIENT_WORKER_HEALTHCHECK_ENABLED|sometimes|HATCHET_CLIENT_WORKER_HEALTHCHECK_ENABLED='sometimes' is not a boolean",
+      "HATCHET_CLIENT_WORKER_HEALTHCHECK_PORT|-5|HATCHET_CLIENT_WORKER_HEALTHCHECK_PORT='-5' is not a port: set 1-65535",
+      "HATCHET_CLIENT_GRPC_MAX_SEND_MESSAGE_LENGTH|big|HATCHET_CLIENT_GRPC_MAX_SEND_MESSAGE_LENGTH='big' is not a message size",
+      "HATCHET_WORKER_CANCELLATION_GRACE_PERIOD|later|HATCHET_WORKER_CANCELLATION_GRACE_PERIOD='later' is not a duration",
       "HATCHET_CLIENT_TLS_ROOT_CA_FILE|/nope/ca.pem|HATCHET_CLIENT_TLS_ROOT_CA_FILE='/nope/ca.pem' is not a readable file"})
   void rejectsABadSettingNamingTheVariableTheValueAndTheFix(String variable, String value, String message) {
     assertThatThrownBy(() -> load(env(variable, value)))
@@ -125,5 +134,41 @@ class SettingsLoaderTest {
   @Test
   void theTokenNeverAppearsInToString() {
     assertThat(load(env()).toString()).doesNotContain(TOKEN).contains("token=<redacted>");
+  }
+
+  @ParameterizedTest(name = "{0} -> port {1}")
+  @CsvSource(delimiter = '|', value = {
+      "|8001",
+      "HATCHET_CLIENT_WORKER_HEALTHCHECK_ENABLED=true|8001",
+      "HATCHET_CLIENT_WORKER_HEALTHCHECK_ENABLED=True,HATCHET_CLIENT_WORKER_HEALTHCHECK_PORT=9100|9100",
+      "HATCHET_CLIENT_WORKER_HEALTHCHECK_ENABLED=false|-1",
+      "HATCHET_CLIENT_WORKER_HEALTHCHECK_ENABLED=false,HATCHET_WORKER_HEALTH_PORT=9000|-1",
+      "HATCHET_CLIENT_WORKER_HEALTHCHECK_PORT=9100|9100",
+      "HATCHET_CLIENT_WORKER_HEALTHCHECK_PORT=9100,HATCHET_WORKER_HEALTH_PORT=0|0",
+      "HATCHET_WORKER_HEALTH_PORT=-1|-1"})
+  void healthServerFollowsTheOfficialVariablesAndServesWhenTheyAreUnset(String vars, int port) {
+    Map<String, String> env = new java.util.LinkedHashMap<>();
+    if (vars != null) {
+      for (String kv : vars.split(",")) {
+        env.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+      }
+    }
+    env.put("HATCHET_CLIENT_TOKEN", TOKEN);
+    assertThat(SettingsLoader.load(env, Map.of(), HatchetSettings.TimingSettings.defaults()).healthPort())
+        .isEqualTo(port);
+  }
+
+  @Test
+  void readsTheStopModeTheMessageLimitAndTheCancellationGrace() {
+    HatchetSettings s = load(env("HATCHET_WORKER_STOP_MODE", "fail_fast",
+        "HATCHET_CLIENT_GRPC_MAX_SEND_MESSAGE_LENGTH", "1048576",
+        "HATCHET_WORKER_CANCELLATION_GRACE_PERIOD", "5s", "HATCHET_WORKER_CANCELLATION_WARNING_THRESHOLD", "1s",
+        "HATCHET_WORKER_MAX_RECONNECTS", "20"));
+
+    assertThat(s.stopMode()).isEqualTo(HatchetSettings.StopMode.FAIL_FAST);
+    assertThat(s.maxSendMessageBytes()).isEqualTo(1048576);
+    assertThat(s.timing().cancellationGrace()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(s.timing().cancellationWarning()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(s.timing().maxReconnectAttempts()).isEqualTo(20);
   }
 }

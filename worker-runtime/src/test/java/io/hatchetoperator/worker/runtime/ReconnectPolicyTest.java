@@ -29,8 +29,16 @@ class ReconnectPolicyTest {
   }
 
   @Test
-  void givesUpAfterTheConfiguredFailuresInARow() {
+  void neverGivesUpByDefault() {
     ReconnectPolicy policy = new ReconnectPolicy(timing, () -> 0.0);
+    for (int i = 1; i <= 1000; i++) {
+      assertThat(policy.nextDelayMillis(i).orElseThrow()).isLessThanOrEqualTo(5000);
+    }
+  }
+
+  @Test
+  void givesUpAfterTheConfiguredFailuresInARow() {
+    ReconnectPolicy policy = new ReconnectPolicy(timing.withMaxReconnectAttempts(15), () -> 0.0);
     for (int i = 1; i <= 15; i++) {
       assertThat(policy.nextDelayMillis(i)).isPresent();
     }

@@ -28,8 +28,13 @@ public final class TestingDispatcher extends DispatcherGrpc.DispatcherImplBase {
   public final List<String> unsubscribes = new CopyOnWriteArrayList<>();
   public final List<ReleaseSlotRequest> releases = new CopyOnWriteArrayList<>();
   public final List<RefreshTimeoutRequest> refreshes = new CopyOnWriteArrayList<>();
-  /** Next N SendStepActionEvent calls answer UNAVAILABLE (and are not recorded). */
+  /** Next N SendStepActionEvent calls answer {@link #eventFailureStatus} (and are not recorded). */
   public final AtomicInteger eventFailures = new AtomicInteger();
+  public volatile Status eventFailureStatus = Status.UNAVAILABLE.withDescription("engine restarting");
+  /** When set, only events of this type fail (and count down {@link #eventFailures}). */
+  public volatile StepActionEventType eventFailureType;
+  /** When set, every Register call fails with this status. */
+  public volatile Status registerStatus;
   /** SubscribeToWorkflowRuns streams opened. */
   public final AtomicInteger runSubscriptions = new AtomicInteger();
   public volatile String version = "v0.101.27";
@@ -59,8 +64,13 @@ public final class TestingDispatcher extends DispatcherGrpc.DispatcherImplBase {
   }
 
   public void assign(String actionId, String payload, String runId, String taskRunId) {
+    assign(actionId, payload, runId, taskRunId, 0);
+  }
+
+  /** Sends attempt {@code retryCount} of a task run. */
+  public void assign(String actionId, String payload, String runId, String taskRunId, int retryCount) {
     String task = actionId.substring(actionId.indexOf(':') + 1);
-    send(AssignedAction.newBuilder().setTenantId(TestTokens.TENANT).setWorkflowRunId(runId)
+    send(AssignedAction.newBuilder().setTenantId(TestTokens.TENANT).setWorkflowRunId(runId).setRetryCount(retryCount)
         .setJobId("step-" + task).setJobName(task).setJobRunId(taskRunId).setTaskId("step-" + task)
         .setTaskRunExternalId(taskRunId).setActionId(actionId)
         .setActionType(ActionType.START_STEP_RUN).setActionPayload(payload).setTaskName(task)
@@ -68,7 +78,11 @@ public final class TestingDispatcher extends DispatcherGrpc.DispatcherImplBase {
   }
 
   public void cancel(String taskRunId) {
-    send(AssignedAction.newBuilder().setTaskRunExternalId(taskRunId).setActionId("cancel")
+    cancel(taskRunId, 0);
+  }
+
+  public void cancel(String taskRunId, int retryCount) {
+    send(AssignedAction.newBuilder().setTaskRunExternalId(taskRunId).setActionId("cancel").setRetryCount(retryCount)
         .setActionType(ActionType.CANCEL_STEP_RUN).build());
   }
 
@@ -103,6 +117,11 @@ public final class TestingDispatcher extends DispatcherGrpc.DispatcherImplBase {
   @Override
   public void register(WorkerRegisterRequest request, StreamObserver<WorkerRegisterResponse> out) {
     registers.add(request);
+    Status failure = registerStatus;
+    if (failure != null) {
+      out.onError(failure.asRuntimeException());
+      return;
+    }
     out.onNext(WorkerRegisterResponse.newBuilder().setTenantId(TestTokens.TENANT)
         .setWorkerId(UUID.randomUUID().toString()).setWorkerName(request.getWorkerName()).build());
     out.onCompleted();
@@ -163,8 +182,9 @@ public final class TestingDispatcher extends DispatcherGrpc.DispatcherImplBase {
 
   @Override
   public void sendStepActionEvent(StepActionEvent event, StreamObserver<ActionEventResponse> out) {
-    if (eventFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-      out.onError(Status.UNAVAILABLE.withDescription("engine restarting").asRuntimeException());
+    StepActionEventType only = eventFailureType;
+    if ((only == null || only == event.getEventType()) && eventFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      out.onError(eventFailureStatus.asRuntimeException());
       return;
     }
     if (recordEvents) {

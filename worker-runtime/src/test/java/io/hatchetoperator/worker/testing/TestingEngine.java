@@ -81,10 +81,13 @@ public final class TestingEngine implements AutoCloseable {
     return settings -> InProcessChannelBuilder.forName(name).build();
   }
 
-  /** Fast protocol timing for tests: 200 ms heartbeats, backoff capped at 200 ms, 5 attempts. */
+  /**
+   * Fast protocol timing for tests: 200 ms heartbeats, reconnect after 3 failed, backoff capped at
+   * 200 ms, give up after 5 reconnects, cancellation warning at 100 ms and grace of 300 ms.
+   */
   public static TimingSettings fastTiming() {
     return new TimingSettings(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(200),
-        Duration.ofSeconds(5), 5, Duration.ofSeconds(5));
+        Duration.ofSeconds(5), 5, Duration.ofSeconds(5), 3, Duration.ofMillis(100), Duration.ofMillis(300));
   }
 
   /** A Hatchet wired to this engine, with no health server and fast timing. */

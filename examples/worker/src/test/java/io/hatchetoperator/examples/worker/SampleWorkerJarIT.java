@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The packaged {@code target/sample-worker.jar} runs on its own: bad config and a dead engine exit 1. */
+/** The packaged {@code target/sample-worker.jar} runs on its own: bad config and a worker that gave up exit 1, a second SIGTERM 2. */
 class SampleWorkerJarIT {
   private static final Path JAR = Path.of("target", "sample-worker.jar");
 
@@ -48,7 +48,7 @@ class SampleWorkerJarIT {
     assertThat(exit.code()).isEqualTo(1);
     assertThat(exit.output().lines().filter(l -> !l.isBlank())).allMatch(l -> l.startsWith("{"));
     assertThat(exit.output()).contains("STARTING HATCHET...")
-        .contains("FATAL: worker 'jar-worker' gives up after 1 failed reconnects")
+        .contains("FATAL: worker 'jar-worker' stops: worker gives up after 1 failed reconnects")
         .doesNotContain(token);
   }
 
@@ -128,7 +128,7 @@ class SampleWorkerJarIT {
   }
 
   @Test
-  void aSecondSigtermStopsAtOnceWithExitCodeOne(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+  void aSecondSigtermStopsAtOnceWithExitCodeTwo(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
     try (TestingEngine engine = new TestingEngine(io.grpc.InsecureServerCredentials.create())) {
       Path log = dir.resolve("worker.log");
       Process p = startJar(envFor(engine), log);
@@ -143,7 +143,7 @@ class SampleWorkerJarIT {
         p.destroy();
 
         assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(p.exitValue()).isEqualTo(2);
         assertThat(Files.readString(log)).contains("received SIGTERM again: stopping worker 'sample-worker' now");
         assertThat(engine.dispatcher.events(run)).hasSize(1);
       } finally {

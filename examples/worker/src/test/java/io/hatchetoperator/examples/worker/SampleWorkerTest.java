@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.hatchetoperator.worker.Hatchet;
 import io.hatchetoperator.worker.RunFailedException;
 import io.hatchetoperator.worker.Worker;
+import io.hatchetoperator.worker.WorkerState;
 import io.hatchetoperator.worker.config.ConfigurationException;
 import io.hatchetoperator.worker.testing.TestingEngine;
 import java.util.Map;
@@ -35,6 +36,13 @@ class SampleWorkerTest {
     worker.kill();
     hatchet.close();
     engine.close();
+  }
+
+  @Test
+  void mainExitsZeroAfterADrainTwoAfterAKillAndOneWhenTheWorkerGaveUp() {
+    assertThat(SampleWorkerMain.exitCode(WorkerState.STOPPED)).isZero();
+    assertThat(SampleWorkerMain.exitCode(WorkerState.KILLED)).isEqualTo(2);
+    assertThat(SampleWorkerMain.exitCode(WorkerState.GAVE_UP)).isEqualTo(1);
   }
 
   @Test
