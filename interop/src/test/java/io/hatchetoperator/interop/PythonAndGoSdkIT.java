@@ -69,7 +69,7 @@ class PythonAndGoSdkIT {
     WorkerView g = worker("go-worker").orElseThrow();
     assertThat(g.actions()).contains("go-echo:go-echo", "go-sleep:go-sleep", "go-fail:go-fail");
     assertThat(g.slotLimits()).containsEntry("default", 10);
-    assertThat(g.sdk()).isEqualTo("GOLANG");
+    assertThat(g.sdk()).as("the SDKS enum of WorkerRegisterRequest.runtime_info").isEqualTo("GO");
   }
 
   @Test

@@ -44,6 +44,12 @@ final class ProbeRun {
     return spec == null || (tracker != null && tracker.passing());
   }
 
+  /** A startup probe that has not passed and failed its threshold in a row: the kubelet kills the container. */
+  boolean gaveUp() {
+    return spec != null && tracker != null && !tracker.passing()
+        && tracker.consecutiveFailures() >= tracker.failureThreshold();
+  }
+
   ProbeSpec spec() {
     return spec;
   }

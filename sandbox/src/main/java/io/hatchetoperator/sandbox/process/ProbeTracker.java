@@ -40,4 +40,13 @@ final class ProbeTracker {
   boolean passing() {
     return passing;
   }
+
+  /** Failures in a row so far (a startup probe that never passed fails the container at its threshold). */
+  int consecutiveFailures() {
+    return failures;
+  }
+
+  int failureThreshold() {
+    return failureThreshold;
+  }
 }

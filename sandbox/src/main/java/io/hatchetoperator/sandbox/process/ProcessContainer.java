@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A pod's container run as a child OS process, with the kubelet's duties for it: {@code command} +
  * {@code args} started in the project root with the pod's environment ({@link ProcessEnvironment}), output
- * appended to the pod's log file; liveness and readiness probes sent for real to the process's health port;
+ * appended to the pod's log file; startup, liveness and readiness probes sent for real to its health port;
  * a failed liveness probe or an exit restarts it after the crash back-off (counted, shown as
  * {@code CrashLoopBackOff} with the exit code); SIGTERM on shutdown, SIGKILL (of the whole process tree) on
  * kill. Its engine traffic goes through the pod's own {@link EngineProxy}, so the sandbox knows its workers.
@@ -45,6 +45,7 @@ final class ProcessContainer implements PodProcess {
   private List<String> command;
   private ProbeRun readiness;
   private ProbeRun liveness;
+  private ProbeRun startup;
   private ScheduledFuture<?> ticks;
   // Mutated under 'this' by the tick, start, shutdown and kill; 'state' is what readers see without locking.
   private Process process;
@@ -68,6 +69,7 @@ final class ProcessContainer implements PodProcess {
     Container spec = launch.spec();
     readiness = ProbeRun.of(ProbeSpec.of("readiness", spec.getReadinessProbe(), spec), false);
     liveness = ProbeRun.of(ProbeSpec.of("liveness", spec.getLivenessProbe(), spec), true);
+    startup = ProbeRun.of(ProbeSpec.of("startup", spec.getStartupProbe(), spec), false);
     Files.createDirectories(ctx.logDir());
     tap = new EngineWireTap(ctx.completions());
     proxy = new EngineProxy(ctx.engineHostPort(), tap);
@@ -109,6 +111,7 @@ final class ProcessContainer implements PodProcess {
       startedAt = now;
       readiness.reset(now);
       liveness.reset(now);
+      startup.reset(now);
       log.info("pod {}: process {} started ({}), output in {}", launch.podName(), process.pid(), command.get(0),
           logFile);
       publish(null, null);
@@ -150,20 +153,36 @@ final class ProcessContainer implements PodProcess {
       }
       return;
     }
+    if (!startup.passing()) {
+      // Kubernetes runs neither liveness nor readiness until the startup probe has passed
+      if (startup.due(now)) {
+        startup.probe(env, now);
+        if (startup.gaveUp()) {
+          killFor("startup probe failed " + startup.spec().failureThreshold() + " times: GET " + startup.target(),
+              now);
+        }
+      }
+      return;
+    }
     if (liveness.due(now) && !liveness.probe(env, now)) {
-      killCause = "liveness probe failed " + liveness.spec().failureThreshold() + " times: GET " + liveness.target()
-          + "; the container is killed and restarted";
-      log.warn("pod {}: {}", launch.podName(), killCause);
-      note("--- " + now + " " + killCause);
-      process.destroy();
-      killDeadline = now.plusSeconds(launch.graceSeconds());
-      publish(null, null);
+      killFor("liveness probe failed " + liveness.spec().failureThreshold() + " times: GET " + liveness.target(),
+          now);
       return;
     }
     if (readiness.due(now)) {
       readiness.probe(env, now);
       publish(null, null);
     }
+  }
+
+  /** The kubelet kills a container whose probe failed: SIGTERM, SIGKILL after the grace period, then restart. */
+  private void killFor(String why, Instant now) {
+    killCause = why + "; the container is killed and restarted";
+    log.warn("pod {}: {}", launch.podName(), killCause);
+    note("--- " + now + " " + killCause);
+    process.destroy();
+    killDeadline = now.plusSeconds(launch.graceSeconds());
+    publish(null, null);
   }
 
   private void ended(int exitCode, String reason, String message) {
@@ -183,7 +202,7 @@ final class ProcessContainer implements PodProcess {
 
   private void publish(String waitingReason, String waitingMessage) {
     boolean running = process != null && killDeadline == null;
-    boolean ready = running && readiness.passing();
+    boolean ready = running && startup.passing() && readiness.passing();
     state = new ContainerState(running, ready, restarts, running ? null : waitingReason,
         running ? null : waitingMessage, lastExit);
   }
