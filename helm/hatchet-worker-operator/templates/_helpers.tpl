@@ -99,10 +99,10 @@ the operator's test suite records, and docs/operations.md says what each rule is
 - apiGroups: [""]
   resources: ["pods"]
   verbs: ["get", "list", "patch"]
-# Events on pools (kubectl describe hwp).
+# Events on pools (kubectl describe hwp): created, then patched (count, lastTimestamp) when they repeat.
 - apiGroups: [""]
   resources: ["events"]
-  verbs: ["create"]
+  verbs: ["create", "patch"]
 {{- end }}
 
 {{/* Rules on cluster-scoped resources; in the ClusterRole, only with leader election. */}}

@@ -2,6 +2,9 @@ package io.hatchetoperator.sandbox;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.hatchetoperator.sandbox.validation.PoolValidation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,7 @@ public final class PoolManifest {
 
   /** The only API version the operator serves. */
   public static final String API_VERSION = "hatchet-operator.io/v1alpha1";
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private final String source;
   private final GenericKubernetesResource pool;
 
@@ -22,23 +26,42 @@ public final class PoolManifest {
     this.pool = pool;
   }
 
-  /** Parses {@code yaml} read from {@code source} (named in errors); it must hold one HatchetWorkerPool. */
+  /** Where a complete pool can be seen. */
+  static final String EXAMPLE = "examples/java-worker-pool.yaml";
+
+  /**
+   * Parses {@code yaml} read from {@code source} (named in errors); it must hold one valid HatchetWorkerPool: the
+   * operator's own checks ({@link PoolValidation}) run here, before anything starts.
+   */
   public static PoolManifest parse(String source, String yaml) {
-    GenericKubernetesResource pool;
+    Object parsed;
     try {
-      pool = Serialization.unmarshal(yaml, GenericKubernetesResource.class);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("--pool " + source + " is not valid YAML (" + e.getMessage()
-          + "); give one HatchetWorkerPool manifest, e.g. examples/pools/sample-worker.yaml");
+      parsed = YAML.readValue(yaml, Object.class);
+    } catch (java.io.IOException | RuntimeException e) {
+      String reason = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
+          : e.getMessage();
+      throw new IllegalArgumentException("--pool " + source + " is not valid YAML (" + reason.lines().findFirst()
+          .orElse("") + "); give one HatchetWorkerPool manifest, e.g. " + EXAMPLE);
     }
-    if (pool == null || !"HatchetWorkerPool".equals(pool.getKind()) || !API_VERSION.equals(pool.getApiVersion())) {
-      throw new IllegalArgumentException("--pool " + source + ": kind is '" + (pool == null ? null : pool.getKind())
-          + "' and apiVersion '" + (pool == null ? null : pool.getApiVersion()) + "'; give one HatchetWorkerPool "
-          + "with apiVersion " + API_VERSION);
+    if (!(parsed instanceof Map<?, ?>)) {
+      throw new IllegalArgumentException("--pool " + source + " holds " + (parsed == null ? "nothing"
+          : "a YAML " + (parsed instanceof java.util.List ? "list" : "value") + ", not a HatchetWorkerPool object")
+          + "; give one HatchetWorkerPool manifest (apiVersion, kind, metadata, spec), e.g. " + EXAMPLE);
     }
-    if (pool.getMetadata() == null || pool.getMetadata().getName() == null) {
-      throw new IllegalArgumentException("--pool " + source + ": metadata.name is missing; name the pool");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> object = (Map<String, Object>) parsed;
+    if (!"HatchetWorkerPool".equals(object.get("kind")) || !API_VERSION.equals(object.get("apiVersion"))) {
+      throw new IllegalArgumentException("--pool " + source + ": kind is '" + object.get("kind")
+          + "' and apiVersion '" + object.get("apiVersion") + "'; give one HatchetWorkerPool "
+          + "with apiVersion " + API_VERSION + ", e.g. " + EXAMPLE);
     }
+    List<String> problems = PoolValidation.problems(object);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("--pool " + source + " is not a valid HatchetWorkerPool ("
+          + problems.size() + (problems.size() == 1 ? " problem" : " problems") + "); fix each and run again:\n  "
+          + String.join("\n  ", problems));
+    }
+    GenericKubernetesResource pool = Serialization.jsonMapper().convertValue(object, GenericKubernetesResource.class);
     PoolManifest manifest = new PoolManifest(source, pool);
     manifest.tokenSecretRef();
     return manifest;
@@ -142,7 +165,7 @@ public final class PoolManifest {
   private Map<String, Object> map(Object value, String field) {
     if (!(value instanceof Map)) {
       throw new IllegalArgumentException("--pool " + source + ": " + field + " is missing or not an object; "
-          + "see examples/ for a complete pool");
+          + "see " + EXAMPLE + " for a complete pool");
     }
     return (Map<String, Object>) value;
   }

@@ -4,9 +4,9 @@ import io.hatchetoperator.examples.worker.SampleWorker;
 import io.hatchetoperator.sandbox.load.BuiltInScenario;
 import io.hatchetoperator.sandbox.load.Trace;
 import io.hatchetoperator.sandbox.load.TraceCsv;
-import io.hatchetoperator.sandbox.report.PoolSummary;
+import io.hatchetoperator.sandbox.report.ReportTarget;
 import io.hatchetoperator.sandbox.report.ReportWriter;
-import io.hatchetoperator.sandbox.report.RunReport;
+import io.hatchetoperator.sandbox.report.SummaryText;
 import io.hatchetoperator.sandbox.view.LiveView;
 import io.hatchetoperator.sandbox.view.PanelLiveView;
 import io.hatchetoperator.sandbox.view.PlainLiveView;
@@ -81,7 +81,10 @@ public final class SandboxMain implements Callable<Integer> {
         cmd.getErr().println("sandbox: " + e.getMessage());
         return 2;
       }
-      throw e;
+      org.slf4j.LoggerFactory.getLogger(SandboxMain.class).error("the sandbox stopped", e);
+      cmd.getErr().println("sandbox: stopped: " + (e.getMessage() == null ? e.getClass().getSimpleName()
+          : e.getMessage()) + " (the log has the details)");
+      return 1;
     });
     return cli;
   }
@@ -92,6 +95,7 @@ public final class SandboxMain implements Callable<Integer> {
     SandboxSettings settings = SandboxSettings.defaults().withPool(pool).withTrace(trace).withReportDir(report)
         .withLive(!noLive).withKeepRunning(keepRunning).withStartupDelay(startupDelay)
         .withSettleTimeout(settleTimeout);
+    ReportTarget.check(report);
     List<PoolManifest> manifests = new ArrayList<>();
     if (pools.isEmpty()) {
       manifests.add(loadPool(null));
@@ -115,7 +119,8 @@ public final class SandboxMain implements Callable<Integer> {
         out.println("HatchetWorkerPool " + m.name() + " (" + (pools.isEmpty() ? BUNDLED_POOL : m.source()) + "):");
         out.println(m.settingsSummary().indent(2));
       }
-      out.println("waiting for " + minReplicas + " ready pod(s)...");
+      out.println(minReplicas == 0 ? "the pool starts at 0 pods: the first tasks wake it up"
+          : "waiting for " + minReplicas + " ready pod" + (minReplicas == 1 ? "" : "s") + "...");
       sandbox.awaitReady(minReplicas, settings.readyTimeout());
       sandbox.awaitWorkflows(loadTasks, settings.readyTimeout());
       out.println("load: " + load.rows().size() + " tasks from '" + load.name() + "' over "
@@ -135,9 +140,20 @@ public final class SandboxMain implements Callable<Integer> {
         }
         outcome = run.finish();
       }
-      Path html = ReportWriter.write(settings.reportDir(), outcome.report(), outcome.samples(), outcome.events(),
-          manifest.settingsSummary());
-      printSummary(outcome.report(), html);
+      Path html = null;
+      String notWritten = null;
+      try {
+        html = ReportWriter.write(settings.reportDir(), outcome.report(), outcome.samples(), outcome.events(),
+            manifest.settingsSummary());
+      } catch (java.io.IOException | RuntimeException e) {
+        notWritten = "the report could not be written to " + settings.reportDir().toAbsolutePath() + " ("
+            + e.getMessage() + "); the figures above are the run's";
+      }
+      out.println();
+      out.print(SummaryText.render(outcome.report(), html));
+      if (notWritten != null) {
+        out.println(notWritten);
+      }
       if (settings.keepRunning()) {
         keepRunning(sandbox);
       }
@@ -158,25 +174,6 @@ public final class SandboxMain implements Callable<Integer> {
       throw new IllegalArgumentException("--pool " + file + ": no such file; give a HatchetWorkerPool manifest");
     }
     return PoolManifest.parse(file.toString(), Files.readString(file));
-  }
-
-  private void printSummary(RunReport r, Path html) {
-    out.println();
-    out.printf("tasks: %d submitted, %d completed, %d lost, %d duplicated, %d killed%n", r.tasksSubmitted(),
-        r.tasksCompleted(), r.tasksLost(), r.tasksDuplicated(), r.tasksKilled());
-    out.printf("queue wait: p50 %d ms, p95 %d ms; first scale-up %d ms after the first burst%n",
-        r.queueWaitP50Ms(), r.queueWaitP95Ms(), r.firstScaleUpMs());
-    out.printf("replicas: max %d, final %d, %d scale events; %.1f pod-seconds%n", r.maxReplicas(),
-        r.finalReplicas(), r.scaleEvents(), r.podSeconds());
-    for (PoolSummary p : r.pools()) {
-      out.printf("pool %s: replicas max %d, final %d; %d container restart(s)%n", p.name(), p.maxReplicas(),
-          p.finalReplicas(), p.restarts());
-      for (PoolSummary.PoolCondition c : p.conditions()) {
-        out.printf("  %s=%s %s%s%n", c.type(), c.status(), c.reason() == null ? "" : c.reason(),
-            c.message() == null ? "" : ": " + c.message());
-      }
-    }
-    out.println("report: " + html.toAbsolutePath() + " and " + html.resolveSibling("report.json").toAbsolutePath());
   }
 
   private void keepRunning(Sandbox sandbox) throws InterruptedException {

@@ -53,10 +53,10 @@ class PoolManifestTest {
         .hasMessageContaining("--pool d.yaml: kind is 'Deployment'");
     assertThatThrownBy(() -> PoolManifest.parse("p.yaml", POOL.replace("tokenSecretRef: {name: hatchet-token, "
         + "key: token}", "tokenSecretRef: {name: hatchet-token}")))
-        .hasMessageContaining("spec.engine.tokenSecretRef needs a name and a key");
+        .hasMessageContaining("spec.engine.tokenSecretRef.key: Required value: set it");
     assertThatThrownBy(() -> PoolManifest.parse("p.yaml", "apiVersion: hatchet-operator.io/v1alpha1\n"
         + "kind: HatchetWorkerPool\nmetadata: {name: x}\nspec: {slots: 1}"))
-        .hasMessageContaining("spec.engine is missing");
+        .hasMessageContaining("spec.engine: Required value");
     assertThatThrownBy(() -> PoolManifest.parse("bad.yaml", "{{{"))
         .hasMessageContaining("--pool bad.yaml is not valid YAML");
   }

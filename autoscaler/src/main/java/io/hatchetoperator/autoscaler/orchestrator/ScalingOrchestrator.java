@@ -52,9 +52,33 @@ public final class ScalingOrchestrator {
         ScalingInputs in = reading.inputs();
         ScalingState state = ports.states().load(pool);
         PolicyResult result = policy.decide(in, settings, state);
+        return realize(pool, in, result, state.cordons(), settings);
+    }
+
+    /**
+     * One tick that moves {@code pool} towards {@code target}, a count requested from outside the policy
+     * (spec.replicas, the scale subresource, an external autoscaler): no policy decision, the same scale-down
+     * protocol (pause, confirm idle on a later tick, then remove exactly those pods); a rise is immediate.
+     */
+    public TickResult tickToward(String pool, PoolScalingSettings settings, int target, String why) {
+        MetricsReading reading = ports.metrics().read(pool);
+        if (!reading.available()) {
+            return hold(pool, reading);
+        }
+        unavailable.remove(pool);
+        ScalingInputs in = reading.inputs();
+        ScalingState state = ports.states().load(pool);
+        ScalingDecision decision = new ScalingDecision(target, ScalingReason.REQUESTED,
+                (target == in.desiredReplicas() ? "hold " : "scale " + in.desiredReplicas() + " → ") + target + ": "
+                        + why);
+        return realize(pool, in, new PolicyResult(decision, state), state.cordons(), settings);
+    }
+
+    private TickResult realize(String pool, ScalingInputs in, PolicyResult result, List<Cordon> previousCordons,
+            PoolScalingSettings settings) {
         ScalingDecision decision = result.decision();
         LOG.debug("pool {}: {} ({})", pool, decision.explanation(), decision.reason());
-        ScaleDownPlan plan = planner.plan(in, decision.replicas(), state.cordons(), settings);
+        ScaleDownPlan plan = planner.plan(in, decision.replicas(), previousCordons, settings);
         List<Cordon> cordons = new ArrayList<>(plan.cordons());
         for (Cordon c : plan.toUncordon()) {
             if (call(pool, in.now(), "uncordon " + c.workerId(),

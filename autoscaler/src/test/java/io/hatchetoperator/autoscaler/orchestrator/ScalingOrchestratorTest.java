@@ -66,6 +66,25 @@ class ScalingOrchestratorTest {
     }
 
     @Test
+    void aRequestedCountGoesThroughTheSameProtocolWithoutThePolicy() {
+        // busy enough that the policy would keep 4; the request (spec.replicas = 1) wins, but only idle workers go
+        metrics.set(POOL, MetricsReading.of(pool(0, 4, 5, 5, 0, 0).queued(20).inputs()));
+        TickResult first = orchestrator.tickToward(POOL, CFG, 1, "spec.replicas is 1");
+
+        assertThat(first.decision().reason()).isEqualTo(ScalingReason.REQUESTED);
+        assertThat(first.replicas()).as("nothing removed before the pause is confirmed").isEqualTo(4);
+        assertThat(realizer.calls()).contains("cordon ns/resize w2", "cordon ns/resize w3")
+                .noneMatch(c -> c.startsWith("setReplicas"));
+
+        realizer.clear();
+        metrics.set(POOL, MetricsReading.of(pool(2, 4, 5, 5, 0, 0).queued(20).inputs()));
+        TickResult second = orchestrator.tickToward(POOL, CFG, 1, "spec.replicas is 1");
+
+        assertThat(realizer.calls()).contains("setReplicas ns/resize 2 [pod-w2, pod-w3]");
+        assertThat(second.replicas()).as("busy workers are drained, not removed").isEqualTo(2);
+    }
+
+    @Test
     void reversalUncordons() {
         tick(pool(0, 4, 5, 4, 0, 0));
         realizer.clear();
@@ -73,7 +92,7 @@ class ScalingOrchestratorTest {
         tick(pool(2, 4, 10, 10, 0, 0).queued(30));
 
         assertThat(realizer.calls()).containsExactly("uncordon ns/resize w2", "uncordon ns/resize w3",
-                "setReplicas ns/resize 5");
+                "setReplicas ns/resize 6");
         assertThat(events.types()).contains(ScalingEventType.WORKER_UNCORDONED);
     }
 
@@ -160,17 +179,17 @@ class ScalingOrchestratorTest {
     }
 
     @Test
-    void toZeroOnlyAfterIdleBeforeZeroAndThroughTheSameConfirmation() {
+    void toZeroOnlyAfterTheLastPodsHoldAndThroughTheSameConfirmation() {
         tick(pool(0, 1, 0));
-        tick(pool(60, 1, 0));
-        assertThat(realizer.calls()).isEmpty(); // idle for 60 s of 120 s: one pod stays
+        tick(pool(8, 1, 0));
+        assertThat(realizer.calls()).isEmpty(); // idle for 8 s of the 10 s break-even (no task gaps known): it stays
 
-        tick(pool(120, 1, 0));
+        tick(pool(10, 1, 0));
         assertThat(realizer.calls()).containsExactly("cordon ns/resize w0");
 
-        tick(pool(122, 1, 0));
+        tick(pool(12, 1, 0));
         assertThat(realizer.calls()).containsExactly("cordon ns/resize w0", "setReplicas ns/resize 0 [pod-w0]");
-        assertThat(events.events().get(1).message()).contains("scale 1 → 0", "idle for 122 s");
+        assertThat(events.events().get(1).message()).contains("scale 1 → 0", "rule last pod: idle 12 s ≥ 10 s");
     }
 
     @Test

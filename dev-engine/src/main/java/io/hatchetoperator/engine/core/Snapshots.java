@@ -48,6 +48,27 @@ final class Snapshots {
     return out;
   }
 
+  /**
+   * task-metrics as Hatchet counts it: runs (a standalone task or a whole DAG) of the given workflows (all when
+   * empty) created in [since, until], by their current status, forgotten runs included.
+   */
+  static Map<TaskState, Long> taskMetrics(TenantState s, long since, long until, java.util.Set<String> workflowIds) {
+    Map<TaskState, Long> counts = new java.util.EnumMap<>(TaskState.class);
+    for (WorkflowRun run : s.runs.values()) {
+      if (run.createdAtMillis >= since && run.createdAtMillis <= until
+          && (workflowIds.isEmpty() || workflowIds.contains(run.workflow.id()))) {
+        counts.merge(run.status(), 1L, Long::sum);
+      }
+    }
+    if (workflowIds.isEmpty()) {
+      s.tally.countAll(since, until, counts);
+    }
+    for (String id : workflowIds) {
+      s.tally.count(id, since, until, counts);
+    }
+    return counts;
+  }
+
   private static void oldest(Map<String, long[]> m, String name, int i, long at) {
     long[] o = m.computeIfAbsent(name, k -> new long[2]);
     if (o[i] == 0 || at < o[i]) {

@@ -7,7 +7,12 @@ public final class TaskRun {
   final TaskDef def;
   final WorkflowRun run;
   TaskState state = TaskState.PENDING;
+  /** The attempt number: one more for each retry, whether the task failed or its worker was lost. */
   int retryCount;
+  /** Retries after the task's own failures, bounded by its {@code retries} (Hatchet's app_retry_count). */
+  int appRetryCount;
+  /** Reassignments after its worker went silent, not bounded by {@code retries} (Hatchet's internal_retry_count). */
+  int internalRetryCount;
   int pendingParents;
   long seq;
   long queuedAtMillis;

@@ -60,6 +60,29 @@ final class TimeRules {
     janitor.purge(now, s);
   }
 
+  /**
+   * Hatchet's internal retry of a task whose worker went silent: a new attempt ({@code retry_count + 1}, so a late
+   * result of the old attempt is ignored) that does not use the task's {@code retries}, up to
+   * {@value #MAX_INTERNAL_RETRIES} times (FailTaskInternalFailure in pkg/repository/sqlcv1/tasks.sql,
+   * ProcessTaskReassignments with IsAppError false in pkg/repository/task.go, MaxInternalRetryCount in
+   * pkg/config/server/server.go).
+   */
+  private void reassign(TaskRun t, long now) {
+    if (t.internalRetryCount >= MAX_INTERNAL_RETRIES) {
+      tx.fail(t, "Task was reassigned " + MAX_INTERNAL_RETRIES + " times after its workers went silent (no heartbeat "
+          + "for " + timings.reassignAfter().toSeconds() + " s); check the workers' connection to the engine", true, now);
+      return;
+    }
+    tx.release(t);
+    t.retryCount++;
+    t.internalRetryCount++;
+    s.reassigned++;
+    tx.enqueue(t, now);
+  }
+
+  /** Hatchet's default {@code maxInternalRetryCount}. */
+  static final int MAX_INTERNAL_RETRIES = 10;
+
   private void worker(WorkerState w, long now) {
     if (w.legacyListener && w.listener != null) {
       w.lastHeartbeatMillis = now;
@@ -68,9 +91,7 @@ final class TimeRules {
       LOG.warn("worker '{}' ({}) silent for {} s: queueing its {} tasks again", w.name, w.id,
           (now - w.lastHeartbeatMillis) / 1000, w.running.size());
       for (TaskRun t : new ArrayList<>(w.running)) {
-        tx.release(t);
-        s.reassigned++;
-        tx.enqueue(t, now);
+        reassign(t, now);
       }
     }
   }

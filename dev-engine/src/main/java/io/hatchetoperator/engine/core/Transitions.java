@@ -144,11 +144,12 @@ final class Transitions {
   void fail(TaskRun t, String error, boolean noRetry, long now) {
     WorkerState w = t.worker;
     release(t);
-    if (!noRetry && t.retryCount < t.def.retries()) {
+    if (!noRetry && t.appRetryCount < t.def.retries()) {
       t.retryCount++;
+      t.appRetryCount++;
       s.retried++;
       notify(t, "FAILED", error);
-      long delay = t.def.backoffBefore(t.retryCount).toMillis();
+      long delay = t.def.backoffBefore(t.appRetryCount).toMillis();
       if (delay == 0) {
         enqueue(t, now);
       } else {
@@ -263,6 +264,8 @@ final class Transitions {
     }
     s.queues.move(t, TaskState.PENDING);
     t.retryCount = 0;
+    t.appRetryCount = 0;
+    t.internalRetryCount = 0;
     t.output = null;
     t.error = null;
     out.add(t.externalId);

@@ -134,6 +134,44 @@ class AssignmentTest {
   }
 
   @Test
+  void a_reassignment_is_a_new_attempt_that_does_not_use_the_tasks_retries_and_fences_the_old_one() {
+    e.workflow("once", Engines.task("once", "once").setTimeout("5m").setRetries(0));
+    RecordingSink dead = e.worker("dead", 1, "once:once");
+    String run = e.trigger("once", "{}");
+    assertThat(dead.last().retryCount()).isZero();
+    RecordingSink alive = e.worker("alive", 1, "once:once");
+    for (int i = 0; i < 7; i++) {
+      e.clock.advance(Duration.ofSeconds(5));
+      e.scheduler.heartbeat(alive.workerId);
+      e.scheduler.sweep();
+    }
+    TaskRun retried = alive.last();
+    assertThat(retried.retryCount()).as("retry_count + 1, as Hatchet's internal retry").isEqualTo(1);
+
+    e.scheduler.taskEvent(retried.externalId(), TaskEventKind.COMPLETED, "{\"late\":true}", 0, false);
+    assertThat(e.taskState(run, "once")).as("the old attempt's late result is ignored").isEqualTo(TaskState.RUNNING);
+    e.fail(retried, "boom");
+    assertThat(e.state(run)).as("the reassignment did not use the task's only attempt").isEqualTo(TaskState.FAILED);
+  }
+
+  @Test
+  void a_worker_silent_with_a_task_of_no_retries_gets_it_run_again_elsewhere_and_completed_once() {
+    e.workflow("once", Engines.task("once", "once").setTimeout("5m").setRetries(0));
+    RecordingSink dead = e.worker("dead", 1, "once:once");
+    String run = e.trigger("once", "{}");
+    RecordingSink alive = e.worker("alive", 1, "once:once");
+    for (int i = 0; i < 7; i++) {
+      e.clock.advance(Duration.ofSeconds(5));
+      e.scheduler.heartbeat(alive.workerId);
+      e.scheduler.sweep();
+    }
+    e.complete(alive.last(), "{\"ok\":true}");
+    assertThat(e.state(run)).isEqualTo(TaskState.COMPLETED);
+    assertThat(e.scheduler.counters().succeeded()).isEqualTo(1);
+    assertThat(dead.started).hasSize(1);
+  }
+
+  @Test
   void a_legacy_listen_stream_counts_as_a_heartbeat() {
     e.simple("echo");
     String id = e.scheduler.register("legacy", List.of("echo:echo"), Map.of("default", 1), Map.of(), "GO");

@@ -1,25 +1,29 @@
 package io.hatchetoperator.operator.autoscaling;
 
-import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.hatchetoperator.autoscaler.orchestrator.ScalingEvent;
 import io.hatchetoperator.autoscaler.orchestrator.ScalingEventSink;
 import io.hatchetoperator.autoscaler.orchestrator.ScalingEventType;
+import io.hatchetoperator.autoscaler.orchestrator.TickResult;
 import io.hatchetoperator.operator.api.HatchetWorkerPool;
+import io.hatchetoperator.operator.events.KubernetesEventWriter;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link ScalingEventSink} that records each scaling event as a Kubernetes Event on the pool (read with
- * {@code kubectl describe hwp NAME}), e.g. reason {@code Scaled}, message "scale 2 → 7: 130 queued,
- * 20/20 slots busy, drain target 10 s". Failures to write are logged, never thrown.
+ * {@link ScalingEventSink} that records one Kubernetes Event on the pool per decision (read with
+ * {@code kubectl describe hwp NAME}): the orchestrator's events of one tick, collected between {@link #begin} and
+ * {@link #flush}, become one {@link DecisionEvent}, e.g. reason {@code Scaled}, message "scale 2 → 7: 130 queued,
+ * 20/20 slots busy, drain target 10 s"; a decision repeated becomes a series of one Event
+ * ({@link KubernetesEventWriter}). Failures to write are logged, never thrown.
  */
 public final class KubernetesEventSink implements ScalingEventSink {
 
@@ -27,15 +31,15 @@ public final class KubernetesEventSink implements ScalingEventSink {
   public static final String COMPONENT = "hatchet-worker-operator";
 
   private static final Logger LOG = LoggerFactory.getLogger(KubernetesEventSink.class);
-  private static final AtomicLong SEQUENCE = new AtomicLong();
 
-  private final KubernetesClient client;
+  private final KubernetesEventWriter writer;
   private final Map<String, ObjectReference> pools = new ConcurrentHashMap<>();
   private final Set<String> reportedUnavailable = ConcurrentHashMap.newKeySet();
+  private final Map<String, List<ScalingEvent>> ticking = new ConcurrentHashMap<>();
 
   /** A sink writing through {@code client}. */
   public KubernetesEventSink(KubernetesClient client) {
-    this.client = client;
+    this.writer = new KubernetesEventWriter(client, COMPONENT);
   }
 
   /**
@@ -66,6 +70,23 @@ public final class KubernetesEventSink implements ScalingEventSink {
   public void forget(String pool) {
     pools.remove(pool);
     reportedUnavailable.remove(pool);
+    ticking.remove(pool);
+  }
+
+  /** Starts collecting the events of one tick of {@code pool}. */
+  public void begin(String pool) {
+    ticking.put(pool, new ArrayList<>());
+  }
+
+  /** Records what the tick since {@link #begin} reported as one Event; {@code tick} null when the tick failed. */
+  public void flush(String pool, TickResult tick) {
+    List<ScalingEvent> events = ticking.remove(pool);
+    if (events == null || events.isEmpty()) {
+      return;
+    }
+    String explanation = tick == null ? "" : tick.decision().explanation();
+    DecisionEvent.of(events, explanation).ifPresent(e ->
+        emit(pool, e.reason(), e.warning(), e.message(), events.get(events.size() - 1).at()));
   }
 
   @Override
@@ -76,47 +97,26 @@ public final class KubernetesEventSink implements ScalingEventSink {
           event.message());
       return;
     }
-    boolean warning = event.type() == ScalingEventType.METRICS_UNAVAILABLE
-        || event.type() == ScalingEventType.SCALE_DOWN_BLOCKED;
-    emit(event.pool(), reason(event.type()), warning, event.message(), event.at());
+    List<ScalingEvent> collecting = ticking.get(event.pool());
+    if (collecting != null) {
+      collecting.add(event);
+      return;
+    }
+    DecisionEvent.of(List.of(event), "").ifPresent(e ->
+        emit(event.pool(), e.reason(), e.warning(), e.message(), event.at()));
   }
 
   /** Records an event that is not the orchestrator's, e.g. a manual scale that is not applied. */
   public void emit(String pool, String reason, boolean warning, String message, Instant at) {
     ObjectReference about = pools.get(pool);
     LOG.info("pool {}: {} {}", pool, reason, message);
-    if (about == null) {
-      return;
-    }
-    String time = at.toString();
-    try {
-      client.v1().events().inNamespace(about.getNamespace()).resource(new EventBuilder()
-          .withNewMetadata()
-          .withName(about.getName() + "." + Long.toHexString(System.currentTimeMillis())
-              + Long.toHexString(SEQUENCE.incrementAndGet()))
-          .withNamespace(about.getNamespace())
-          .endMetadata()
-          .withInvolvedObject(about)
-          .withReason(reason)
-          .withMessage(message.length() > 1000 ? message.substring(0, 1000) + "…" : message)
-          .withType(warning ? "Warning" : "Normal")
-          .withFirstTimestamp(time)
-          .withLastTimestamp(time)
-          .withCount(1)
-          .withNewSource().withComponent(COMPONENT).endSource()
-          .withReportingComponent(COMPONENT)
-          .build()).create();
-    } catch (RuntimeException e) {
-      LOG.warn("pool {}: could not record event {}: {}", pool, reason, e.getMessage());
+    if (about != null) {
+      writer.write(about, warning, reason, message, at);
     }
   }
 
   /** The Event reason of an orchestrator event type, e.g. SCALE_DOWN_BLOCKED → ScaleDownBlocked. */
   static String reason(ScalingEventType type) {
-    StringBuilder out = new StringBuilder();
-    for (String part : type.name().split("_")) {
-      out.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
-    }
-    return out.toString();
+    return DecisionEvent.reason(type);
   }
 }

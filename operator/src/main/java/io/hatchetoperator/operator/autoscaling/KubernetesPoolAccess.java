@@ -33,8 +33,19 @@ public final class KubernetesPoolAccess {
 
   /** Writes the encoded policy state to the pool's annotation; logs and goes on when it fails. */
   public void writeState(HatchetWorkerPool pool, String encoded) {
+    patchState(pool, quote(encoded));
+  }
+
+  /** Removes the policy-state annotation (the pool left autoscaling); logs and goes on when it fails. */
+  public void removeState(HatchetWorkerPool pool) {
+    if (PoolViews.annotation(pool, AnnotationScalingStateStore.ANNOTATION) != null) {
+      patchState(pool, "null");
+    }
+  }
+
+  private void patchState(HatchetWorkerPool pool, String value) {
     String patch = "{\"metadata\":{\"annotations\":{\"" + AnnotationScalingStateStore.ANNOTATION
-        + "\":" + quote(encoded) + "}}}";
+        + "\":" + value + "}}}";
     try {
       client.resources(HatchetWorkerPool.class).inNamespace(pool.getMetadata().getNamespace())
           .withName(pool.getMetadata().getName())

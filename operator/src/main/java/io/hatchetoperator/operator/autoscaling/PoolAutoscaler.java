@@ -2,6 +2,7 @@ package io.hatchetoperator.operator.autoscaling;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.hatchetoperator.autoscaler.Cordon;
 import io.hatchetoperator.autoscaler.PoolScalingSettings;
 import io.hatchetoperator.autoscaler.ScalingInputs;
 import io.hatchetoperator.autoscaler.UnmatchedWorkers;
@@ -38,6 +39,8 @@ import java.util.function.Consumer;
  * paused); between polls it returns the last outcome. Reconciles of one pool must not overlap.
  */
 public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PoolAutoscaler.class);
 
   private final Clock clock;
   private final EnginePollers pollers;
@@ -167,7 +170,13 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
               .ifAbsent(), ConditionValue.no("WithinLimits", "no decision yet").ifAbsent(),
               settings);
     }
-    TickResult tick = orchestrator.tick(key, settings);
+    events.begin(key);
+    TickResult tick = null;
+    try {
+      tick = orchestrator.tick(key, settings);
+    } finally {
+      events.flush(key, tick); // the tick's cordons, scale and blocks as one Event
+    }
     lastTick.put(key, clock.instant());
     int desired = realizer.takeReplicas(key).orElse(tick.replicas());
     MetricsReading reading = source.read(key);
@@ -192,6 +201,104 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     Instant scaledAt = desired != current ? clock.instant() : null;
     return remember(key, Outcomes.ticked(desired, tick, reading, snapshot.get(), scaledAt,
         states.toPersist(key), settings, workerConditions));
+  }
+
+  /** {@link ScalingStep}: {@link #lower(HatchetWorkerPool, String, int, int)} with the Secret's token. */
+  @Override
+  public int lower(HatchetWorkerPool pool, HatchetWorkerPoolStatus status, EngineConnection engine,
+      int running, int target) {
+    return lower(pool, engine.token(), running, target);
+  }
+
+  /**
+   * Moves a pool that is not autoscaled from {@code running} towards {@code target} (spec.replicas) through
+   * the scale-down protocol: one orchestrator tick per new poll of its tenant, with the requested count in
+   * place of the policy's decision. Holds {@code running} while the engine cannot be read (never removes a
+   * pod blind).
+   *
+   * @return the replica count to render now
+   */
+  public int lower(HatchetWorkerPool pool, String token, int running, int target) {
+    String key = PoolKeys.of(pool);
+    lastStepped.put(key, clock.instant());
+    PoolScalingSettings settings = PoolScalingSettings.defaults()
+        .withReplicas(0, Math.max(1, running));
+    if (!register(pool, key, token, settings)) {
+      return running;
+    }
+    events.bind(key, pool);
+    states.restore(key, PoolViews.annotation(pool, AnnotationScalingStateStore.ANNOTATION));
+    source.view(PoolViews.of(key, pool, running, cluster.pods(pool)));
+    Optional<TenantSnapshot> snapshot = pollers.latest(key);
+    Instant previous = lastTick.get(key);
+    if (snapshot.isEmpty()
+        || (previous != null && !snapshot.get().polledAt().isAfter(previous))) {
+      return running;
+    }
+    TickResult tick = orchestrator.tickToward(key, settings, target, "spec.replicas is " + target);
+    lastTick.put(key, clock.instant());
+    int desired = realizer.takeReplicas(key).orElse(tick.replicas());
+    MetricsReading reading = source.read(key);
+    if (reading.available() && desired < running) {
+      realizer.protectBusy(key, reading.inputs().workers());
+    }
+    states.toPersist(key).ifPresent(state -> cluster.writeState(pool, state));
+    return desired;
+  }
+
+  /** {@link ScalingStep}: {@link #release(HatchetWorkerPool, HatchetWorkerPoolStatus, String)}. */
+  @Override
+  public boolean release(HatchetWorkerPool pool, HatchetWorkerPoolStatus status,
+      EngineConnection engine) {
+    return release(pool, status, engine.token());
+  }
+
+  /**
+   * Drops the autoscaling state of a pool that is no longer autoscaled (and not scaling down): first resumes
+   * every worker paused for it (else their pods would run but never get a task again), then forgets it, removes
+   * its state annotation and clears its autoscaling status. Makes no call when there is nothing to undo.
+   *
+   * @return false when a worker could not be resumed (the engine is unreachable): nothing is dropped, retry
+   */
+  public boolean release(HatchetWorkerPool pool, HatchetWorkerPoolStatus status, String token) {
+    String key = PoolKeys.of(pool);
+    String annotation = PoolViews.annotation(pool, AnnotationScalingStateStore.ANNOTATION);
+    if (annotation != null || lastStepped.containsKey(key)) {
+      states.restore(key, annotation);
+      List<Cordon> cordons = states.load(key).cordons().stream().filter(c -> !c.podOnly()).toList();
+      if (!cordons.isEmpty()) {
+        if (!register(pool, key, token, PoolScalingSettings.defaults())) {
+          return false;
+        }
+        for (Cordon cordon : cordons) {
+          try {
+            realizer.uncordon(key, cordon.workerId(), cordon.podName());
+          } catch (RuntimeException e) {
+            LOG.warn("pool {}: left autoscaling but worker {} (pod {}) could not be resumed yet: {}",
+                key, cordon.workerId(), cordon.podName(), e.getMessage());
+            return false;
+          }
+        }
+      }
+      remove(key);
+      cluster.removeState(pool);
+    }
+    PoolStatusFields.clear(status);
+    return true;
+  }
+
+  /** Registers the pool with its tenant's poller; false when the token or API URL is unusable. */
+  private boolean register(HatchetWorkerPool pool, String key, String token,
+      PoolScalingSettings settings) {
+    try {
+      EngineToken parsed = EngineToken.parse(token);
+      URI apiUrl = PoolViews.apiUrl(pool, parsed);
+      pollers.register(key, apiUrl, parsed, PoolViews.tasks(pool), settings.pollInterval());
+      return true;
+    } catch (IllegalArgumentException e) {
+      LOG.warn("pool {}: cannot reach the engine to pause or resume workers: {}", key, e.getMessage());
+      return false;
+    }
   }
 
   /** {@link ScalingStep}: reconcile a pool as soon as its tenant's poll finished. */

@@ -59,6 +59,25 @@ public final class PoolStatusFields {
     status.setConditions(conditions);
   }
 
+  /**
+   * Removes what only autoscaling writes (queued, running, slotUtilization, busySlots, oldestQueuedAge,
+   * lastDecision and the conditions MetricsAvailable and ScalingLimited), so a pool that left autoscaling shows
+   * no stale figures; desiredReplicas and lastScaleTime stay (they describe manual pools too).
+   */
+  public static void clear(HatchetWorkerPoolStatus status) {
+    status.setQueued(null);
+    status.setRunning(null);
+    status.setSlotUtilization(null);
+    status.setBusySlots(null);
+    status.setOldestQueuedAge(null);
+    status.setLastDecision(null);
+    if (status.getConditions() != null) {
+      List<Condition> kept = new ArrayList<>(status.getConditions());
+      kept.removeIf(c -> METRICS_AVAILABLE.equals(c.getType()) || SCALING_LIMITED.equals(c.getType()));
+      status.setConditions(kept);
+    }
+  }
+
   /** Busy share of the ready slots, in [0, 1]; 1 when work runs but no slot is ready. */
   public static double busyShare(ScalingInputs in) {
     int capacity = in.readyCapacity();

@@ -35,6 +35,7 @@ public final class HatchetWorkerPoolReconciler implements Reconciler<HatchetWork
     private final OperatorSettings settings;
     private final OperatorMetrics metrics;
     private final Clock clock;
+    private KubernetesEventRecorder events;
     private final ScalingStep scalingStep;
     private final BooleanSupplier mayWrite;
     private volatile InformerEventSource<Deployment, HatchetWorkerPool> deployments;
@@ -82,7 +83,7 @@ public final class HatchetWorkerPoolReconciler implements Reconciler<HatchetWork
         try {
             PoolReconciliation run = new PoolReconciliation(pool, ctx, settings, clock,
                     new KubernetesOwnedObjectWriter(ctx.getClient(), settings.serverSideApply()),
-                    new KubernetesEventRecorder(ctx.getClient(), clock), scalingStep, deployments, budgets);
+                    recorder(ctx.getClient()), scalingStep, deployments, budgets);
             PoolReconciliation.Outcome outcome = run.run();
             result = outcome.result();
             HatchetWorkerPoolStatus status = outcome.status();
@@ -116,5 +117,13 @@ public final class HatchetWorkerPoolReconciler implements Reconciler<HatchetWork
 
     private static int nullToZero(Integer value) {
         return value == null ? 0 : value;
+    }
+
+    /** One recorder for the reconciler's lifetime, so repeated Events become series of one Event. */
+    private synchronized KubernetesEventRecorder recorder(io.fabric8.kubernetes.client.KubernetesClient client) {
+        if (events == null) {
+            events = new KubernetesEventRecorder(client, clock);
+        }
+        return events;
     }
 }

@@ -41,6 +41,8 @@ final class PoolReconciliation {
 
     private static final Logger LOG = LoggerFactory.getLogger(PoolReconciliation.class);
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+    /** How soon a pool being lowered through the scale-down protocol is looked at again (a poll interval). */
+    private static final Duration LOWERING_RECHECK = Duration.ofSeconds(2);
     private final HatchetWorkerPool pool;
     private final Context<HatchetWorkerPool> ctx;
     private final OperatorSettings settings;
@@ -92,10 +94,28 @@ final class PoolReconciliation {
             return finish("engine_not_configured", existing, Optional.of(secretRetryDelay()));
         }
         condition(PoolConditions.ENGINE_CONFIGURED, true, engine.reason(), engine.message(), true);
-        Optional<Duration> next = pool.getSpec().autoscaling() == null ? Optional.empty()
-                : scalingStep.apply(pool, status, engine.connection());
         Integer running = existing.map(d -> d.getSpec() == null ? null : d.getSpec().getReplicas()).orElse(null);
-        ReplicaTarget target = ReplicaTarget.of(pool.getSpec(), status, running);
+        Optional<Duration> next;
+        ReplicaTarget target;
+        if (pool.getSpec().autoscaling() != null) {
+            next = scalingStep.apply(pool, status, engine.connection());
+            target = ReplicaTarget.of(pool.getSpec(), status, running);
+        } else {
+            target = ReplicaTarget.of(pool.getSpec(), status, running);
+            next = Optional.empty();
+            if (running != null && target.replicas() < running) {
+                int now = scalingStep.lower(pool, status, engine.connection(), running, target.replicas());
+                if (now != target.replicas()) {
+                    LOG.debug("pool {}/{}: lowering {} -> {} once workers are confirmed idle (now {})",
+                            pool.getMetadata().getNamespace(), pool.getMetadata().getName(), running,
+                            target.replicas(), now);
+                    next = Optional.of(LOWERING_RECHECK);
+                }
+                target = new ReplicaTarget(now, target.mode());
+            } else if (!scalingStep.release(pool, status, engine.connection())) {
+                next = Optional.of(settings.secretRetryInitial());
+            }
+        }
         status.setDesiredReplicas(target.replicas());
         status.setMode(target.mode().name());
         try {

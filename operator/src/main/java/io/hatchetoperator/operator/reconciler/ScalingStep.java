@@ -29,6 +29,31 @@ public interface ScalingStep {
     Optional<Duration> apply(HatchetWorkerPool pool, HatchetWorkerPoolStatus status, EngineConnection engine);
 
     /**
+     * Called instead of {@link #apply} when a pool that is not autoscaled by the operator (manual, or scaled by an
+     * external autoscaler through spec.replicas) asks for fewer pods than its Deployment has: moves it from
+     * {@code running} towards {@code target} through the scale-down protocol (pause workers, confirm them idle on
+     * a later poll, give exactly their pods the lowest deletion cost, then lower the count), and writes into
+     * {@code status} why it waits. The default (no engine to ask) lowers at once.
+     *
+     * @return the replica count to render now, between {@code target} and {@code running}
+     */
+    default int lower(HatchetWorkerPool pool, HatchetWorkerPoolStatus status, EngineConnection engine, int running,
+                      int target) {
+        return target;
+    }
+
+    /**
+     * Called instead of {@link #apply} on a pool that is not autoscaled by the operator and not scaling down:
+     * before its autoscaling state is dropped, resumes every worker paused for it and removes its autoscaling
+     * figures and conditions from {@code status}. Cheap when there is nothing to undo.
+     *
+     * @return false when a paused worker could not be resumed yet (call again later; nothing was dropped)
+     */
+    default boolean release(HatchetWorkerPool pool, HatchetWorkerPoolStatus status, EngineConnection engine) {
+        return true;
+    }
+
+    /**
      * Called on an informer thread when pool {@code namespace}/{@code name} has been deleted, so the step can
      * stop polling for it and drop its state. The default does nothing.
      */

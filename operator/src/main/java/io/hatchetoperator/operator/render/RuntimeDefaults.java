@@ -25,7 +25,8 @@ import java.util.Optional;
  *   <li>Java (this project's worker runtime): the TypeScript SDK's endpoints, /healthz kept as an alias.</li>
  * </ul>
  * A container that sets HATCHET_CLIENT_WORKER_HEALTHCHECK_ENABLED to anything but true gets no probe; one that sets
- * HATCHET_CLIENT_WORKER_HEALTHCHECK_PORT to a number is probed on that port.
+ * HATCHET_CLIENT_WORKER_HEALTHCHECK_PORT to a number is probed on that port (for the Java runtime,
+ * HATCHET_WORKER_HEALTH_PORT first, as its SettingsLoader reads them; 0 or a negative value there gets no probe).
  */
 public final class RuntimeDefaults {
 
@@ -33,6 +34,8 @@ public final class RuntimeDefaults {
     public static final String HEALTHCHECK_ENABLED = "HATCHET_CLIENT_WORKER_HEALTHCHECK_ENABLED";
     /** The SDK's health server port. */
     public static final String HEALTHCHECK_PORT = "HATCHET_CLIENT_WORKER_HEALTHCHECK_PORT";
+    /** The Java runtime's own health port setting, which wins over HEALTHCHECK_PORT (0: any port, negative: off). */
+    public static final String JAVA_HEALTH_PORT = "HATCHET_WORKER_HEALTH_PORT";
     /** The SDKs' default health port. */
     public static final int DEFAULT_PORT = 8001;
     /** Seconds a worker may take to start before liveness counts (startup probe period x failures). */
@@ -71,15 +74,17 @@ public final class RuntimeDefaults {
     }
 
     /**
-     * The port the worker's health server listens on with {@code env} (the container's final environment), or
-     * empty when the container turned the server off or set a port the operator cannot read (a reference).
+     * The port the health server of {@code runtime} listens on with {@code env} (the container's final
+     * environment), or empty when the container turned the server off or set a port the operator cannot read (a
+     * reference, or 0 for any free port).
      */
-    public static Optional<Integer> healthPort(List<EnvVar> env) {
+    public static Optional<Integer> healthPort(List<EnvVar> env, WorkerRuntime runtime) {
         String enabled = literal(env, HEALTHCHECK_ENABLED);
         if (enabled == null || !enabled.strip().equalsIgnoreCase("true")) {
             return Optional.empty();
         }
-        String port = literal(env, HEALTHCHECK_PORT);
+        String own = runtime == WorkerRuntime.JAVA ? literal(env, JAVA_HEALTH_PORT) : null;
+        String port = own != null ? own : literal(env, HEALTHCHECK_PORT);
         if (port == null) {
             return Optional.of(DEFAULT_PORT);
         }
@@ -100,7 +105,7 @@ public final class RuntimeDefaults {
 
     /** Adds the probes {@code runtime} serves to {@code container} where it has none of its own. */
     public static Container withProbes(Container container, WorkerRuntime runtime) {
-        Optional<Integer> port = healthPort(container.getEnv() == null ? List.of() : container.getEnv());
+        Optional<Integer> port = healthPort(container.getEnv() == null ? List.of() : container.getEnv(), runtime);
         if (port.isEmpty() || !servesHealth(runtime)) {
             return container;
         }

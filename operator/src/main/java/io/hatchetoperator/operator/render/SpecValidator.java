@@ -2,6 +2,7 @@ package io.hatchetoperator.operator.render;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.hatchetoperator.autoscaler.InvalidScalingSetting;
 import io.hatchetoperator.operator.api.AutoscalingSpec;
 import io.hatchetoperator.operator.api.Durations;
 import io.hatchetoperator.operator.api.EngineSpec;
@@ -10,6 +11,7 @@ import io.hatchetoperator.operator.api.HatchetWorkerPoolSpec;
 import io.hatchetoperator.operator.api.SecretKeyRef;
 import io.hatchetoperator.operator.api.TlsSpec;
 import io.hatchetoperator.operator.api.TlsStrategy;
+import io.hatchetoperator.operator.autoscaling.PoolSettingsMapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +47,11 @@ public final class SpecValidator {
         }
         checkTemplate(spec.template(), problems);
         checkEngine(spec.engine(), problems);
+        int beforeAutoscaling = problems.size();
         checkAutoscaling(spec, problems);
+        if (problems.size() == beforeAutoscaling && spec.autoscaling() != null) {
+            checkScalingSettings(pool, problems);
+        }
         if (spec.drain() != null) {
             duration("spec.drain.timeout", spec.drain().timeout(), problems);
         }
@@ -130,11 +136,27 @@ public final class SpecValidator {
         duration("spec.autoscaling.targetQueueDelay", a.targetQueueDelay(), problems);
         duration("spec.autoscaling.pollInterval", a.pollInterval(), problems);
         duration("spec.autoscaling.idleBeforeZero", a.idleBeforeZero(), problems);
+        duration("spec.autoscaling.podStartup", a.podStartup(), problems);
         if (a.scaleUp() != null) {
             duration("spec.autoscaling.scaleUp.stabilization", a.scaleUp().stabilization(), problems);
         }
         if (a.scaleDown() != null) {
             duration("spec.autoscaling.scaleDown.stabilization", a.scaleDown().stabilization(), problems);
+            duration("spec.autoscaling.scaleDown.maxHold", a.scaleDown().maxHold(), problems);
+        }
+    }
+
+    /**
+     * The autoscaler's own bounds, so a spec passes this check exactly when the autoscaler accepts it (a
+     * {@code pollInterval} of 0s fails here instead of freezing scaling).
+     */
+    private static void checkScalingSettings(HatchetWorkerPool pool, List<SpecProblem> problems) {
+        try {
+            PoolSettingsMapper.from(pool);
+        } catch (InvalidScalingSetting e) {
+            problems.add(new SpecProblem("spec.autoscaling." + e.field(), e.value(), e.fix()));
+        } catch (IllegalArgumentException e) {
+            problems.add(new SpecProblem("spec.autoscaling", null, e.getMessage()));
         }
     }
 

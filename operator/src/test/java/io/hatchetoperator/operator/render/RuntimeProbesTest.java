@@ -99,4 +99,16 @@ class RuntimeProbesTest {
         assertThat(c.getReadinessProbe()).isNull();
         assertThat(env(c)).containsEntry("HATCHET_CLIENT_WORKER_HEALTHCHECK_ENABLED", "false");
     }
+
+    @ParameterizedTest
+    @CsvSource({"9200, 9200", "0, none", "-1, none"})
+    void theJavaRuntimesOwnPortWins(String port, String probed) {
+        PodTemplateSpec template = new PodTemplateSpecBuilder(Pools.template("img:1")).editSpec()
+                .editFirstContainer().addNewEnv().withName("HATCHET_WORKER_HEALTH_PORT").withValue(port)
+                .endEnv().endContainer().endSpec().build();
+
+        Container c = worker(render(WorkerRuntime.JAVA, template));
+
+        assertThat(path(c.getReadinessProbe())).isEqualTo(probed.equals("none") ? "none" : "/readyz:" + probed);
+    }
 }

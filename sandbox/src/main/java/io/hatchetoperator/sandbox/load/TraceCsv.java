@@ -15,6 +15,10 @@ public final class TraceCsv {
 
   /** The header every trace starts with. */
   public static final String HEADER = "arrival_ms,duration_ms";
+  /** The longest arrival time and duration accepted: the sandbox replays in real time. */
+  public static final long MAX_MS = 24L * 60 * 60 * 1000;
+  /** A byte-order mark, as some editors and spreadsheets write at the start of a UTF-8 file. */
+  private static final String BOM = "\uFEFF";
 
   /** Reads {@code file}; the trace is named after the file without its extension. */
   public static Trace read(Path file) throws IOException {
@@ -23,7 +27,14 @@ public final class TraceCsv {
           + HEADER);
     }
     String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-    return parse(name, file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8));
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new IllegalArgumentException("--trace " + file + " is not UTF-8 text; save it as UTF-8 (or plain ASCII:"
+          + " digits and commas), with the header " + HEADER);
+    }
+    return parse(name, "--trace " + file, lines);
   }
 
   /** Parses {@code lines}; {@code source} names the input in errors. */
@@ -31,6 +42,10 @@ public final class TraceCsv {
     int first = 0;
     while (first < lines.size() && lines.get(first).isBlank()) {
       first++;
+    }
+    if (first < lines.size() && lines.get(first).startsWith(BOM)) {
+      lines = new ArrayList<>(lines);
+      lines.set(first, lines.get(first).substring(1));
     }
     if (first == lines.size() || !lines.get(first).trim().replace(" ", "").equals(HEADER)) {
       throw new IllegalArgumentException(source + ": the first line must be the header '" + HEADER + "'");
@@ -61,6 +76,10 @@ public final class TraceCsv {
       if (value < 0) {
         throw new IllegalArgumentException(where + ": " + field + " is " + value
             + "; it must be 0 or more milliseconds");
+      }
+      if (value > MAX_MS) {
+        throw new IllegalArgumentException(where + ": " + field + " is " + value + " ms, more than a day; the"
+            + " sandbox replays in real time: use at most " + MAX_MS + " (scale the trace down)");
       }
       return value;
     } catch (NumberFormatException e) {

@@ -25,4 +25,13 @@ import java.util.List;
  */
 public record RunReport(String trace, int tasksSubmitted, int tasksCompleted, int tasksLost, int tasksDuplicated,
     long tasksKilled, long queueWaitP50Ms, long queueWaitP95Ms, double podSeconds, long firstScaleUpMs,
-    int maxReplicas, int finalReplicas, long durationMs, int scaleEvents, List<PoolSummary> pools) {}
+    int maxReplicas, int finalReplicas, long durationMs, int scaleEvents, List<PoolSummary> pools) {
+
+  /** A report without per-pool summaries. */
+  public RunReport(String trace, int tasksSubmitted, int tasksCompleted, int tasksLost, int tasksDuplicated,
+      long tasksKilled, long queueWaitP50Ms, long queueWaitP95Ms, double podSeconds, long firstScaleUpMs,
+      int maxReplicas, int finalReplicas, long durationMs, int scaleEvents) {
+    this(trace, tasksSubmitted, tasksCompleted, tasksLost, tasksDuplicated, tasksKilled, queueWaitP50Ms,
+        queueWaitP95Ms, podSeconds, firstScaleUpMs, maxReplicas, finalReplicas, durationMs, scaleEvents, List.of());
+  }
+}
