@@ -6,7 +6,6 @@ import io.hatchetoperator.sandbox.cluster.EnvExpansion;
 import io.hatchetoperator.sandbox.cluster.PodLaunch;
 import io.hatchetoperator.sandbox.cluster.PodProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -74,7 +73,7 @@ final class ProcessContainer implements PodProcess {
     tap = new EngineWireTap(ctx.completions());
     proxy = new EngineProxy(ctx.engineHostPort(), tap);
     try {
-      env = ProcessEnvironment.of(ctx.hostEnv(), launch.env(), proxy.hostPort(), ProcessContainer::freePort);
+      env = ProcessEnvironment.of(ctx.hostEnv(), launch.env(), proxy.hostPort(), HostPorts::allocate);
       command = commandLine(spec);
     } catch (RuntimeException e) {
       proxy.close();
@@ -269,14 +268,6 @@ final class ProcessContainer implements PodProcess {
       Files.writeString(logFile, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       log.warn("pod {}: cannot write {}: {}", launch.podName(), logFile, e.toString());
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException("no free local port for a pod's health server: " + e.getMessage(), e);
     }
   }
 }
