@@ -8,8 +8,6 @@ import io.hatchetoperator.sandbox.report.ReportTarget;
 import io.hatchetoperator.sandbox.report.ReportWriter;
 import io.hatchetoperator.sandbox.report.SummaryText;
 import io.hatchetoperator.sandbox.view.LiveView;
-import io.hatchetoperator.sandbox.view.PanelLiveView;
-import io.hatchetoperator.sandbox.view.PlainLiveView;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +62,8 @@ public final class SandboxMain implements Callable<Integer> {
   Duration settleTimeout;
 
   private final PrintStream out;
+  /** Where the log goes in live mode; null when it goes to standard error. */
+  private Path logFile;
 
   SandboxMain(PrintStream out) {
     this.out = out;
@@ -71,6 +71,7 @@ public final class SandboxMain implements Callable<Integer> {
 
   /** Runs the sandbox and exits with its code. */
   public static void main(String[] args) {
+    SandboxOutput.routeJavaUtilLogging();
     System.exit(commandLine(System.out).execute(args));
   }
 
@@ -82,8 +83,9 @@ public final class SandboxMain implements Callable<Integer> {
         return 2;
       }
       org.slf4j.LoggerFactory.getLogger(SandboxMain.class).error("the sandbox stopped", e);
+      Path log = parsed.commandSpec().userObject() instanceof SandboxMain m ? m.logFile : null;
       cmd.getErr().println("sandbox: stopped: " + (e.getMessage() == null ? e.getClass().getSimpleName()
-          : e.getMessage()) + " (the log has the details)");
+          : e.getMessage()) + " (details in " + (log == null ? "the log above" : log.toAbsolutePath()) + ")");
       return 1;
     });
     return cli;
@@ -112,9 +114,19 @@ public final class SandboxMain implements Callable<Integer> {
       loadTasks.add(i < tasks.size() ? tasks.get(i) : manifests.get(i).defaultTask());
     }
     PoolManifest manifest = manifests.get(0);
-    Trace load = trace == null ? BuiltInScenario.trace() : TraceCsv.read(trace);
     int minReplicas = manifests.stream().mapToInt(PoolManifest::minReplicas).sum();
-    try (Sandbox sandbox = Sandbox.start(settings, manifests, SampleWorker::create)) {
+    Trace load = trace == null ? BuiltInScenario.trace() : TraceCsv.read(trace);
+    boolean terminal = SandboxOutput.stdoutIsTerminal();
+    if (settings.live() && terminal) {
+      logFile = SandboxOutput.logToFile(report);
+      if (logFile != null) {
+        out.println("log: " + logFile.toAbsolutePath() + " (the live view has the terminal)");
+      }
+    }
+    StopOnSignal stop = StopOnSignal.install(settings.drainOnClose().plusSeconds(30));
+    Sandbox sandbox = null;
+    try {
+      sandbox = Sandbox.start(settings, manifests, SampleWorker::create);
       for (PoolManifest m : manifests) {
         out.println("HatchetWorkerPool " + m.name() + " (" + (pools.isEmpty() ? BUNDLED_POOL : m.source()) + "):");
         out.println(m.settingsSummary().indent(2));
@@ -126,11 +138,20 @@ public final class SandboxMain implements Callable<Integer> {
       out.println("load: " + load.rows().size() + " tasks from '" + load.name() + "' over "
           + load.lastArrivalMs() / 1000 + " s, triggering " + String.join(", ", loadTasks) + " with {\"ms\": "
           + "duration_ms}");
-      LiveView view = settings.live() ? new PanelLiveView(out, "sandbox: " + manifest.name())
-          : new PlainLiveView(out);
+      LiveView view = SandboxOutput.view(settings.live(), terminal, out, "sandbox: " + manifest.name());
       SandboxOutcome outcome;
+      boolean interrupted = false;
       try (SandboxRun run = SandboxRun.start(sandbox, load, view, loadTasks)) {
-        boolean settled = run.awaitSettled();
+        boolean settled;
+        try {
+          settled = run.awaitSettled();
+        } catch (InterruptedException e) {
+          Thread.interrupted();
+          interrupted = true;
+          settled = true;
+          out.println("stopping: interrupted (Ctrl-C or SIGTERM) " + run.elapsed().toSeconds() + " s into the run;"
+              + " the report covers the run so far");
+        }
         if (!settled) {
           out.println("stopped waiting " + settings.settleTimeout().toSeconds() + " s after the last arrival with "
               + run.ledger().inFlight() + " result(s) outstanding and the pool at "
@@ -154,10 +175,21 @@ public final class SandboxMain implements Callable<Integer> {
       if (notWritten != null) {
         out.println(notWritten);
       }
-      if (settings.keepRunning()) {
+      if (settings.keepRunning() && !interrupted) {
         keepRunning(sandbox);
       }
-      return outcome.report().tasksLost() == 0 ? 0 : 1;
+      return interrupted ? 130 : outcome.report().tasksLost() == 0 ? 0 : 1;
+    } catch (InterruptedException e) {
+      out.println("stopping: interrupted (Ctrl-C or SIGTERM) before the load started");
+      return 130;
+    } finally {
+      Thread.interrupted();
+      if (sandbox != null) {
+        out.println("stopping: draining the pool's workers, then the operator, the API server and the dev engine...");
+        sandbox.close();
+        out.println("sandbox stopped");
+      }
+      stop.close();
     }
   }
 
@@ -176,7 +208,7 @@ public final class SandboxMain implements Callable<Integer> {
     return PoolManifest.parse(file.toString(), Files.readString(file));
   }
 
-  private void keepRunning(Sandbox sandbox) throws InterruptedException {
+  private void keepRunning(Sandbox sandbox) {
     out.println();
     out.println("The sandbox keeps running. Point any Hatchet SDK worker or client at its engine:");
     sandbox.engine().clientEnv().forEach((k, v) -> out.println("  export " + k + "=" + v));
@@ -185,9 +217,13 @@ public final class SandboxMain implements Callable<Integer> {
     out.println("  kubectl --server " + sandbox.cluster().url() + " get --raw /apis/hatchet-operator.io/v1alpha1/"
         + "namespaces/" + ns + "/hatchetworkerpools");
     out.println("  kubectl --server " + sandbox.cluster().url() + " get --raw /api/v1/namespaces/" + ns + "/pods");
-    out.println("Press Ctrl-C to stop.");
-    CountDownLatch stop = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-    stop.await();
+    out.println("Press Ctrl-C to stop: the pool's workers drain, then everything stops.");
+    try {
+      new CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      Thread.interrupted();
+      out.println();
+      out.println("stopping: Ctrl-C or SIGTERM");
+    }
   }
 }
