@@ -9,8 +9,14 @@ package io.hatchetoperator.autoscaler;
  *     as one slot)
  * @param replicas pods that hold busy + backlog slots at the target utilization (so never fewer than the
  *     running work's slots need)
+ * @param flowSlots while a queue exists: slots the arriving flow needs (arrival rate × task duration), else 0
  */
-public record Demand(int busySlots, int backlogSlots, double taskSeconds, int replicas) {
+public record Demand(int busySlots, int backlogSlots, double taskSeconds, int replicas, double flowSlots) {
+
+    /** A demand without arrival-rate sizing. */
+    public Demand(int busySlots, int backlogSlots, double taskSeconds, int replicas) {
+        this(busySlots, backlogSlots, taskSeconds, replicas, 0);
+    }
 
     /** True when nothing is queued and nothing runs. */
     public boolean idle() {

@@ -1,9 +1,9 @@
 package io.hatchetoperator.autoscaler;
 
 /**
- * Pure demand math: measures the mean task duration from busy slots and completions (Little's law) and the
- * average busy slots, and turns queue and slots into the pods needed (docs/autoscaling-baselines.md (c) 1:
- * drain-time targeting).
+ * Pure demand math: measures the mean task duration from busy slots and completions (Little's law), the arrival
+ * rate, the gaps between arrivals and the pod start-up, averages the busy slots, and turns queue and slots into the
+ * pods needed (autoscaling-anchors.md (c) 1: drain-time targeting; arrival-rate sizing while a queue exists).
  */
 public final class DemandEstimator {
 
@@ -11,34 +11,83 @@ public final class DemandEstimator {
     static final double HORIZON_SECONDS = 120;
     /** Fading stops below this many completions so an idle pool keeps its estimate. */
     static final double MIN_EVIDENCE = 5;
-    /** Time constant of the busy-slot average that sizes the pool, in seconds. */
-    static final double BUSY_SMOOTHING_SECONDS = 30;
+    /**
+     * Time constant of the busy-slot average that sizes the pool, in pod start-ups: noise shorter than a start-up
+     * cannot be served by a new pod anyway, and a longer average holds capacity after the load fell.
+     */
+    static final double BUSY_SMOOTHING_STARTUPS = 1.0;
+    /** Time constant of the arrival-rate average, in seconds. */
+    static final double ARRIVAL_SMOOTHING_SECONDS = 10;
+    /** Weight of a new gap in the average gap between arrivals. */
+    static final double GAP_WEIGHT = 0.25;
 
     private DemandEstimator() {
     }
 
-    /** Folds one observation into the duration estimate and the idle clock. */
+    /** Folds one observation into the estimates and the idle clock. */
     public static ScalingState observe(ScalingState s, ScalingInputs in) {
+        return observe(s, in, PoolScalingSettings.DEFAULT_POD_STARTUP.toMillis());
+    }
+
+    /** Folds one observation in, averaging busy slots over {@code startupMillis} unless one was measured. */
+    public static ScalingState observe(ScalingState s, ScalingInputs in, long startupMillis) {
         long now = in.now().toEpochMilli();
         int busy = in.busySlots();
         double slotSeconds = s.busySlotSeconds();
         double completions = s.completions();
-        double average = busy;
-        if (s.lastSampleMillis() >= 0 && now > s.lastSampleMillis()) {
-            double weight = 1 - Math.exp(-(now - s.lastSampleMillis()) / 1000.0 / BUSY_SMOOTHING_SECONDS);
-            average = s.averageBusySlots() + weight * (busy - s.averageBusySlots());
-        }
-        if (in.knowsCompletions() && s.lastCompletedTotal() >= 0 && s.lastSampleMillis() >= 0
-                && now > s.lastSampleMillis() && in.completedTotal() >= s.lastCompletedTotal()) {
-            double dt = (now - s.lastSampleMillis()) / 1000.0;
-            double decay = completions > MIN_EVIDENCE ? Math.exp(-dt / HORIZON_SECONDS) : 1.0;
-            slotSeconds = slotSeconds * decay + (busy + s.lastBusySlots()) / 2.0 * dt;
-            completions = completions * decay + (in.completedTotal() - s.lastCompletedTotal());
-        }
         boolean idle = in.queued() == 0 && busy == 0;
+        double average = busy;
+        boolean sampled = s.lastSampleMillis() >= 0 && now > s.lastSampleMillis();
+        double dt = sampled ? (now - s.lastSampleMillis()) / 1000.0 : 0;
+        if (sampled && !idle) {
+            long startup = in.podStartupMillis() >= 0 ? in.podStartupMillis()
+                    : s.memory().startupMillis() >= 0 ? s.memory().startupMillis() : startupMillis;
+            double seconds = Math.max(1, BUSY_SMOOTHING_STARTUPS * startup / 1000.0);
+            double weight = 1 - Math.exp(-dt / seconds);
+            average = s.averageBusySlots() + weight * (busy - s.averageBusySlots());
+        } else if (idle) {
+            average = 0; // nothing queued or running: the pool needs nothing, at once
+        }
+        long finished = -1;
+        if (in.knowsCompletions() && s.lastCompletedTotal() >= 0 && sampled
+                && in.completedTotal() >= s.lastCompletedTotal()) {
+            double decay = completions > MIN_EVIDENCE ? Math.exp(-dt / HORIZON_SECONDS) : 1.0;
+            finished = in.completedTotal() - s.lastCompletedTotal();
+            slotSeconds = slotSeconds * decay + (busy + s.lastBusySlots()) / 2.0 * dt;
+            completions = completions * decay + finished;
+        }
         long idleSince = idle ? (s.idleSinceMillis() >= 0 ? s.idleSinceMillis() : now) : -1;
+        PolicyMemory memory = learn(s.memory(), in, now, dt, finished);
         return new ScalingState(s.history(), idleSince, slotSeconds, completions,
-                in.knowsCompletions() ? in.completedTotal() : -1, now, busy, average, s.cordons());
+                in.knowsCompletions() ? in.completedTotal() : -1, now, busy, average, s.cordons(), memory);
+    }
+
+    /** Start-up, arrival rate and the gaps between arrivals. */
+    private static PolicyMemory learn(PolicyMemory m, ScalingInputs in, long now, double dt, long finished) {
+        long outstanding = (long) in.queued() + in.running();
+        long startup = in.podStartupMillis() >= 0 ? in.podStartupMillis() : m.startupMillis();
+        double rate = m.arrivalsPerSecond();
+        long arrivals = 0;
+        if (m.lastOutstanding() >= 0 && dt > 0) {
+            long grown = outstanding - m.lastOutstanding();
+            arrivals = Math.max(0, finished >= 0 ? finished + grown : grown);
+            if (finished >= 0) {
+                double weight = 1 - Math.exp(-dt / ARRIVAL_SMOOTHING_SECONDS);
+                rate = rate < 0 ? arrivals / dt : rate + weight * (arrivals / dt - rate);
+            }
+        }
+        long lastArrival = m.lastArrivalMillis();
+        double gap = m.meanGapMillis();
+        if (arrivals > 0 || in.queued() > 0) {
+            if (lastArrival >= 0 && now > lastArrival) {
+                double g = now - lastArrival;
+                gap = gap < 0 ? g : gap + GAP_WEIGHT * (g - gap);
+            }
+            lastArrival = now;
+        }
+        return new PolicyMemory(m.holdMillis(), m.lastDownMillis(), m.lastDownPods(), m.lastFlapMillis(), startup,
+                rate, outstanding,
+                lastArrival, gap, m.burstStarts(), m.burstPeak());
     }
 
     /** The pods needed now for the given inputs, settings and (observed) state. */
@@ -46,17 +95,29 @@ public final class DemandEstimator {
         int busy = in.busySlots();
         double taskSeconds = observed.taskSeconds();
         int backlog = in.queued();
+        double steady = observed.averageBusySlots();
+        double flow = 0;
         if (backlog > 0 && !Double.isNaN(taskSeconds)) {
             double delaySeconds = cfg.targetQueueDelay().toMillis() / 1000.0;
             backlog = (int) Math.min(backlog, ceil(backlog * taskSeconds / delaySeconds));
             backlog = Math.max(1, backlog);
+            double rate = observed.memory().arrivalsPerSecond();
+            if (rate > 0) { // while a queue exists, the arriving flow needs rate × duration slots of its own
+                flow = rate * taskSeconds;
+                steady = Math.max(steady, flow);
+            }
         }
         // Sized on the averaged busy slots (the utilization target is the headroom for their noise), never below
         // the slots running now; a queue adds its drain capacity at once.
-        double steady = observed.averageBusySlots() + backlog;
-        int replicas = (int) Math.max(ceil(steady / (in.slotsPerWorker() * cfg.targetSlotUtilization())),
+        int replicas = (int) Math.max(ceil((steady + backlog) / (in.slotsPerWorker() * cfg.targetSlotUtilization())),
                 ceil((double) busy / in.slotsPerWorker()));
-        return new Demand(busy, backlog, taskSeconds, replicas);
+        return new Demand(busy, backlog, taskSeconds, replicas, flow);
+    }
+
+    /** The pods the averaged busy slots need when they grow by {@code tolerance} (a share, e.g. 0.1). */
+    static int withTolerance(ScalingInputs in, PoolScalingSettings cfg, ScalingState observed, double tolerance) {
+        double slots = observed.averageBusySlots() * (1 + tolerance) + in.queued();
+        return (int) ceil(slots / (in.slotsPerWorker() * cfg.targetSlotUtilization()));
     }
 
     private static double ceil(double x) {

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param workers the pool's engine workers, one snapshot each
  * @param completedTotal a monotonic count of the pool's finished tasks, or {@link #UNKNOWN_COMPLETIONS};
  *     lets the policy measure task duration (Little's law) instead of assuming one slot per queued task
+ * @param podStartupMillis the pool's measured pod start-up (pod created → worker registered, of its youngest
+ *     pod that has a worker), or {@link #UNKNOWN_STARTUP}; the policy's break-even idle time
  * @param now the time of the observation (the policy's only clock)
  * @param unmatchedReadyPods ready pods whose worker cannot be matched to them (its SDK does not report the pod's
  *     name as a label): they may be busy with work nobody can see, so the scale-down never removes them blindly
@@ -32,11 +34,14 @@ public record ScalingInputs(
         int desiredReplicas,
         List<WorkerSnapshot> workers,
         long completedTotal,
+        long podStartupMillis,
         Instant now,
         List<String> unmatchedReadyPods) {
 
     /** Value of {@link #completedTotal} when the source cannot count completions. */
     public static final long UNKNOWN_COMPLETIONS = -1;
+    /** Value of {@link #podStartupMillis} when no pod start-up was measured. */
+    public static final long UNKNOWN_STARTUP = -1;
 
     public ScalingInputs {
         requireAtLeast("queued", queued, 0);
@@ -56,7 +61,23 @@ public record ScalingInputs(
             int startingReplicas, int desiredReplicas, List<WorkerSnapshot> workers, long completedTotal,
             Instant now) {
         this(queued, running, oldestQueuedAge, slotsPerWorker, readyReplicas, startingReplicas, desiredReplicas,
-                workers, completedTotal, now, List.of());
+                workers, completedTotal, UNKNOWN_STARTUP, now, List.of());
+    }
+
+    /** Inputs with every ready pod's worker matched and the pool's measured pod start-up. */
+    public ScalingInputs(int queued, int running, Duration oldestQueuedAge, int slotsPerWorker, int readyReplicas,
+            int startingReplicas, int desiredReplicas, List<WorkerSnapshot> workers, long completedTotal,
+            long podStartupMillis, Instant now) {
+        this(queued, running, oldestQueuedAge, slotsPerWorker, readyReplicas, startingReplicas, desiredReplicas,
+                workers, completedTotal, podStartupMillis, now, List.of());
+    }
+
+    /** Inputs without a start-up measurement. */
+    public ScalingInputs(int queued, int running, Duration oldestQueuedAge, int slotsPerWorker, int readyReplicas,
+            int startingReplicas, int desiredReplicas, List<WorkerSnapshot> workers, long completedTotal,
+            Instant now, List<String> unmatchedReadyPods) {
+        this(queued, running, oldestQueuedAge, slotsPerWorker, readyReplicas, startingReplicas, desiredReplicas,
+                workers, completedTotal, UNKNOWN_STARTUP, now, unmatchedReadyPods);
     }
 
     private static void requireAtLeast(String field, int value, int min) {

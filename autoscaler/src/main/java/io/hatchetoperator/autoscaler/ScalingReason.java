@@ -12,10 +12,16 @@ public enum ScalingReason {
     SCALE_TO_ZERO,
     /** The current count is right. */
     STEADY,
-    /** Less is needed, but the scale-down window still holds a higher recommendation. */
+    /** Less is needed, but the fixed scale-down window (scaleDown.stabilization) still holds a higher one. */
     STABILIZING,
-    /** Idle, but not yet for idleBeforeZero: one pod stays. */
+    /** Less is needed, but the break-even hold (the pool's pod start-up) has not passed since it was more. */
+    BREAK_EVEN_HOLD,
+    /** Less is needed, but the hold is lengthened because the pool scaled up soon after scaling down. */
+    ANTI_FLAP_HOLD,
+    /** Idle, but the cost rule keeps the last pod: the next task is expected before a cold start would pay. */
     WAITING_FOR_IDLE,
+    /** Pods started one start-up before the next burst of a period seen three times. */
+    PREWARM,
     /** The count was cut to maxReplicas. */
     LIMITED_BY_MAX,
     /** The count was raised to minReplicas. */

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param lastBusySlots busy slots at the previous sample
  * @param averageBusySlots busy slots averaged over about half a minute (what the pool needs steadily)
  * @param cordons workers picked for removal, pending or released
+ * @param memory what the policy learned: hold, start-up, arrivals, bursts
  */
 public record ScalingState(
         List<Recommendation> history,
@@ -26,16 +27,26 @@ public record ScalingState(
         long lastSampleMillis,
         int lastBusySlots,
         double averageBusySlots,
-        List<Cordon> cordons) {
+        List<Cordon> cordons,
+        PolicyMemory memory) {
 
     public ScalingState {
         history = List.copyOf(Objects.requireNonNull(history, "history"));
         cordons = List.copyOf(Objects.requireNonNull(cordons, "cordons"));
+        memory = memory == null ? PolicyMemory.initial() : memory;
+    }
+
+    /** A state with nothing learned beyond the estimates. */
+    public ScalingState(List<Recommendation> history, long idleSinceMillis, double busySlotSeconds, double completions,
+            long lastCompletedTotal, long lastSampleMillis, int lastBusySlots, double averageBusySlots,
+            List<Cordon> cordons) {
+        this(history, idleSinceMillis, busySlotSeconds, completions, lastCompletedTotal, lastSampleMillis,
+                lastBusySlots, averageBusySlots, cordons, PolicyMemory.initial());
     }
 
     /** The state of a pool never seen before. */
     public static ScalingState initial() {
-        return new ScalingState(List.of(), -1, 0, 0, -1, -1, 0, 0, List.of());
+        return new ScalingState(List.of(), -1, 0, 0, -1, -1, 0, 0, List.of(), PolicyMemory.initial());
     }
 
     /** Measured mean task duration in seconds (Little's law), or NaN before the first completions. */
@@ -46,7 +57,13 @@ public record ScalingState(
     /** The same state with other cordons. */
     public ScalingState withCordons(List<Cordon> value) {
         return new ScalingState(history, idleSinceMillis, busySlotSeconds, completions, lastCompletedTotal,
-                lastSampleMillis, lastBusySlots, averageBusySlots, value);
+                lastSampleMillis, lastBusySlots, averageBusySlots, value, memory);
+    }
+
+    /** The same state with other memory. */
+    public ScalingState withMemory(PolicyMemory value) {
+        return new ScalingState(history, idleSinceMillis, busySlotSeconds, completions, lastCompletedTotal,
+                lastSampleMillis, lastBusySlots, averageBusySlots, cordons, value);
     }
 
     /** The compact one-line form, e.g. {@code v1;h=1000:3,3000:4;i=-1;d=12.500:10.000;s=40:3000:2:1.800;c=w1:pod-a:2000:P}. */

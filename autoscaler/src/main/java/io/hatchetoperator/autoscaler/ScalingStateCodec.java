@@ -21,6 +21,15 @@ final class ScalingStateCodec {
         b.append(";d=").append(number(s.busySlotSeconds())).append(':').append(number(s.completions()));
         b.append(";s=").append(s.lastCompletedTotal()).append(':').append(s.lastSampleMillis()).append(':')
                 .append(s.lastBusySlots()).append(':').append(number(s.averageBusySlots()));
+        PolicyMemory m = s.memory();
+        b.append(";m=").append(m.holdMillis()).append(':').append(m.lastDownMillis()).append(':')
+                .append(m.lastDownPods()).append(':')
+                .append(m.lastFlapMillis()).append(':').append(m.startupMillis()).append(':')
+                .append(number(m.arrivalsPerSecond())).append(':').append(m.lastOutstanding()).append(':')
+                .append(m.lastArrivalMillis()).append(':').append(number(m.meanGapMillis())).append(':')
+                .append(m.burstPeak());
+        b.append(";b=");
+        join(b, m.burstStarts(), String::valueOf);
         b.append(";c=");
         join(b, s.cordons(), c -> safe(c.workerId()) + ":" + safe(c.podName()) + ":" + c.sinceMillis() + ":"
                 + (c.released() ? "R" : "P"));
@@ -56,9 +65,20 @@ final class ScalingStateCodec {
                 String[] f = item.split(":", -1);
                 cordons.add(new Cordon(f[0], f[1], Long.parseLong(f[2]), "R".equals(f[3])));
             }
+            PolicyMemory memory = PolicyMemory.initial();
+            if (sections.containsKey("m")) {
+                String[] m = sections.get("m").split(":");
+                List<Long> bursts = new ArrayList<>();
+                for (String item : items(sections.get("b"))) {
+                    bursts.add(Long.parseLong(item));
+                }
+                memory = new PolicyMemory(Long.parseLong(m[0]), Long.parseLong(m[1]), Integer.parseInt(m[2]),
+                        Long.parseLong(m[3]), Long.parseLong(m[4]), Double.parseDouble(m[5]), Long.parseLong(m[6]),
+                        Long.parseLong(m[7]), Double.parseDouble(m[8]), bursts, Integer.parseInt(m[9]));
+            }
             return new ScalingState(history, Long.parseLong(sections.getOrDefault("i", "-1")),
                     Double.parseDouble(d[0]), Double.parseDouble(d[1]), Long.parseLong(smp[0]),
-                    Long.parseLong(smp[1]), Integer.parseInt(smp[2]), Double.parseDouble(smp[3]), cordons);
+                    Long.parseLong(smp[1]), Integer.parseInt(smp[2]), Double.parseDouble(smp[3]), cordons, memory);
         } catch (RuntimeException e) {
             throw bad(text, "a value is malformed (" + e.getMessage() + "); delete it to start from a fresh state");
         }

@@ -19,6 +19,7 @@ public final class PoolFixture {
     private int starting;
     private int desired;
     private long completed = ScalingInputs.UNKNOWN_COMPLETIONS;
+    private long startup = ScalingInputs.UNKNOWN_STARTUP;
     private Duration oldest = Duration.ZERO;
     private final List<WorkerSnapshot> workers = new ArrayList<>();
     private final List<String> unmatched = new ArrayList<>();
@@ -74,6 +75,11 @@ public final class PoolFixture {
         return this;
     }
 
+    public PoolFixture startup(long millis) {
+        startup = millis;
+        return this;
+    }
+
     public PoolFixture completed(long value) {
         completed = value;
         return this;
@@ -98,6 +104,6 @@ public final class PoolFixture {
 
     public ScalingInputs inputs() {
         return new ScalingInputs(queued, running, oldest, slots, ready, starting, desired, workers, completed,
-                T0.plusMillis(nowMillis), unmatched);
+                startup, T0.plusMillis(nowMillis), unmatched);
     }
 }

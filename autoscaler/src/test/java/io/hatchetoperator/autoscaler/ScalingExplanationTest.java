@@ -16,7 +16,8 @@ class ScalingExplanationTest {
 
         ScalingDecision d = policy.decide(in, PoolScalingSettings.defaults(), ScalingState.initial()).decision();
 
-        assertThat(d.explanation()).isEqualTo("scale 2 → 19: 130 queued, 20/20 slots busy, drain target 10 s");
+        assertThat(d.explanation()).isEqualTo("scale 2 → 19: 130 queued, 20/20 slots busy, drain target 10 s;"
+                + " rule demand: busy slots + backlog at the target utilization");
     }
 
     @Test
@@ -27,7 +28,8 @@ class ScalingExplanationTest {
         ScalingDecision d = policy.decide(in, PoolScalingSettings.defaults(), ScalingState.initial()).decision();
 
         assertThat(d.explanation())
-                .isEqualTo("scale 5 → 8: 40 queued (oldest 12.5 s), 20/20 slots busy, 3 starting, drain target 10 s");
+                .isEqualTo("scale 5 → 8: 40 queued (oldest 12.5 s), 20/20 slots busy, 3 starting, drain target 10 s;"
+                        + " rule demand: busy slots + backlog at the target utilization");
     }
 
     @Test
@@ -37,7 +39,7 @@ class ScalingExplanationTest {
         ScalingDecision d = policy.decide(in, PoolScalingSettings.defaults(), ScalingState.initial()).decision();
 
         assertThat(d.explanation())
-                .isEqualTo("hold 4: 0 queued, 3/40 slots busy, drain target 10 s; needs 1, scale-down window 60 s "
-                        + "holds 4");
+                .isEqualTo("hold 4: 0 queued, 3/40 slots busy, drain target 10 s; needs 1, rule break-even: hold"
+                        + " 10 s (pod start-up) keeps 4");
     }
 }

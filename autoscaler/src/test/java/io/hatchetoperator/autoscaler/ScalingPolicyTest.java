@@ -32,6 +32,14 @@ class ScalingPolicyTest {
                 0, List.of());
     }
 
+    private static ScalingState remembering(ScalingState s, PolicyMemory m) {
+        return s.withMemory(m);
+    }
+
+    private static PolicyMemory gaps(double millis) {
+        return new PolicyMemory(0, -1, 0, -1, -1, -1, -1, -1, millis, List.of(), 0);
+    }
+
     private static Recommendation rec(double seconds, int replicas) {
         return new Recommendation(millis(seconds), replicas);
     }
@@ -56,18 +64,40 @@ class ScalingPolicyTest {
                         idleSince(0), 2, ScalingReason.LIMITED_BY_MIN),
                 Arguments.of("paused holds", at(100).queued(500).ready(1).inputs(), DEFAULTS.withPaused(true), FRESH,
                         1, ScalingReason.PAUSED),
-                Arguments.of("down waits for the window", at(100).running(10).ready(6).inputs(), DEFAULTS,
-                        measured(1, rec(70, 6)), 6, ScalingReason.STABILIZING),
-                Arguments.of("down after the window", at(100).running(10).ready(6).inputs(), DEFAULTS,
-                        measured(1, rec(39, 6), rec(50, 2)), 2, ScalingReason.SCALE_DOWN),
+                Arguments.of("down waits for the break-even hold (pod start-up, 10 s until measured)",
+                        at(100).running(10).ready(6).inputs(), DEFAULTS, measured(1, rec(95, 6)), 6,
+                        ScalingReason.BREAK_EVEN_HOLD),
+                Arguments.of("down after the break-even hold", at(100).running(10).ready(6).inputs(), DEFAULTS,
+                        measured(1, rec(89, 6), rec(92, 2)), 2, ScalingReason.SCALE_DOWN),
+                Arguments.of("a measured 30 s start-up holds 30 s", at(100).running(10).ready(6).startup(30_000)
+                        .inputs(), DEFAULTS, measured(1, rec(75, 6)), 6, ScalingReason.BREAK_EVEN_HOLD),
+                Arguments.of("a doubled hold keeps capacity longer", at(100).running(10).ready(6).inputs(), DEFAULTS,
+                        remembering(measured(1, rec(85, 6)), new PolicyMemory(40_000, -1, 0, millis(99), -1, -1,
+                                -1, -1, -1, List.of(), 0)), 6, ScalingReason.ANTI_FLAP_HOLD),
+                Arguments.of("a fixed scale-down window instead of break-even", at(100).running(10).ready(6).inputs(),
+                        DEFAULTS.withStabilization(Duration.ZERO, Duration.ofSeconds(60)), measured(1, rec(70, 6)),
+                        6, ScalingReason.STABILIZING),
                 Arguments.of("never below the slots running now", at(100).running(45).ready(6).inputs(), DEFAULTS,
                         averaged(8, rec(10, 6)), 5, ScalingReason.SCALE_DOWN),
                 Arguments.of("sized on averaged busy slots, not one noisy sample", at(100).running(29).ready(3)
                         .inputs(), DEFAULTS, averaged(20, rec(10, 3)), 3, ScalingReason.STEADY),
-                Arguments.of("idle, not yet for idleBeforeZero", at(100).ready(1).inputs(), DEFAULTS, idleSince(30),
-                        1, ScalingReason.WAITING_FOR_IDLE),
-                Arguments.of("idle for idleBeforeZero: to zero", at(100).ready(1).inputs(), DEFAULTS, idleSince(-21),
-                        0, ScalingReason.SCALE_TO_ZERO),
+                Arguments.of("idle, not yet for the break-even hold", at(100).ready(1).inputs(), DEFAULTS,
+                        idleSince(95), 1, ScalingReason.WAITING_FOR_IDLE),
+                Arguments.of("idle for the break-even hold, tasks rare: to zero", at(100).ready(1).inputs(), DEFAULTS,
+                        idleSince(89), 0, ScalingReason.SCALE_TO_ZERO),
+                Arguments.of("cost rule: tasks every 20 s keep the last pod for 4 gaps", at(100).ready(1).inputs(),
+                        DEFAULTS, remembering(idleSince(40), gaps(20_000)), 1, ScalingReason.WAITING_FOR_IDLE),
+                Arguments.of("cost rule: after 4 gaps it goes", at(100).ready(1).inputs(), DEFAULTS,
+                        remembering(idleSince(19), gaps(20_000)), 0, ScalingReason.SCALE_TO_ZERO),
+                Arguments.of("cost rule: gaps beyond idleBeforeZero release at break-even", at(100).ready(1).inputs(),
+                        DEFAULTS, remembering(idleSince(89), gaps(60_000)), 0, ScalingReason.SCALE_TO_ZERO),
+                Arguments.of("arrival rate: 10 tasks/s of 2 s need 20 slots (+2 to drain 10) while a queue exists",
+                        at(100).queued(10).running(10).ready(1).inputs(), DEFAULTS,
+                        remembering(measured(2), new PolicyMemory(0, -1, 0, -1, -1, 10.0, -1, -1, -1, List.of(), 0)),
+                        3, ScalingReason.SCALE_UP),
+                Arguments.of("without the arrival rate the same queue asks for less",
+                        at(100).queued(10).running(10).ready(1).inputs(), DEFAULTS, measured(2), 2,
+                        ScalingReason.SCALE_UP),
                 Arguments.of("running work keeps the pool alive", at(100).running(1).ready(1).inputs(), DEFAULTS,
                         idleSince(-500), 1, ScalingReason.STEADY),
                 Arguments.of("scale-up step limit", at(100).queued(100).ready(2).inputs(), DEFAULTS.withMaxSteps(3, 1),
@@ -78,7 +108,7 @@ class ScalingPolicyTest {
                         DEFAULTS.withStabilization(Duration.ofSeconds(30), Duration.ofSeconds(60)),
                         measured(1, rec(80, 3)), 3, ScalingReason.SCALE_UP),
                 Arguments.of("fresh state holds one window before going down", at(100).ready(6).running(1).inputs(),
-                        DEFAULTS, FRESH, 6, ScalingReason.STABILIZING));
+                        DEFAULTS, FRESH, 6, ScalingReason.BREAK_EVEN_HOLD));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -89,5 +119,50 @@ class ScalingPolicyTest {
 
         assertThat(d.replicas()).as(d.explanation()).isEqualTo(replicas);
         assertThat(d.reason()).as(d.explanation()).isEqualTo(reason);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aScaleUpSoonAfterAScaleDownDoublesTheHoldWhichDecaysWhenCalm() {
+        ScalingPolicy policy = new ScalingPolicy();
+        ScalingState s = measured(1, rec(85, 3));
+        PolicyResult down = policy.decide(at(100).running(10).ready(3).inputs(), DEFAULTS, s);
+        assertThat(down.decision().replicas()).isEqualTo(2);
+        assertThat(down.state().memory().lastDownMillis()).isEqualTo(millis(100));
+
+        PolicyResult up = policy.decide(at(104).running(25).ready(2).inputs(), DEFAULTS, down.state());
+        assertThat(up.decision().replicas()).isEqualTo(3);
+        assertThat(up.state().memory().holdMillis()).as("10 s break-even doubled").isEqualTo(20_000);
+
+        PolicyResult held = policy.decide(at(120).running(10).ready(3).inputs(), DEFAULTS, up.state());
+        assertThat(held.decision().reason()).as(held.decision().explanation()).isEqualTo(ScalingReason.ANTI_FLAP_HOLD);
+        assertThat(held.decision().explanation()).contains("rule anti-flap: hold 20 s");
+
+        PolicyResult calm = policy.decide(at(104 + 6 * 20).running(10).ready(3).inputs(), DEFAULTS, held.state());
+        assertThat(calm.state().memory().holdMillis()).as("halved after 6 calm holds, back to break-even").isZero();
+    }
+
+    @org.junit.jupiter.api.Test
+    void theHoldDoublesAtMostToScaleDownMaxHold() {
+        PoolScalingSettings cfg = DEFAULTS.withHolds(Duration.ofSeconds(10), Duration.ofSeconds(30), false);
+        ScalingState s = measured(1).withMemory(new PolicyMemory(20_000, millis(99), 1, millis(90), -1, -1, -1, -1,
+                -1, List.of(), 0));
+        PolicyResult up = new ScalingPolicy().decide(at(100).running(25).ready(2).inputs(), cfg, s);
+        assertThat(up.state().memory().holdMillis()).isEqualTo(30_000);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theAverageReachesZeroWhenNothingIsQueuedOrRunning() {
+        ScalingState busy = averaged(30, rec(10, 4));
+        ScalingState idle = DemandEstimator.observe(busy, at(100).ready(4).inputs());
+        assertThat(idle.averageBusySlots()).isZero();
+        assertThat(DemandEstimator.demand(at(100).ready(4).inputs(), DEFAULTS, idle).replicas()).isZero();
+    }
+
+    @org.junit.jupiter.api.Test
+    void measuresThePodStartUpFromTheInputsAndKeepsItWhenPodsAreGone() {
+        ScalingState s = DemandEstimator.observe(FRESH, at(100).ready(1).startup(23_000).inputs());
+        assertThat(s.memory().startupMillis()).isEqualTo(23_000);
+        ScalingState later = DemandEstimator.observe(s, at(102).inputs());
+        assertThat(ScalingPolicy.breakEven(later.memory(), DEFAULTS)).isEqualTo(23_000);
     }
 }

@@ -18,8 +18,18 @@ class ScalingStateTest {
         String text = s.encode();
 
         assertThat(text).isEqualTo("v1;h=1000:3,3000:4;i=2000;d=12.500:10.000;s=40:3000:2:1.800;"
-                + "c=w-1:pool-abc-1:2000:P,w-2:pool-abc-2:2500:R");
+                + "m=0:-1:0:-1:-1:-1.000:-1:-1:-1.000:0;b=;c=w-1:pool-abc-1:2000:P,w-2:pool-abc-2:2500:R");
         assertThat(ScalingState.decode(text)).isEqualTo(s);
+    }
+
+    @Test
+    void roundTripsWhatThePolicyLearnedAndReadsTheOlderFormWithoutIt() {
+        ScalingState s = ScalingState.initial().withMemory(new PolicyMemory(40_000, 5_000, 2, 6_000, 12_000, 3.5,
+                17, 9_000, 2_500.0, List.of(1_000L, 241_000L), 37));
+
+        assertThat(ScalingState.decode(s.encode())).isEqualTo(s);
+        assertThat(ScalingState.decode("v1;h=;i=-1;d=0:0;s=-1:-1:0:0;c=").memory())
+                .isEqualTo(PolicyMemory.initial());
     }
 
     @Test

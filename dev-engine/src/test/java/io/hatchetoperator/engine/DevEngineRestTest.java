@@ -74,6 +74,43 @@ class DevEngineRestTest {
   }
 
   @Test
+  void workflows_list_ids_and_task_metrics_count_finished_runs_of_those_workflows() throws Exception {
+    JsonNode list = get("/api/v1/tenants/" + engine.tenantId() + "/workflows", 200);
+    String otherId = null;
+    for (JsonNode row : list.get("rows")) {
+      if (row.get("name").asText().equals("other")) {
+        otherId = row.at("/metadata/id").asText();
+      }
+    }
+    assertThat(otherId).as("the workflow 'other' is listed: " + list).isNotNull();
+    String since = java.time.Instant.now().minusSeconds(1).toString();
+    String path = "/api/v1/stable/tenants/" + engine.tenantId() + "/task-metrics?since=" + since
+        + "&workflow_ids=" + otherId;
+    for (int i = 0; i < 3; i++) {
+      client.run("other", "{}");
+    }
+    await().until(() -> count(get(path, 200), "COMPLETED") == 3);
+    JsonNode metrics = get(path, 200);
+    assertThat(metrics).hasSize(5);
+    assertThat(count(metrics, "QUEUED") + count(metrics, "RUNNING") + count(metrics, "FAILED")).isZero();
+    assertThat(count(get(path.replace(since, java.time.Instant.now().plusSeconds(60).toString()), 200),
+        "COMPLETED")).as("runs created before since do not count").isZero();
+    assertThat(get("/api/v1/stable/tenants/" + engine.tenantId() + "/task-metrics", 400)
+        .at("/errors/0/description").asText()).contains("since is missing");
+    assertThat(get("/api/v1/tenants/" + engine.tenantId() + "/task-metrics?since=" + since, 404)
+        .at("/errors/0/description").asText()).contains("/api/v1/stable/");
+  }
+
+  private static long count(JsonNode metrics, String status) {
+    for (JsonNode row : metrics) {
+      if (row.get("status").asText().equals(status)) {
+        return row.get("count").asLong();
+      }
+    }
+    throw new AssertionError("no " + status + " in " + metrics);
+  }
+
+  @Test
   void the_worker_list_pages_the_hatchet_way() throws Exception {
     JsonNode page = get("/api/v1/tenants/" + engine.tenantId() + "/worker?limit=1&offset=1", 200);
     assertThat(page.get("rows")).hasSize(1);

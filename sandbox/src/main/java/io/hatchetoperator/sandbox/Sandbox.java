@@ -43,6 +43,7 @@ public final class Sandbox implements AutoCloseable {
   private Hatchet client;
   private final WorkerFactory workers;
   private final CompletionTap completions = new CompletionTap();
+  private volatile boolean closed;
 
   private Sandbox(SandboxSettings settings, PoolManifest pool, WorkerFactory workers) {
     this.settings = settings;
@@ -169,12 +170,23 @@ public final class Sandbox implements AutoCloseable {
     return completions;
   }
 
+  /**
+   * Stops everything in the order a cluster would: the operator first (so nothing scales while stopping), then every
+   * pod drained (its worker leaves the engine INACTIVE, its tasks handed back), then the rest. Idempotent.
+   */
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    stopOperator();
+    if (pods != null) {
+      pods.drainAll(settings.drainOnClose());
+    }
     if (client != null) {
       client.close();
     }
-    stopOperator();
     if (pods != null) {
       pods.close();
     }

@@ -8,8 +8,6 @@ import io.hatchetoperator.sandbox.report.ReportTarget;
 import io.hatchetoperator.sandbox.report.ReportWriter;
 import io.hatchetoperator.sandbox.report.SummaryText;
 import io.hatchetoperator.sandbox.view.LiveView;
-import io.hatchetoperator.sandbox.view.PanelLiveView;
-import io.hatchetoperator.sandbox.view.PlainLiveView;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +56,8 @@ public final class SandboxMain implements Callable<Integer> {
   Duration settleTimeout;
 
   private final PrintStream out;
+  /** Where the log goes in live mode; null when it goes to standard error. */
+  private Path logFile;
 
   SandboxMain(PrintStream out) {
     this.out = out;
@@ -65,6 +65,7 @@ public final class SandboxMain implements Callable<Integer> {
 
   /** Runs the sandbox and exits with its code. */
   public static void main(String[] args) {
+    SandboxOutput.routeJavaUtilLogging();
     System.exit(commandLine(System.out).execute(args));
   }
 
@@ -76,8 +77,9 @@ public final class SandboxMain implements Callable<Integer> {
         return 2;
       }
       org.slf4j.LoggerFactory.getLogger(SandboxMain.class).error("the sandbox stopped", e);
+      Path log = parsed.commandSpec().userObject() instanceof SandboxMain m ? m.logFile : null;
       cmd.getErr().println("sandbox: stopped: " + (e.getMessage() == null ? e.getClass().getSimpleName()
-          : e.getMessage()) + " (the log has the details)");
+          : e.getMessage()) + " (details in " + (log == null ? "the log above" : log.toAbsolutePath()) + ")");
       return 1;
     });
     return cli;
@@ -91,7 +93,17 @@ public final class SandboxMain implements Callable<Integer> {
     ReportTarget.check(report);
     PoolManifest manifest = loadPool(pool);
     Trace load = trace == null ? BuiltInScenario.trace() : TraceCsv.read(trace);
-    try (Sandbox sandbox = Sandbox.start(settings, manifest, SampleWorker::create)) {
+    boolean terminal = SandboxOutput.stdoutIsTerminal();
+    if (settings.live() && terminal) {
+      logFile = SandboxOutput.logToFile(report);
+      if (logFile != null) {
+        out.println("log: " + logFile.toAbsolutePath() + " (the live view has the terminal)");
+      }
+    }
+    StopOnSignal stop = StopOnSignal.install(settings.drainOnClose().plusSeconds(30));
+    Sandbox sandbox = null;
+    try {
+      sandbox = Sandbox.start(settings, manifest, SampleWorker::create);
       out.println("HatchetWorkerPool " + manifest.name() + " (" + (pool == null ? BUNDLED_POOL : pool) + "):");
       out.println(manifest.settingsSummary().indent(2));
       out.println(manifest.minReplicas() == 0 ? "the pool starts at 0 pods: the first tasks wake it up"
@@ -100,11 +112,20 @@ public final class SandboxMain implements Callable<Integer> {
       sandbox.awaitReady(manifest.minReplicas(), settings.readyTimeout());
       out.println("load: " + load.rows().size() + " sleep tasks from '" + load.name() + "' over "
           + load.lastArrivalMs() / 1000 + " s");
-      LiveView view = settings.live() ? new PanelLiveView(out, "sandbox: " + manifest.name())
-          : new PlainLiveView(out);
+      LiveView view = SandboxOutput.view(settings.live(), terminal, out, "sandbox: " + manifest.name());
       SandboxOutcome outcome;
+      boolean interrupted = false;
       try (SandboxRun run = SandboxRun.start(sandbox, load, view)) {
-        boolean settled = run.awaitSettled();
+        boolean settled;
+        try {
+          settled = run.awaitSettled();
+        } catch (InterruptedException e) {
+          Thread.interrupted();
+          interrupted = true;
+          settled = true;
+          out.println("stopping: interrupted (Ctrl-C or SIGTERM) " + run.elapsed().toSeconds() + " s into the run;"
+              + " the report covers the run so far");
+        }
         if (!settled) {
           out.println("stopped waiting " + settings.settleTimeout().toSeconds() + " s after the last arrival with "
               + run.ledger().inFlight() + " result(s) outstanding and the pool at "
@@ -127,10 +148,21 @@ public final class SandboxMain implements Callable<Integer> {
       if (notWritten != null) {
         out.println(notWritten);
       }
-      if (settings.keepRunning()) {
+      if (settings.keepRunning() && !interrupted) {
         keepRunning(sandbox);
       }
-      return outcome.report().tasksLost() == 0 ? 0 : 1;
+      return interrupted ? 130 : outcome.report().tasksLost() == 0 ? 0 : 1;
+    } catch (InterruptedException e) {
+      out.println("stopping: interrupted (Ctrl-C or SIGTERM) before the load started");
+      return 130;
+    } finally {
+      Thread.interrupted();
+      if (sandbox != null) {
+        out.println("stopping: draining the pool's workers, then the operator, the API server and the dev engine...");
+        sandbox.close();
+        out.println("sandbox stopped");
+      }
+      stop.close();
     }
   }
 
@@ -149,7 +181,7 @@ public final class SandboxMain implements Callable<Integer> {
     return PoolManifest.parse(file.toString(), Files.readString(file));
   }
 
-  private void keepRunning(Sandbox sandbox) throws InterruptedException {
+  private void keepRunning(Sandbox sandbox) {
     out.println();
     out.println("The sandbox keeps running. Point any Hatchet SDK worker or client at its engine:");
     sandbox.engine().clientEnv().forEach((k, v) -> out.println("  export " + k + "=" + v));
@@ -158,9 +190,13 @@ public final class SandboxMain implements Callable<Integer> {
     out.println("  kubectl --server " + sandbox.cluster().url() + " get --raw /apis/hatchet-operator.io/v1alpha1/"
         + "namespaces/" + ns + "/hatchetworkerpools");
     out.println("  kubectl --server " + sandbox.cluster().url() + " get --raw /api/v1/namespaces/" + ns + "/pods");
-    out.println("Press Ctrl-C to stop.");
-    CountDownLatch stop = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-    stop.await();
+    out.println("Press Ctrl-C to stop: the pool's workers drain, then everything stops.");
+    try {
+      new CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      Thread.interrupted();
+      out.println();
+      out.println("stopping: Ctrl-C or SIGTERM");
+    }
   }
 }

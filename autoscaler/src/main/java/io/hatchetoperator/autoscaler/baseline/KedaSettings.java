@@ -14,6 +14,16 @@ public record KedaSettings(
         long pollingMs, long cooldownMs, int minReplicaCount, int maxReplicaCount, double targetPerReplica,
         double activationThreshold) {
 
+    /**
+     * Hatchet's documented KEDA recipe (hatchet-dev/hatchet {@code frontend/docs/content/docs/v1/autoscaling-workers.mdx},
+     * https://docs.hatchet.run/home/autoscaling-workers): a metrics-api trigger on {@code <task>.queued.total} with
+     * {@code targetValue: "100"} (AverageValue, the default metric type) and {@code minReplicaCount: 1}; KEDA's
+     * defaults otherwise.
+     */
+    public static KedaSettings hatchetRecipe(int maxReplicaCount) {
+        return new KedaSettings(30_000, 300_000, 1, maxReplicaCount, 100, 0);
+    }
+
     /** KEDA's defaults with the given ceiling and per-replica target. */
     public static KedaSettings defaults(int maxReplicaCount, double targetPerReplica) {
         return new KedaSettings(30_000, 300_000, 0, maxReplicaCount, targetPerReplica, 0);

@@ -3,7 +3,10 @@ package io.hatchetoperator.autoscaler.sim;
 import io.hatchetoperator.autoscaler.baseline.HpaController;
 import io.hatchetoperator.autoscaler.baseline.HpaSettings;
 
-/** Baseline "hpa": the HPA on busy-slot share per pod against the target utilization; random victims. */
+/**
+ * Baseline "hpa": the HPA on busy-slot share per pod against the target utilization (pods being deleted are
+ * ignored, as the HPA does); the ReplicaSet picks the victims.
+ */
 public final class HpaContender implements Contender {
 
     private final HpaController hpa;
@@ -32,7 +35,7 @@ public final class HpaContender implements Contender {
     @Override
     public void tick(long now, SimCluster cluster) {
         int current = cluster.desiredReplicas();
-        double utilizationSum = cluster.busySlots() / (double) cluster.slotsPerPod();
+        double utilizationSum = cluster.livePodBusySlots() / (double) cluster.slotsPerPod();
         int proposal = hpa.perPodProposal(current, cluster.readyPods(), utilizationSum, targetUtilization);
         cluster.setReplicas(hpa.normalize(now, current, proposal));
     }

@@ -3,19 +3,28 @@ package io.hatchetoperator.autoscaler.sim;
 import io.hatchetoperator.autoscaler.baseline.KedaController;
 import io.hatchetoperator.autoscaler.baseline.KedaSettings;
 
-/** Baseline "keda": queue length per replica, activation on KEDA's poll, the HPA for 1↔N; random victims. */
+/**
+ * Baselines "keda" and "keda-hatchet": queue length per replica, activation on KEDA's poll, the HPA for 1↔N; the
+ * ReplicaSet picks the victims.
+ */
 public final class KedaContender implements Contender {
 
     private static final long HPA_SYNC_MS = 15_000;
     private final KedaController keda;
+    private final String name;
 
     public KedaContender(KedaSettings settings) {
+        this("keda", settings);
+    }
+
+    public KedaContender(String name, KedaSettings settings) {
         this.keda = new KedaController(settings);
+        this.name = name;
     }
 
     @Override
     public String name() {
-        return "keda";
+        return name;
     }
 
     @Override

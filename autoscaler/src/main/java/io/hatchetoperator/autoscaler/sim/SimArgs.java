@@ -14,13 +14,14 @@ import java.util.regex.Pattern;
  * @param out output directory
  * @param settings pool and run settings
  * @param policies policies to run, in order
+ * @param prewarm the operator's pre-warming, or null for its default
  */
-public record SimArgs(List<Path> traces, Path out, SimSettings settings, List<String> policies) {
+public record SimArgs(List<Path> traces, Path out, SimSettings settings, List<String> policies, Boolean prewarm) {
 
     /** The known policies. */
-    public static final List<String> POLICIES = List.of("operator", "hpa", "keda");
+    public static final List<String> POLICIES = List.of("operator", "hpa", "keda", "keda-hatchet", "floor");
     static final String USAGE = "usage: java -jar autoscaler-sim.jar --trace FILE [--trace FILE ...] --out DIR "
-            + "[--slots 10] [--startup-delay 10s] [--poll 2s] [--policy operator,hpa,keda] [--seed 1]";
+            + "[--slots 10] [--startup-delay 10s] [--poll 2s] [--policy operator,hpa,keda,keda-hatchet,floor] [--seed 1] [--grace 30s] [--prewarm on|off]";
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)");
 
     /** A bad command line: the message names the flag, the value and the fix. */
@@ -39,7 +40,9 @@ public record SimArgs(List<Path> traces, Path out, SimSettings settings, List<St
         long startup = s.startupDelayMs();
         long poll = s.pollMs();
         long seed = s.seed();
+        long grace = s.graceMs();
         List<String> policies = POLICIES;
+        Boolean prewarm = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
@@ -53,6 +56,12 @@ public record SimArgs(List<Path> traces, Path out, SimSettings settings, List<St
                 case "--seed" -> seed = number(flag, value, Long.MIN_VALUE, Long.MAX_VALUE, "e.g. --seed 1");
                 case "--startup-delay" -> startup = duration(flag, value, 0);
                 case "--poll" -> poll = duration(flag, value, 1);
+                case "--grace" -> grace = duration(flag, value, 0);
+                case "--prewarm" -> prewarm = switch (value) {
+                    case "on" -> true;
+                    case "off" -> false;
+                    default -> throw new BadArgument("--prewarm: '" + value + "' is not on or off");
+                };
                 case "--policy" -> policies = policies(value);
                 default -> throw new BadArgument("unknown flag '" + flag + "'. " + USAGE);
             }
@@ -63,7 +72,8 @@ public record SimArgs(List<Path> traces, Path out, SimSettings settings, List<St
         if (out == null) {
             throw new BadArgument("--out: an output directory is needed. " + USAGE);
         }
-        return new SimArgs(List.copyOf(traces), out, s.with(slots, startup, poll).withSeed(seed), policies);
+        return new SimArgs(List.copyOf(traces), out, s.with(slots, startup, poll).withSeed(seed).withGrace(grace), policies,
+                prewarm);
     }
 
     private static long number(String flag, String value, long min, long max, String example) throws BadArgument {

@@ -12,8 +12,16 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The simulated world of one pool: a Deployment's pods (start-up delay, ReplicaSet victim order), and an
- * engine that queues tasks and hands them round-robin to registered, unpaused workers with a free slot.
+ * The simulated world of one pool: a Deployment's pods (start-up delay, the ReplicaSet's victim ranking, graceful
+ * termination) and an engine that queues tasks and hands them round-robin to registered, unpaused workers with a
+ * free slot.
+ *
+ * <p>A deleted pod gets SIGTERM: its worker stops taking tasks and finishes what it runs for up to the grace period
+ * (the Python and TypeScript SDKs' SIGTERM handling; Kubernetes' default terminationGracePeriodSeconds is 30 s). It
+ * is charged until its last task ends or the grace period is over; tasks still running then are killed and
+ * re-queued at the head of the queue. The ReplicaSet deletes not-ready pods first, then the lowest
+ * pod-deletion-cost, then the most recently ready (kubernetes/website {@code replicaset.md}, "Pod deletion cost" and
+ * the controller's ranking); ties between pods created in the same instant are broken by a seeded draw.
  */
 public final class SimCluster {
 
@@ -22,7 +30,9 @@ public final class SimCluster {
     private final SimStats stats;
     private final SplittableRandom random;
     private final List<SimPod> pods = new ArrayList<>();
+    private final List<SimPod> terminating = new ArrayList<>();
     private final Deque<SimTask> queue = new ArrayDeque<>();
+    private final List<Long> completionTimes = new ArrayList<>();
     private int desired;
     private int ring;
     private int podSeq;
@@ -48,6 +58,7 @@ public final class SimCluster {
         return desired;
     }
 
+    /** Live (not terminating) pods that are ready. */
     public int readyPods() {
         return (int) pods.stream().filter(p -> p.ready(now())).count();
     }
@@ -56,11 +67,17 @@ public final class SimCluster {
         return queue.size();
     }
 
+    /** Slots running a task, on live and terminating pods (what the engine counts as running). */
     public int busySlots() {
+        return livePodBusySlots() + terminating.stream().mapToInt(p -> p.running.size()).sum();
+    }
+
+    /** Slots running a task on live pods: what a per-pod metric sees (the HPA ignores pods being deleted). */
+    public int livePodBusySlots() {
         return pods.stream().mapToInt(p -> p.running.size()).sum();
     }
 
-    /** Sets the Deployment's replicas: new pods start; removed pods go in ReplicaSet order, busy or not. */
+    /** Sets the Deployment's replicas: new pods start; removed pods go in the ReplicaSet's order, busy or not. */
     public void setReplicas(int replicas) {
         if (replicas == desired) {
             return;
@@ -68,23 +85,20 @@ public final class SimCluster {
         stats.scaled(now(), desired, replicas);
         desired = replicas;
         while (pods.size() < replicas) {
-            SimPod pod = new SimPod("pod-" + podSeq++, now(), now() + settings.startupDelayMs(), settings.slots());
+            SimPod pod = new SimPod("pod-" + podSeq++, now(), now() + settings.startupDelayMs(), settings.slots(),
+                    random.nextDouble());
             pods.add(pod);
             clock.at(pod.readyAt, SimClock.READY, this::dispatch);
         }
         if (pods.size() > replicas) {
-            List<SimPod> order = new ArrayList<>(pods);
-            List<Double> keys = new ArrayList<>();
-            order.forEach(p -> keys.add(random.nextDouble()));
-            List<Integer> idx = new ArrayList<>();
-            for (int i = 0; i < order.size(); i++) {
-                idx.add(i);
-            }
             long t = now();
-            idx.sort(Comparator.<Integer>comparingInt(i -> order.get(i).ready(t) ? 1 : 0)
-                    .thenComparingInt(i -> order.get(i).deletionCost).thenComparingDouble(keys::get));
+            List<SimPod> order = new ArrayList<>(pods);
+            order.sort(Comparator.<SimPod>comparingInt(p -> p.ready(t) ? 1 : 0)
+                    .thenComparingInt(p -> p.deletionCost)
+                    .thenComparingLong(p -> -p.readyAt)
+                    .thenComparingDouble(p -> p.tieBreak));
             for (int i = 0; i < order.size() - replicas; i++) {
-                delete(order.get(idx.get(i)));
+                terminate(order.get(i));
             }
         }
     }
@@ -100,20 +114,47 @@ public final class SimCluster {
         find(pod).deletionCost = cost;
     }
 
-    /** What the operator's metrics source would read now. */
+    /**
+     * What the production operator reads now, and nothing more: task-stats (queued, running, oldest), the worker
+     * list of the live pods (busy slots, paused), the pod counts, task-metrics' finished runs as of Hatchet's last
+     * OLAP status update, and the pod start-up of the youngest ready pod (pod created → worker registered).
+     */
     public ScalingInputs inputs() {
         long t = now();
         List<WorkerSnapshot> workers = new ArrayList<>();
         int ready = 0;
+        long startup = ScalingInputs.UNKNOWN_STARTUP;
+        long youngest = Long.MIN_VALUE;
         for (SimPod p : pods) {
             if (p.ready(t)) {
                 ready++;
                 workers.add(new WorkerSnapshot(p.name, p.name, p.running.size(), p.slots, p.paused, true));
+                if (p.createdAt > youngest) {
+                    youngest = p.createdAt;
+                    startup = p.readyAt - p.createdAt;
+                }
             }
         }
         Duration oldest = queue.isEmpty() ? Duration.ZERO : Duration.ofMillis(t - queue.peekFirst().spec.arrivalMs());
-        return new ScalingInputs(queue.size(), busySlots(), oldest, settings.slots(), ready, pods.size() - ready,
-                desired, workers, stats.completed(), Instant.ofEpochMilli(t));
+        return new ScalingInputs(queue.size(), busySlots(), oldest, settings.slots(), ready,
+                Math.max(0, desired - ready), desired, workers, finishedVisibleAt(t), startup, Instant.ofEpochMilli(t));
+    }
+
+    /** Finished runs as task-metrics shows them at {@code t}: up to Hatchet's last OLAP status update. */
+    long finishedVisibleAt(long t) {
+        long olap = settings.olapUpdateMs();
+        long cutoff = olap <= 0 ? t : (t / olap) * olap;
+        int lo = 0;
+        int hi = completionTimes.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (completionTimes.get(mid) <= cutoff) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     void arrive(SimTask task) {
@@ -124,14 +165,50 @@ public final class SimCluster {
         }
     }
 
-    /** Pod-milliseconds of the pods still alive at {@code end}. */
+    /** Pod-milliseconds of the pods still alive (live or terminating) at {@code end}. */
     long aliveMillis(long end) {
-        return pods.stream().mapToLong(p -> end - p.createdAt).sum();
+        return pods.stream().mapToLong(p -> end - p.createdAt).sum()
+                + terminating.stream().mapToLong(p -> end - p.createdAt).sum();
     }
 
-    private void delete(SimPod pod) {
+    /** Adds one step of {@code stepMs} of every pod's time to the decomposition. */
+    void account(PodSecondsBreakdown b, long stepMs) {
+        long t = now();
+        int busy = 0;
+        int busyPods = 0;
+        int idlePods = 0;
+        int starting = 0;
+        for (SimPod p : pods) {
+            if (!p.ready(t)) {
+                starting++;
+            } else if (p.running.isEmpty()) {
+                idlePods++;
+            } else {
+                busyPods++;
+                busy += p.running.size();
+            }
+        }
+        b.add(stepMs, settings.slots(), busy, busyPods, idlePods, starting, terminating.size());
+    }
+
+    private void terminate(SimPod pod) {
         pods.remove(pod);
-        stats.podGone(now() - pod.createdAt);
+        pod.terminatingSince = now();
+        if (pod.running.isEmpty()) {
+            gone(pod);
+            return;
+        }
+        terminating.add(pod);
+        clock.at(now() + settings.graceMs(), SimClock.COMPLETE, () -> {
+            if (terminating.contains(pod)) {
+                kill(pod);
+            }
+        });
+        dispatch();
+    }
+
+    /** The grace period is over: what still runs is lost and re-queued first. */
+    private void kill(SimPod pod) {
         for (SimTask task : pod.running) {
             task.attempt++; // its completion event is now stale
             stats.killed();
@@ -140,7 +217,13 @@ public final class SimCluster {
             queue.addFirst(pod.running.get(i));
         }
         pod.running.clear();
+        terminating.remove(pod);
+        gone(pod);
         dispatch();
+    }
+
+    private void gone(SimPod pod) {
+        stats.podGone(now() - pod.createdAt);
     }
 
     /** The engine's assignment loop: FIFO queue, round-robin over assignable workers. */
@@ -172,15 +255,21 @@ public final class SimCluster {
             if (task.attempt == attempt) {
                 pod.running.remove(task);
                 stats.completed(task.startedAt - task.spec.arrivalMs());
+                completionTimes.add(now());
+                if (pod.terminating() && pod.running.isEmpty() && terminating.remove(pod)) {
+                    gone(pod); // drained within the grace period: the worker exits
+                }
                 dispatch();
             }
         });
     }
 
     private SimPod find(String name) {
-        for (SimPod p : pods) {
-            if (p.name.equals(name)) {
-                return p;
+        for (List<SimPod> list : List.of(pods, terminating)) {
+            for (SimPod p : list) {
+                if (p.name.equals(name)) {
+                    return p;
+                }
             }
         }
         throw new IllegalArgumentException("no pod named " + name + " in the simulated pool");

@@ -47,7 +47,8 @@ public final class SimMain {
         Simulation sim = new Simulation(a.settings());
         for (Trace t : traces) {
             for (String policy : a.policies()) {
-                results.add(sim.run(t, Contenders.create(policy, a.settings())));
+                results.add(policy.equals("floor") ? ZeroWaitFloor.result(t, a.settings().slots())
+                        : sim.run(t, Contenders.create(policy, a.settings(), a.prewarm())));
             }
         }
         out.print(ResultsTable.render(results));
@@ -56,7 +57,7 @@ public final class SimMain {
             Files.createDirectories(a.out());
             Files.writeString(a.out().resolve("results.json"), ResultsJson.render(results));
             for (Trace t : traces) {
-                List<SimResult> mine = results.stream().filter(r -> r.trace().equals(t.name())).toList();
+                List<SimResult> mine = results.stream().filter(r -> r.trace().equals(t.name()) && !r.timeline().isEmpty()).toList();
                 Files.writeString(a.out().resolve(t.name() + ".svg"), SvgChart.render(t.name(), mine));
             }
         } catch (IOException e) {

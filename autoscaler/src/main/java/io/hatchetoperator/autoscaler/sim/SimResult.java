@@ -17,6 +17,7 @@ import java.util.List;
  * @param scaleEvents replica changes
  * @param firstScaleUpMs from the first task that had to queue to the first replica increase; -1 if none
  * @param timeline samples for the chart
+ * @param breakdown where the pod-seconds went (null for the floor row)
  */
 public record SimResult(
         String trace,
@@ -30,5 +31,6 @@ public record SimResult(
         long tasksKilled,
         int scaleEvents,
         long firstScaleUpMs,
-        List<Sample> timeline) {
+        List<Sample> timeline,
+        PodSecondsBreakdown breakdown) {
 }

@@ -14,6 +14,7 @@ final class SimStats {
     private int scaleEvents;
     private long firstBacklogAt = -1;
     private long firstScaleUpAt = -1;
+    private long lastScaleUpAt = -1;
 
     void completed(long waitMs) {
         completed++;
@@ -34,6 +35,9 @@ final class SimStats {
 
     void scaled(long now, int from, int to) {
         scaleEvents++;
+        if (to > from) {
+            lastScaleUpAt = now;
+        }
         if (to > from && firstBacklogAt >= 0 && firstScaleUpAt < 0) {
             firstScaleUpAt = now;
         }
@@ -41,6 +45,11 @@ final class SimStats {
 
     void resetScaleEvents() {
         scaleEvents = 0;
+        lastScaleUpAt = -1;
+    }
+
+    long lastScaleUpAt() {
+        return lastScaleUpAt;
     }
 
     void backlog(long now) {
@@ -53,12 +62,13 @@ final class SimStats {
         samples.add(s);
     }
 
-    SimResult result(String trace, String policy, long alivePodMillis) {
+    SimResult result(String trace, String policy, long alivePodMillis, PodSecondsBreakdown breakdown) {
+        breakdown.lastScaleUpMs(lastScaleUpAt);
         long[] sorted = waits.stream().mapToLong(Long::longValue).sorted().toArray();
         long reaction = firstScaleUpAt < 0 ? -1 : firstScaleUpAt - firstBacklogAt;
         return new SimResult(trace, policy, (podMillis + alivePodMillis) / 1000.0, percentile(sorted, 50),
                 percentile(sorted, 95), percentile(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1],
-                completed, killed, scaleEvents, reaction, List.copyOf(samples));
+                completed, killed, scaleEvents, reaction, List.copyOf(samples), breakdown);
     }
 
     /** Nearest-rank percentile. */

@@ -5,6 +5,8 @@ public final class Simulation {
 
     /** A run stops this long after the horizon even with work left (e.g. a task longer than a cooldown). */
     private static final long GIVE_UP_MS = 2 * 3_600_000L;
+    /** The step of the pod-seconds decomposition. */
+    private static final long ACCOUNT_MS = 1_000;
 
     private final SimSettings settings;
 
@@ -16,7 +18,10 @@ public final class Simulation {
     public SimResult run(Trace trace, Contender contender) {
         SimClock clock = new SimClock();
         SimStats stats = new SimStats();
-        SimCluster cluster = new SimCluster(settings, clock, stats);
+        SimSettings run = trace.startupDelayMs() < 0 ? settings
+                : settings.with(settings.slots(), trace.startupDelayMs(), settings.pollMs());
+        SimCluster cluster = new SimCluster(run, clock, stats);
+        PodSecondsBreakdown breakdown = new PodSecondsBreakdown();
         cluster.setReplicas(contender.initialReplicas());
         stats.resetScaleEvents();
         for (TraceTask t : trace.tasks()) {
@@ -26,22 +31,31 @@ public final class Simulation {
         repeat(clock, 0, contender.periodMs(), SimClock.TICK, horizon, () -> contender.tick(clock.now(), cluster));
         repeat(clock, 0, settings.sampleMs(), SimClock.SAMPLE, horizon, () -> stats.sample(new Sample(clock.now(),
                 cluster.queued(), cluster.busySlots(), cluster.desiredReplicas())));
-        long end = horizon;
-        clock.runUntil(horizon);
+        long end = advance(clock, cluster, breakdown, 0, horizon);
         long total = trace.tasks().size();
         while (stats.completed() < total) { // work left at the horizon: keep going until it is done
             if (end - horizon > GIVE_UP_MS) {
                 break; // the policy keeps killing or starving them: reported as tasksCompleted < tasks
             }
-            end += settings.sampleMs();
-            scheduleTail(clock, contender, cluster, stats, end);
-            clock.runUntil(end);
+            long next = end + settings.sampleMs();
+            scheduleTail(clock, contender, cluster, stats, end, next);
+            end = advance(clock, cluster, breakdown, end, next);
         }
-        return stats.result(trace.name(), contender.name(), cluster.aliveMillis(end));
+        return stats.result(trace.name(), contender.name(), cluster.aliveMillis(end), breakdown);
     }
 
-    private void scheduleTail(SimClock clock, Contender c, SimCluster cluster, SimStats stats, long end) {
-        long from = end - settings.sampleMs();
+    /** Runs the events from {@code from} to {@code to}, adding each second to the decomposition. */
+    private static long advance(SimClock clock, SimCluster cluster, PodSecondsBreakdown b, long from, long to) {
+        for (long t = from; t < to; t += ACCOUNT_MS) {
+            long step = Math.min(ACCOUNT_MS, to - t);
+            clock.runUntil(t + step - 1);
+            cluster.account(b, step);
+        }
+        clock.runUntil(to);
+        return to;
+    }
+
+    private void scheduleTail(SimClock clock, Contender c, SimCluster cluster, SimStats stats, long from, long end) {
         for (long t = firstMultiple(from, c.periodMs()); t <= end; t += c.periodMs()) {
             clock.at(t, SimClock.TICK, () -> c.tick(clock.now(), cluster));
         }

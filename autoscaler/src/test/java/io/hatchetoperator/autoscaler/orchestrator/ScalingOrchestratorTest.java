@@ -92,7 +92,7 @@ class ScalingOrchestratorTest {
         tick(pool(2, 4, 10, 10, 0, 0).queued(30));
 
         assertThat(realizer.calls()).containsExactly("uncordon ns/resize w2", "uncordon ns/resize w3",
-                "setReplicas ns/resize 5");
+                "setReplicas ns/resize 6");
         assertThat(events.types()).contains(ScalingEventType.WORKER_UNCORDONED);
     }
 
@@ -179,17 +179,17 @@ class ScalingOrchestratorTest {
     }
 
     @Test
-    void toZeroOnlyAfterIdleBeforeZeroAndThroughTheSameConfirmation() {
+    void toZeroOnlyAfterTheLastPodsHoldAndThroughTheSameConfirmation() {
         tick(pool(0, 1, 0));
-        tick(pool(60, 1, 0));
-        assertThat(realizer.calls()).isEmpty(); // idle for 60 s of 120 s: one pod stays
+        tick(pool(8, 1, 0));
+        assertThat(realizer.calls()).isEmpty(); // idle for 8 s of the 10 s break-even (no task gaps known): it stays
 
-        tick(pool(120, 1, 0));
+        tick(pool(10, 1, 0));
         assertThat(realizer.calls()).containsExactly("cordon ns/resize w0");
 
-        tick(pool(122, 1, 0));
+        tick(pool(12, 1, 0));
         assertThat(realizer.calls()).containsExactly("cordon ns/resize w0", "setReplicas ns/resize 0 [pod-w0]");
-        assertThat(events.events().get(1).message()).contains("scale 1 → 0", "idle for 122 s");
+        assertThat(events.events().get(1).message()).contains("scale 1 → 0", "rule last pod: idle 12 s ≥ 10 s");
     }
 
     @Test

@@ -95,19 +95,48 @@ class SimulationTest {
     }
 
     @Test
-    void aScaleDownInReplicaSetOrderKillsBusyPodsAndRequeuesTheirTasks() {
+    void aRemovedBusyPodDrainsForTheGracePeriodThenItsTasksAreKilledAndRequeued() {
         SimStats stats = new SimStats();
         SimClock clock = new SimClock();
         SimCluster cluster = twoReadyPods(clock, stats);
         for (int i = 0; i < 15; i++) {
             cluster.arrive(new SimTask(new TraceTask(clock.now(), 60_000)));
         }
-        assertThat(cluster.busySlots()).isEqualTo(15);
+        cluster.arrive(new SimTask(new TraceTask(clock.now(), 60_000)));
+        assertThat(cluster.busySlots()).isEqualTo(16);
+        long removedAt = clock.now();
 
         cluster.setReplicas(1);
 
-        assertThat(cluster.busySlots() + cluster.queued()).isEqualTo(15);
-        assertThat(stats.result("t", "p", 0).tasksKilled()).isBetween(7L, 8L); // round-robin: 8 and 7 per pod
+        assertThat(cluster.busySlots()).as("the deleted pod keeps running its tasks").isEqualTo(16);
+        assertThat(cluster.livePodBusySlots()).isEqualTo(8);
+        assertThat(cluster.inputs().workers()).as("its worker is no longer the pool's").hasSize(1);
+        clock.runUntil(removedAt + SIM.graceMs() - 1);
+        assertThat(stats.result("t", "p", 0, new PodSecondsBreakdown()).tasksKilled()).isZero();
+        clock.runUntil(removedAt + SIM.graceMs());
+        assertThat(stats.result("t", "p", 0, new PodSecondsBreakdown()).tasksKilled())
+                .as("60 s tasks outlive the 30 s grace period: the 8 of the youngest pod are lost").isEqualTo(8);
+        assertThat(cluster.queued()).as("and re-queued: 2 start on the free slots of the pod left").isEqualTo(6);
+        assertThat(cluster.busySlots()).isEqualTo(10);
+        assertThat(cluster.aliveMillis(clock.now())).as("the drained pod is charged up to the kill")
+                .isEqualTo(clock.now());
+    }
+
+    @Test
+    void aRemovedPodWhoseTasksEndWithinTheGracePeriodKillsNothing() {
+        SimStats stats = new SimStats();
+        SimClock clock = new SimClock();
+        SimCluster cluster = twoReadyPods(clock, stats);
+        for (int i = 0; i < 4; i++) {
+            cluster.arrive(new SimTask(new TraceTask(clock.now(), 5_000)));
+        }
+
+        cluster.setReplicas(1);
+        clock.runUntil(clock.now() + SIM.graceMs() + 1);
+
+        SimResult r = stats.result("t", "p", 0, new PodSecondsBreakdown());
+        assertThat(r.tasksKilled()).isZero();
+        assertThat(r.tasksCompleted()).isEqualTo(4);
     }
 
     @Test
@@ -126,6 +155,6 @@ class SimulationTest {
         cluster.setReplicas(1);
 
         assertThat(cluster.inputs().workers()).extracting(w -> w.podName()).containsExactly("pod-1");
-        assertThat(stats.result("t", "p", 0).tasksKilled()).isZero();
+        assertThat(stats.result("t", "p", 0, new PodSecondsBreakdown()).tasksKilled()).isZero();
     }
 }

@@ -26,7 +26,11 @@ class TraceGeneratorTest {
     @Test
     void bundledTracesHaveTheirShape() {
         assertThat(TraceGenerator.bundled()).extracting(Trace::name)
-                .containsExactly("steady", "burst", "diurnal", "heavy-tailed", "periodic-batches");
+                .containsExactly("steady", "burst", "diurnal", "heavy-tailed", "periodic-batches", "flash-crowd",
+                        "diurnal-heavy-tailed", "on-off", "pod-boundary", "sparse", "two-bursts", "startup-30s");
+        assertThat(TraceGenerator.startup30s(TraceGenerator.SEED).startupDelayMs()).isEqualTo(30_000);
+        Trace onOff = TraceGenerator.onOff(TraceGenerator.SEED);
+        assertThat(onOff.tasks()).noneMatch(t -> (t.arrivalMs() / 300_000) % 2 == 1).isNotEmpty();
         Trace heavy = TraceGenerator.heavyTailed(TraceGenerator.SEED);
         long longTasks = heavy.tasks().stream().filter(t -> t.durationMs() > 60_000).count();
         assertThat(longTasks).isGreaterThan(5);

@@ -40,9 +40,11 @@ final class RunJanitor {
       WorkflowRun run = finished.poll();
       if (run.finished() && run.finishedAtMillis != 0) {
         s.runs.remove(run.id);
+        s.tally.add(run.workflow.id(), run.status(), run.createdAtMillis);
         run.tasks.values().forEach(t -> s.tasks.remove(t.externalId));
       }
     }
+    s.tally.prune(now);
     long workerCutoff = now - timings.workerRetention().toMillis();
     Iterator<Map.Entry<String, WorkerState>> it = s.workers.entrySet().iterator();
     while (it.hasNext()) {

@@ -422,6 +422,11 @@ public final class Scheduler {
     });
   }
 
+  /** Runs created in [since, until] of these workflows (all when empty), by status, as Hatchet's task-metrics. */
+  public Map<TaskState, Long> taskMetrics(long since, long until, java.util.Set<String> workflowIds) {
+    return locked(() -> Snapshots.taskMetrics(s, since, until, workflowIds));
+  }
+
   /** Live queued tasks per action id with the workflow name of each action. */
   public Map<String, Integer> queueSizes() {
     return locked(s.queues::sizes);

@@ -12,9 +12,11 @@ final class Snapshots {
   private Snapshots() {}
 
   static WorkerView worker(WorkerState w, long now, long heartbeatMillis) {
-    String status = w.paused ? "PAUSED"
-        : w.listener != null && !w.unsubscribed && (w.legacyListener || now - w.lastHeartbeatMillis <= heartbeatMillis)
-            ? "ACTIVE" : "INACTIVE";
+    // as Hatchet: a worker that stopped heartbeating (or left) is INACTIVE even when paused
+    // (hatchet-dev/hatchet, api/v1/server/oas/transformers/v1/worker.go, ToWorkerSqlc)
+    boolean alive = w.listener != null && !w.unsubscribed
+        && (w.legacyListener || now - w.lastHeartbeatMillis <= heartbeatMillis);
+    String status = !alive ? "INACTIVE" : w.paused ? "PAUSED" : "ACTIVE";
     List<WorkerView.Slot> slots = new ArrayList<>();
     for (TaskRun t : w.running) {
       slots.add(new WorkerView.Slot(t.externalId, t.def.action(), t.startedAtMillis, t.timeoutAtMillis, t.run.id));
@@ -46,6 +48,27 @@ final class Snapshots {
       }
     }
     return out;
+  }
+
+  /**
+   * task-metrics as Hatchet counts it: runs (a standalone task or a whole DAG) of the given workflows (all when
+   * empty) created in [since, until], by their current status, forgotten runs included.
+   */
+  static Map<TaskState, Long> taskMetrics(TenantState s, long since, long until, java.util.Set<String> workflowIds) {
+    Map<TaskState, Long> counts = new java.util.EnumMap<>(TaskState.class);
+    for (WorkflowRun run : s.runs.values()) {
+      if (run.createdAtMillis >= since && run.createdAtMillis <= until
+          && (workflowIds.isEmpty() || workflowIds.contains(run.workflow.id()))) {
+        counts.merge(run.status(), 1L, Long::sum);
+      }
+    }
+    if (workflowIds.isEmpty()) {
+      s.tally.countAll(since, until, counts);
+    }
+    for (String id : workflowIds) {
+      s.tally.count(id, since, until, counts);
+    }
+    return counts;
   }
 
   private static void oldest(Map<String, long[]> m, String name, int i, long at) {

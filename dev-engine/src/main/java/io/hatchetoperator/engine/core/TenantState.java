@@ -18,6 +18,7 @@ final class TenantState {
   final Set<TaskRun> running = new LinkedHashSet<>();
   final List<TaskRun> retryWait = new ArrayList<>();
   final Map<String, List<RunObserver>> observers = new HashMap<>();
+  final RunTally tally = new RunTally();
   long heldPayloadBytes;
   long created;
   long assigned;

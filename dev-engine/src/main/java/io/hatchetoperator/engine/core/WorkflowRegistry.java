@@ -63,6 +63,13 @@ public final class WorkflowRegistry {
     return def;
   }
 
+  /** The latest version of every registered workflow, by name. */
+  public List<WorkflowDef> all() {
+    List<WorkflowDef> out = new ArrayList<>(byName.values());
+    out.sort(java.util.Comparator.comparing(WorkflowDef::name));
+    return out;
+  }
+
   /** The workflows that an event with this key triggers. */
   public List<WorkflowDef> triggeredBy(String eventKey) {
     List<WorkflowDef> out = new ArrayList<>();

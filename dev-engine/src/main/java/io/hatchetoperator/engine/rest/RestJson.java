@@ -76,6 +76,27 @@ final class RestJson {
     return Map.of("pagination", pagination, "rows", rows);
   }
 
+  /** Hatchet's {@code WorkflowList}: id and name of each workflow, offset/limit paging as for workers. */
+  static Map<String, Object> workflowList(List<io.hatchetoperator.engine.core.WorkflowDef> all, int offset, int limit,
+      long createdAtMillis) {
+    List<Object> rows = new ArrayList<>();
+    for (int i = offset; i < Math.min(all.size(), offset + limit); i++) {
+      io.hatchetoperator.engine.core.WorkflowDef w = all.get(i);
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("metadata", metadata(w.id(), createdAtMillis, createdAtMillis));
+      row.put("name", w.name());
+      row.put("isPaused", false);
+      rows.add(row);
+    }
+    long numPages = Math.max(1, (all.size() + limit - 1) / limit);
+    long current = 1 + offset / limit;
+    Map<String, Object> pagination = new LinkedHashMap<>();
+    pagination.put("current_page", current);
+    pagination.put("next_page", current >= numPages ? current : current + 1);
+    pagination.put("num_pages", numPages);
+    return Map.of("pagination", pagination, "rows", rows);
+  }
+
   static Map<String, Object> taskStats(Map<String, TaskStat> stats) {
     Map<String, Object> out = new LinkedHashMap<>();
     stats.forEach((name, s) -> out.put(name, Map.of("queued", stat(s.queued(), s.oldestQueuedMillis()),

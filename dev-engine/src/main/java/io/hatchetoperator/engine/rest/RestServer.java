@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class RestServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
-  private static final Pattern TENANT = Pattern.compile("^/api/v1/tenants/([^/]+)(/task-stats|/worker)?/?$");
+  private static final Pattern TENANT =
+      Pattern.compile("^/api/v1/(?:stable/)?tenants/([^/]+)(/task-stats|/worker|/workflows|/task-metrics)?/?$");
   private static final Pattern WORKER = Pattern.compile("^/api/v1/workers/([^/]+)/?$");
   private static final int MAX_BODY = 64 * 1024;
 
@@ -140,7 +141,16 @@ public final class RestServer implements AutoCloseable {
       }
       Map<String, String> q = query(ex);
       String sub = tenant.group(2) == null ? "" : tenant.group(2);
+      boolean stable = path.startsWith("/api/v1/stable/");
+      if (stable != sub.equals("/task-metrics")) {
+        send(ex, 404, RestJson.error(404, "GET " + path + " is not served by the dev engine; task-metrics is under"
+            + " /api/v1/stable/tenants/{tenant}/task-metrics, the rest under /api/v1/tenants/{tenant}"));
+        return;
+      }
       switch (sub) {
+        case "/workflows" -> send(ex, 200, RestJson.workflowList(scheduler.registry().all(), intParam(q, "offset", 0, 0),
+            intParam(q, "limit", 50, 1), createdAtMillis));
+        case "/task-metrics" -> send(ex, 200, TaskMetricsQuery.answer(scheduler, q, ex.getRequestURI().getRawQuery()));
         case "/task-stats" -> send(ex, 200, RestJson.taskStats(scheduler.taskStats(taskNames(q))));
         case "/worker" -> send(ex, 200, workers(q));
         default -> send(ex, 200, RestJson.tenant(scheduler.tenantId(), createdAtMillis));

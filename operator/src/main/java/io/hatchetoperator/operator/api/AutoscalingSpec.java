@@ -32,12 +32,28 @@ public record AutoscalingSpec(
         ScaleUpSpec scaleUp,
         @JsonPropertyDescription("How fast the pool shrinks.")
         ScaleDownSpec scaleDown,
-        @JsonPropertyDescription("Idle time before the last workers are removed when minReplicas is 0.")
+        @JsonPropertyDescription("The longest the last worker is kept idle when minReplicas is 0: it stays about four"
+                + " typical gaps between tasks while that fits in this, and goes after the pod start-up otherwise.")
         @Default("120s") @Pattern(ValidationRules.DURATION_PATTERN)
         String idleBeforeZero,
         @JsonPropertyDescription("Hold the current size and make no decisions.")
         @Default("false")
-        Boolean paused) {
+        Boolean paused,
+        @JsonPropertyDescription("Pod start-up (pod created to worker registered) assumed until the operator has"
+                + " measured the pool's; it is the break-even time idle capacity is kept (e.g. 10s).")
+        @Default("10s") @Pattern(ValidationRules.DURATION_PATTERN)
+        String podStartup,
+        @JsonPropertyDescription("Start workers one pod start-up before a burst of a period seen three times.")
+        @Default("true")
+        Boolean prewarm) {
+
+    /** The fields of autoscaling v1 (pod start-up and pre-warming at their defaults). */
+    public AutoscalingSpec(Integer minReplicas, Integer maxReplicas, Double targetSlotUtilization,
+            String targetQueueDelay, String pollInterval, ScaleUpSpec scaleUp, ScaleDownSpec scaleDown,
+            String idleBeforeZero, Boolean paused) {
+        this(minReplicas, maxReplicas, targetSlotUtilization, targetQueueDelay, pollInterval, scaleUp, scaleDown,
+                idleBeforeZero, paused, null, null);
+    }
 
     /** minReplicas, 1 when unset. */
     public int effectiveMinReplicas() {
@@ -47,6 +63,11 @@ public record AutoscalingSpec(
     /** maxReplicas, 10 when unset. */
     public int effectiveMaxReplicas() {
         return maxReplicas == null ? 10 : maxReplicas;
+    }
+
+    /** prewarm, true when unset. */
+    public boolean isPrewarm() {
+        return !Boolean.FALSE.equals(prewarm);
     }
 
     /** True when decisions are suspended. */

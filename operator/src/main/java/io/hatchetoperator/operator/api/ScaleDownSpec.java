@@ -9,8 +9,9 @@ import io.fabric8.generator.annotation.Pattern;
 /** Limits on shrinking the pool. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScaleDownSpec(
-        @JsonPropertyDescription("Use the highest recommendation of this window before shrinking (e.g. 60s).")
-        @Default("60s") @Pattern(ValidationRules.DURATION_PATTERN)
+        @JsonPropertyDescription("Use the highest recommendation of this fixed window before shrinking (e.g. 60s)."
+                + " Unset: the break-even hold, the pool's measured pod start-up, doubled up to maxHold after flaps.")
+        @Pattern(ValidationRules.DURATION_PATTERN)
         String stabilization,
         @JsonPropertyDescription("Most replicas removed by one decision (unset: no limit).")
         @Min(1)
@@ -19,11 +20,20 @@ public record ScaleDownSpec(
                 + " Hold (default) never removes them and holds the scale-down while one runs; Terminate removes"
                 + " one per stabilization window and relies on the SDK's SIGTERM drain (see docs/sdks.md).")
         @Default("Hold")
-        UnmatchedWorkersPolicy unmatchedWorkers) {
+        UnmatchedWorkersPolicy unmatchedWorkers,
+        @JsonPropertyDescription("The anti-flap hold (a scale-up soon after a scale-down doubles it) grows to at most"
+                + " this (e.g. 300s).")
+        @Default("300s") @Pattern(ValidationRules.DURATION_PATTERN)
+        String maxHold) {
 
-    /** Limits with the default unmatched-worker policy (Hold). */
+    /** Limits with the default unmatched-worker policy (Hold) and hold cap. */
     public ScaleDownSpec(String stabilization, Integer maxStep) {
-        this(stabilization, maxStep, null);
+        this(stabilization, maxStep, null, null);
+    }
+
+    /** Limits with the default hold cap. */
+    public ScaleDownSpec(String stabilization, Integer maxStep, UnmatchedWorkersPolicy unmatchedWorkers) {
+        this(stabilization, maxStep, unmatchedWorkers, null);
     }
 
     /** unmatchedWorkers, Hold when unset. */

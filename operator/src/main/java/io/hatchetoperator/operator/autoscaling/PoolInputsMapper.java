@@ -22,7 +22,9 @@ import java.util.Map;
  * pod (a restarted container) the busier one counts. A worker that reports no slot figures counts as busy.
  * Ready pods left with no matched worker are reported as {@link ScalingInputs#unmatchedReadyPods()}.
  * Capacity per worker is the smallest slot count the matched workers registered (what the engine really
- * assigns), {@code spec.slots} only when none reported one.
+ * assigns), {@code spec.slots} only when none reported one. The completion counter is the poll's count
+ * for the pool ({@link CompletionCounter}); the pod start-up is its youngest matched pod's creation → its
+ * worker's registration.
  */
 public final class PoolInputsMapper {
 
@@ -52,6 +54,8 @@ public final class PoolInputsMapper {
     }
     Duration age = oldest == null || queued == 0 ? Duration.ZERO : Duration.between(oldest, now);
     Map<String, WorkerSnapshot> byPod = new LinkedHashMap<>();
+    Instant youngest = null;
+    long startup = ScalingInputs.UNKNOWN_STARTUP;
     int reportedSlots = Integer.MAX_VALUE;
     for (EngineWorker worker : snapshot.workers()) {
       String pod = podOf(worker, view);
@@ -63,6 +67,13 @@ public final class PoolInputsMapper {
       }
       WorkerSnapshot candidate = snapshotOf(worker, pod, view.slotsPerWorker());
       byPod.merge(pod, candidate, (a, b) -> b.busySlots() > a.busySlots() ? b : a);
+      Instant created = view.podCreated().get(pod);
+      if (created != null && worker.registeredAt() != null
+          && !worker.registeredAt().isBefore(created)
+          && (youngest == null || created.isAfter(youngest))) {
+        youngest = created;
+        startup = Duration.between(created, worker.registeredAt()).toMillis();
+      }
     }
     int slotsPerWorker = reportedSlots == Integer.MAX_VALUE ? view.slotsPerWorker() : reportedSlots;
     List<String> readyPods = view.readyPods().stream().filter(view.livePods()::contains).sorted()
@@ -72,7 +83,7 @@ public final class PoolInputsMapper {
     int current = view.currentReplicas();
     return new ScalingInputs(clamp(queued), clamp(running), age, slotsPerWorker, ready,
         Math.max(0, current - ready), current, new ArrayList<>(byPod.values()),
-        ScalingInputs.UNKNOWN_COMPLETIONS, now, unmatched);
+        snapshot.completedTotal(view.pool()), startup, now, unmatched);
   }
 
   /** The live pod of the pool that {@code worker} runs on, or null when it cannot be matched. */

@@ -34,6 +34,9 @@ public final class PoolSettingsMapper {
     Duration delay = duration("targetQueueDelay", spec.targetQueueDelay());
     Duration poll = duration("pollInterval", spec.pollInterval());
     Duration idle = duration("idleBeforeZero", spec.idleBeforeZero());
+    Duration startup = duration("podStartup", spec.podStartup());
+    Duration maxHold = spec.scaleDown() == null ? null
+        : duration("scaleDown.maxHold", spec.scaleDown().maxHold());
     return new PoolScalingSettings(
         spec.effectiveMinReplicas(),
         spec.effectiveMaxReplicas(),
@@ -42,7 +45,7 @@ public final class PoolSettingsMapper {
         delay == null ? d.targetQueueDelay() : delay,
         poll == null ? d.pollInterval() : poll,
         upWindow == null ? d.scaleUpStabilization() : upWindow,
-        downWindow == null ? d.scaleDownStabilization() : downWindow,
+        downWindow, // unset: the break-even hold
         upStep == null ? d.scaleUpMaxStep() : upStep,
         downStep == null ? d.scaleDownMaxStep() : downStep,
         idle == null ? d.idleBeforeZero() : idle,
@@ -50,7 +53,10 @@ public final class PoolSettingsMapper {
         paused(pool),
         spec.scaleDown() != null
             && spec.scaleDown().effectiveUnmatchedWorkers() == UnmatchedWorkersPolicy.TERMINATE
-            ? UnmatchedWorkers.TERMINATE : d.unmatchedWorkers());
+            ? UnmatchedWorkers.TERMINATE : d.unmatchedWorkers(),
+        startup == null ? d.podStartup() : startup,
+        maxHold == null ? d.scaleDownMaxHold() : maxHold,
+        spec.isPrewarm());
   }
 
   /** True when the spec or the annotation pauses autoscaling. */

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.hatchetoperator.operator.api.HatchetWorkerPool;
 import io.hatchetoperator.operator.engine.EngineToken;
 import java.net.URI;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,18 +19,35 @@ public final class PoolViews {
   public static PoolView of(String key, HatchetWorkerPool pool, int current, List<Pod> pods) {
     Set<String> live = new HashSet<>();
     Set<String> ready = new HashSet<>();
+    Map<String, Instant> created = new java.util.HashMap<>();
     for (Pod pod : pods) {
       if (pod.getMetadata().getDeletionTimestamp() != null) {
         continue;
       }
       String name = pod.getMetadata().getName();
       live.add(name);
+      Instant at = createdAt(pod);
+      if (at != null) {
+        created.put(name, at);
+      }
       if (isReady(pod)) {
         ready.add(name);
       }
     }
     return new PoolView(key, pool.getMetadata().getName(), tasks(pool), pool.getSpec().slots(),
-        current, ready, live);
+        current, ready, live, created);
+  }
+
+  private static Instant createdAt(Pod pod) {
+    String text = pod.getMetadata().getCreationTimestamp();
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return java.time.OffsetDateTime.parse(text).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
   }
 
   /** The replica count in force: {@code status.desiredReplicas}, else minReplicas (at least 1). */

@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls one engine tenant: per tick, one task-stats call for the union of its pools' tasks and one
- * worker list, however many pools share the tenant. Backs off after failures. Registration methods are
+ * Polls one engine tenant: per tick, one task-stats call for the union of its pools' tasks, one
+ * worker list, and one task-metrics call per distinct set of its pools' workflows (plus the workflow
+ * list every 5 minutes, see {@link CompletionCounter}), however many pools share the tenant. Backs off after failures. Registration methods are
  * thread-safe; {@link #poll()} runs on one poller thread at a time (guarded by {@link #tryStart()}).
  */
 final class TenantPoller {
@@ -29,6 +30,7 @@ final class TenantPoller {
   private final EngineApi api;
   private final Clock clock;
   private final PollBackoff backoff;
+  private final CompletionCounter completions;
   private final Map<String, PoolInterest> pools = new ConcurrentHashMap<>();
   private final AtomicBoolean inFlight = new AtomicBoolean();
   private volatile TenantSnapshot latest;
@@ -42,6 +44,7 @@ final class TenantPoller {
     this.api = api;
     this.clock = clock;
     this.backoff = new PollBackoff(settings.backoffInitial(), settings.backoffMax());
+    this.completions = new CompletionCounter(key.label());
   }
 
   TenantKey key() {
@@ -106,12 +109,16 @@ final class TenantPoller {
     try {
       Map<String, TaskStats> stats = api.taskStats(tasks);
       List<EngineWorker> workers = api.workers();
+      Map<String, Set<String>> tasksByPool = new java.util.HashMap<>();
+      pools.forEach((pool, interest) -> tasksByPool.put(pool, interest.tasks()));
+      Map<String, Long> completed = completions.read(start, tasksByPool, api);
       if (backoff.failures() > 0) {
         LOG.info("tenant {}: engine answering again after {} failed polls", key.label(),
             backoff.failures());
       }
       backoff.succeeded();
-      return TenantSnapshot.of(key, start, stats, workers, elapsed(t0));
+      return TenantSnapshot.of(key, start, stats, workers, elapsed(t0), completed,
+          2 + completions.requests());
     } catch (EngineApiException e) {
       Duration wait = backoff.failed(clock.instant(), e.retryAfter().orElse(null));
       LOG.warn("tenant {}: poll failed ({}), next try in {} ms: {}", key.label(), e.kind(),

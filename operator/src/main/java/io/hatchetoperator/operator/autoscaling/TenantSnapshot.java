@@ -18,26 +18,43 @@ import java.util.Optional;
  * @param workers the tenant's workers; empty on failure
  * @param failure why the poll failed, or null
  * @param latency how long the poll took
+ * @param completed per pool key: finished runs of the pool's workflows counted so far (a monotonic
+ *     counter, see {@link CompletionCounter}); a pool without a count this poll is absent
+ * @param requests REST requests the poll made
  */
 public record TenantSnapshot(TenantKey tenant, Instant polledAt, Map<String, TaskStats> stats,
-    List<EngineWorker> workers, PollFailure failure, Duration latency) {
+    List<EngineWorker> workers, PollFailure failure, Duration latency, Map<String, Long> completed,
+    int requests) {
 
   /** Copies the collections. */
   public TenantSnapshot {
     stats = Map.copyOf(stats);
     workers = List.copyOf(workers);
+    completed = Map.copyOf(completed);
+  }
+
+  /** A successful poll without completion counts. */
+  public static TenantSnapshot of(TenantKey tenant, Instant at, Map<String, TaskStats> stats,
+      List<EngineWorker> workers, Duration latency) {
+    return new TenantSnapshot(tenant, at, stats, workers, null, latency, Map.of(), 2);
   }
 
   /** A successful poll. */
   public static TenantSnapshot of(TenantKey tenant, Instant at, Map<String, TaskStats> stats,
-      List<EngineWorker> workers, Duration latency) {
-    return new TenantSnapshot(tenant, at, stats, workers, null, latency);
+      List<EngineWorker> workers, Duration latency, Map<String, Long> completed, int requests) {
+    return new TenantSnapshot(tenant, at, stats, workers, null, latency, completed, requests);
+  }
+
+  /** The pool's completion counter, or -1 when this poll has none for it. */
+  public long completedTotal(String pool) {
+    Long total = completed.get(pool);
+    return total == null ? -1 : total;
   }
 
   /** A failed poll. */
   public static TenantSnapshot failed(TenantKey tenant, Instant at, PollFailure failure,
       Duration latency) {
-    return new TenantSnapshot(tenant, at, Map.of(), List.of(), failure, latency);
+    return new TenantSnapshot(tenant, at, Map.of(), List.of(), failure, latency, Map.of(), 0);
   }
 
   /** The failure, if the poll failed. */

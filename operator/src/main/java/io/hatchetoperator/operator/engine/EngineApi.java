@@ -1,5 +1,6 @@
 package io.hatchetoperator.operator.engine;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,15 @@ public interface EngineApi {
 
   /** {@code GET /api/v1/tenants/{t}/worker}, every page: the tenant's recent workers. */
   List<EngineWorker> workers();
+
+  /** {@code GET /api/v1/tenants/{t}/workflows}, every page: the tenant's workflows (id and name). */
+  List<EngineWorkflow> workflows();
+
+  /**
+   * {@code GET /api/v1/stable/tenants/{t}/task-metrics?since=…&workflow_ids=…}: the runs of these
+   * workflows created at or after {@code since}, by current status (see {@link TaskRunCounts}).
+   */
+  TaskRunCounts taskMetrics(Instant since, Collection<String> workflowIds);
 
   /** {@code PATCH /api/v1/workers/{id}} with {@code {"isPaused": paused}}. */
   void setPaused(String workerId, boolean paused);

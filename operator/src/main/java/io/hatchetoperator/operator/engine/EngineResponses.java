@@ -31,7 +31,61 @@ final class EngineResponses {
   /** One page of the worker list and whether another page follows. */
   record WorkerPage(List<WorkerRow> rows, boolean morePages) {}
 
+  /** One page of the workflow list and whether another page follows. */
+  record WorkflowPage(List<EngineWorkflow> rows, boolean morePages) {}
+
   private EngineResponses() {}
+
+  static WorkflowPage workflowPage(JsonNode root) {
+    requireObject(root, "the body");
+    JsonNode rows = root.get("rows");
+    List<EngineWorkflow> workflows = new ArrayList<>();
+    if (rows != null && !rows.isNull()) {
+      if (!rows.isArray()) {
+        throw new MalformedBody("'rows' is " + rows.getNodeType() + ", expected an array");
+      }
+      for (int i = 0; i < rows.size(); i++) {
+        JsonNode row = rows.get(i);
+        requireObject(row, "rows[" + i + "]");
+        workflows.add(new EngineWorkflow(text(row.path("metadata").get("id"),
+            "rows[" + i + "].metadata.id"), text(row.get("name"), "rows[" + i + "].name")));
+      }
+    }
+    return new WorkflowPage(workflows, morePages(root, !workflows.isEmpty()));
+  }
+
+  /** The {@code V1TaskRunMetrics} array: one {@code {status, count}} per status. */
+  static TaskRunCounts taskRunCounts(JsonNode root) {
+    if (root == null || !root.isArray()) {
+      throw new MalformedBody("the body is " + (root == null ? "missing" : root.getNodeType())
+          + ", expected an array of {status, count}");
+    }
+    Map<String, Long> counts = new HashMap<>();
+    for (int i = 0; i < root.size(); i++) {
+      JsonNode row = root.get(i);
+      requireObject(row, "[" + i + "]");
+      String status = text(row.get("status"), "[" + i + "].status");
+      JsonNode count = row.get("count");
+      if (count == null || !count.isIntegralNumber() || count.asLong() < 0) {
+        throw new MalformedBody("'[" + i + "].count' is " + (count == null ? "missing" : count)
+            + ", expected a non-negative integer");
+      }
+      counts.merge(status, count.asLong(), Long::sum);
+    }
+    return new TaskRunCounts(counts.getOrDefault("QUEUED", 0L),
+        counts.getOrDefault("RUNNING", 0L), counts.getOrDefault("COMPLETED", 0L),
+        counts.getOrDefault("CANCELLED", 0L), counts.getOrDefault("FAILED", 0L));
+  }
+
+  private static boolean morePages(JsonNode root, boolean gotRows) {
+    JsonNode pagination = root.get("pagination");
+    if (pagination == null || !pagination.isObject() || !gotRows) {
+      return false;
+    }
+    long current = pagination.path("current_page").asLong(0);
+    long pages = pagination.path("num_pages").asLong(0);
+    return current > 0 && current < pages;
+  }
 
   static Map<String, TaskStats> taskStats(JsonNode root, Collection<String> requested) {
     requireObject(root, "the body");
@@ -84,8 +138,9 @@ final class EngineResponses {
     JsonNode labelNode = row.get("labels");
     boolean listed = labelNode != null && !labelNode.isNull();
     Map<String, String> labels = listed ? labels(labelNode, where + ".labels") : Map.of();
-    return new WorkerRow(
-        new EngineWorker(id, name, status, slots[0], slots[1], slots[2] == 1, labels), listed);
+    Instant registered = instantOrNull(row.path("metadata").get("createdAt"));
+    return new WorkerRow(new EngineWorker(id, name, status, slots[0], slots[1], slots[2] == 1,
+        labels, registered), listed);
   }
 
   static Map<String, String> labels(JsonNode node, String where) {
@@ -167,6 +222,18 @@ final class EngineResponses {
     } catch (DateTimeParseException e) {
       throw new MalformedBody("'" + where + "' is '" + node.asText()
           + "', expected an RFC 3339 date-time");
+    }
+  }
+
+  /** An RFC 3339 time, or null when absent or unreadable (it only feeds a measurement). */
+  private static Instant instantOrNull(JsonNode node) {
+    if (node == null || !node.isTextual()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(node.asText()).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
     }
   }
 

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -99,6 +100,34 @@ public final class EngineRestClient implements EngineApi {
   }
 
   @Override
+  public List<EngineWorkflow> workflows() {
+    String path = "/api/v1/tenants/" + segment(tenantId) + "/workflows";
+    int limit = settings.workerPageSize();
+    Map<String, EngineWorkflow> byId = new LinkedHashMap<>();
+    for (int page = 0; page < settings.maxWorkerPages(); page++) {
+      String query = "offset=" + (page * limit) + "&limit=" + limit;
+      EngineResponses.WorkflowPage result =
+          http.getJson(path, query, "workflow list", EngineResponses::workflowPage);
+      result.rows().forEach(w -> byId.putIfAbsent(w.id(), w));
+      if (!result.morePages()) {
+        break;
+      }
+    }
+    return List.copyOf(byId.values());
+  }
+
+  @Override
+  public TaskRunCounts taskMetrics(Instant since, Collection<String> workflowIds) {
+    String path = "/api/v1/stable/tenants/" + segment(tenantId) + "/task-metrics";
+    StringBuilder query = new StringBuilder("since=")
+        .append(URLEncoder.encode(since.toString(), StandardCharsets.UTF_8));
+    for (String id : new TreeSet<>(workflowIds)) {
+      query.append("&workflow_ids=").append(URLEncoder.encode(id, StandardCharsets.UTF_8));
+    }
+    return http.getJson(path, query.toString(), "task-metrics", EngineResponses::taskRunCounts);
+  }
+
+  @Override
   public void setPaused(String workerId, boolean paused) {
     String body = "{\"isPaused\":" + paused + "}";
     http.patchJson("/api/v1/workers/" + segment(workerId), body);
@@ -118,7 +147,7 @@ public final class EngineRestClient implements EngineApi {
         labels = labelsOf(worker.id());
       }
       workers.add(new EngineWorker(worker.id(), worker.name(), worker.status(), worker.busySlots(),
-          worker.slotLimit(), worker.slotsReported(), labels));
+          worker.slotLimit(), worker.slotsReported(), labels, worker.registeredAt()));
     }
     labelsById.keySet().retainAll(rows.stream().map(r -> r.worker().id()).toList());
     return workers;

@@ -1,5 +1,6 @@
 package io.hatchetoperator.operator.engine;
 
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -12,6 +13,8 @@ import java.util.Map;
  * @param slotLimit slots the worker registered
  * @param slotsReported false when the engine reported no slot figures: treat the worker as busy
  * @param labels the worker's labels (key to value), including the operator's preset labels
+ * @param registeredAt when the worker registered ({@code metadata.createdAt}), null when not given;
+ *     with its pod's creation time it measures the pool's pod start-up
  */
 public record EngineWorker(
     String id,
@@ -20,7 +23,8 @@ public record EngineWorker(
     int busySlots,
     int slotLimit,
     boolean slotsReported,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    Instant registeredAt) {
 
   /** A worker's engine-side state. */
   public enum Status {
@@ -40,6 +44,12 @@ public record EngineWorker(
           "worker " + id + ": busy slots (" + busySlots + ") and slot limit (" + slotLimit
               + ") must be >= 0");
     }
+  }
+
+  /** A worker whose registration time is not known. */
+  public EngineWorker(String id, String name, Status status, int busySlots, int slotLimit,
+      boolean slotsReported, Map<String, String> labels) {
+    this(id, name, status, busySlots, slotLimit, slotsReported, labels, null);
   }
 
   /** True when the engine reported slot figures and none is busy. */

@@ -136,11 +136,13 @@ public final class SpecValidator {
         duration("spec.autoscaling.targetQueueDelay", a.targetQueueDelay(), problems);
         duration("spec.autoscaling.pollInterval", a.pollInterval(), problems);
         duration("spec.autoscaling.idleBeforeZero", a.idleBeforeZero(), problems);
+        duration("spec.autoscaling.podStartup", a.podStartup(), problems);
         if (a.scaleUp() != null) {
             duration("spec.autoscaling.scaleUp.stabilization", a.scaleUp().stabilization(), problems);
         }
         if (a.scaleDown() != null) {
             duration("spec.autoscaling.scaleDown.stabilization", a.scaleDown().stabilization(), problems);
+            duration("spec.autoscaling.scaleDown.maxHold", a.scaleDown().maxHold(), problems);
         }
     }
 

@@ -73,6 +73,52 @@ class EnginePollersTest {
   }
 
   @Test
+  void countsCompletionsPerPoolWithOneTaskMetricsCallPerWorkflowSet() {
+    engine.on("/api/v1/tenants/tenant-a/workflows", 200, "{\"rows\":["
+        + "{\"metadata\":{\"id\":\"wf-a\"},\"name\":\"a\"},"
+        + "{\"metadata\":{\"id\":\"wf-b\"},\"name\":\"b\"}],"
+        + "\"pagination\":{\"current_page\":1,\"num_pages\":1}}");
+    long[] finished = {100};
+    engine.on("/api/v1/stable/tenants/tenant-a/task-metrics", request -> Answer.json(200,
+        "[{\"status\":\"COMPLETED\",\"count\":" + finished[0] + "},"
+            + "{\"status\":\"FAILED\",\"count\":2},{\"status\":\"RUNNING\",\"count\":7}]"));
+    pollers.register("ns/one", engine.url(), tokenA, Set.of("a", "b"), POLL);
+    pollers.register("ns/two", engine.url(), tokenA, Set.of("b", "a"), POLL);
+    pollers.register("ns/dag", engine.url(), tokenA, Set.of("a", "inside-a-dag"), POLL);
+
+    pollers.pollDueNow();
+    TenantSnapshot first = pollers.latest("ns/one").orElseThrow();
+    assertThat(first.requests()).as("task-stats, workers, workflows, one task-metrics").isEqualTo(4);
+    assertThat(first.completedTotal("ns/one")).as("the first window is the baseline").isZero();
+    assertThat(first.completedTotal("ns/dag")).as("a task that names no workflow: no count").isEqualTo(-1);
+    List<HatchetStubServer.Request> metrics =
+        engine.requests("/api/v1/stable/tenants/tenant-a/task-metrics");
+    assertThat(metrics).hasSize(1);
+    assertThat(metrics.get(0).query()).contains("since=").contains("workflow_ids=wf-a")
+        .contains("workflow_ids=wf-b");
+
+    finished[0] = 130;
+    clock.advance(POLL);
+    pollers.pollDueNow();
+    TenantSnapshot second = pollers.latest("ns/two").orElseThrow();
+    assertThat(second.requests()).as("the workflow list is read every 5 minutes").isEqualTo(3);
+    assertThat(second.completedTotal("ns/one")).isEqualTo(30);
+    assertThat(second.completedTotal("ns/two")).isEqualTo(30);
+    assertThat(engine.requests("/api/v1/stable/tenants/tenant-a/task-metrics")).hasSize(2);
+  }
+
+  @Test
+  void anEngineWithoutTaskMetricsStillPollsWithoutCompletions() {
+    pollers.register("ns/p", engine.url(), tokenA, Set.of("a"), POLL);
+
+    pollers.pollDueNow();
+
+    TenantSnapshot snapshot = pollers.latest("ns/p").orElseThrow();
+    assertThat(snapshot.ok()).isTrue();
+    assertThat(snapshot.completedTotal("ns/p")).isEqualTo(-1);
+  }
+
+  @Test
   void pollsAtTheShortestIntervalOfItsPools() {
     pollers.register("ns/slow", engine.url(), tokenA, Set.of("a"), Duration.ofSeconds(10));
     pollers.register("ns/fast", engine.url(), tokenA, Set.of("b"), Duration.ofSeconds(1));

@@ -85,6 +85,28 @@ class PoolInputsMapperTest {
   }
 
   @Test
+  void passesThePollsCompletionCountAndMeasuresStartUpOnTheYoungestPod() {
+    PoolView view = new PoolView("ns/a", "a", Set.of("resize"), 4, 2, Set.of("pod-1", "pod-2"),
+        Set.of("pod-1", "pod-2"), Map.of("pod-1", NOW.minusSeconds(600), "pod-2", NOW.minusSeconds(40)));
+    EngineWorker old = new EngineWorker("w1", "n", Status.ACTIVE, 0, 4, true,
+        Map.of(PoolInputsMapper.POOL_LABEL, "a", PoolInputsMapper.POD_LABEL, "pod-1"),
+        NOW.minusSeconds(590));
+    EngineWorker young = new EngineWorker("w2", "n", Status.ACTIVE, 0, 4, true,
+        Map.of(PoolInputsMapper.POOL_LABEL, "a", PoolInputsMapper.POD_LABEL, "pod-2"),
+        NOW.minusSeconds(28));
+    TenantSnapshot snapshot = TenantSnapshot.of(TENANT, NOW, Map.of(), List.of(old, young),
+        Duration.ZERO, Map.of("ns/a", 42L), 4);
+
+    ScalingInputs in = PoolInputsMapper.map(view, snapshot);
+
+    assertThat(in.completedTotal()).isEqualTo(42);
+    assertThat(in.podStartupMillis()).as("pod-2: created 40 s ago, registered 28 s ago")
+        .isEqualTo(12_000);
+    assertThat(PoolInputsMapper.map(view(2), TenantSnapshot.of(TENANT, NOW, Map.of(), List.of(),
+        Duration.ZERO)).completedTotal()).isEqualTo(ScalingInputs.UNKNOWN_COMPLETIONS);
+  }
+
+  @Test
   void matchesGoWorkersByTheirAutoscalingTargetAndReportsReadyPodsLeftUnmatched() {
     EngineWorker go = new EngineWorker("g", "n", Status.ACTIVE, 3, 100, true,
         Map.of(PoolInputsMapper.AUTOSCALING_TARGET_LABEL, "pod-2"));

@@ -53,6 +53,21 @@ class PoolSettingsMapperTest {
   }
 
   @Test
+  void readsTheV2FieldsAndLeavesTheBreakEvenHoldWhenNoWindowIsSet() {
+    PoolScalingSettings s = PoolSettingsMapper.from(pool(new AutoscalingSpec(0, 40, 0.8, "10s",
+        "2s", null, new ScaleDownSpec(null, null, null, "2m"), "120s", false, "25s", false)));
+
+    assertThat(s.breakEvenHold()).isTrue();
+    assertThat(s.podStartup()).isEqualTo(Duration.ofSeconds(25));
+    assertThat(s.scaleDownMaxHold()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(s.prewarm()).isFalse();
+    PoolScalingSettings unset = PoolSettingsMapper.from(pool(new AutoscalingSpec(0, 40, null, null,
+        null, null, null, null, null)));
+    assertThat(unset.podStartup()).isEqualTo(PoolScalingSettings.DEFAULT_POD_STARTUP);
+    assertThat(unset.prewarm()).isTrue();
+  }
+
+  @Test
   void pausesOnTheAnnotation() {
     HatchetWorkerPool pool = pool(TestPools.pool("ns", "p", "http://e", 1, 3, 1).getSpec()
         .autoscaling());

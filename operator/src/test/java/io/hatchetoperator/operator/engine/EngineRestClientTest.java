@@ -75,7 +75,8 @@ class EngineRestClientTest {
 
     assertThat(workers).extracting(EngineWorker::id).containsExactly("w1", "w2", "w3", "w4", "w5");
     assertThat(workers.get(0)).isEqualTo(new EngineWorker("w1", "w-w1", Status.ACTIVE, 2, 5, true,
-        Map.of("hatchet-operator.io/pool", "pool-a", "hatchet-operator.io/pod", "pod-1")));
+        Map.of("hatchet-operator.io/pool", "pool-a", "hatchet-operator.io/pod", "pod-1"),
+        java.time.Instant.parse("2026-01-01T00:00:00Z")));
     assertThat(workers.get(1).idle()).isTrue();
     assertThat(workers.get(4).status()).isEqualTo(Status.PAUSED);
     assertThat(engine.requests(WORKERS)).hasSize(3);
