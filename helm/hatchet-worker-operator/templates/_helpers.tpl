@@ -76,11 +76,12 @@ the operator's test suite records, and docs/operations.md says what each rule is
 - apiGroups: ["hatchet-operator.io"]
   resources: ["hatchetworkerpools/finalizers"]
   verbs: ["update"]
-# The Deployment each pool renders into: informer, create, update (or server-side apply = patch).
+# The Deployment each pool renders into: informer, create, update (or server-side apply = patch); get looks for a
+# Deployment of the pool's name it does not own (reported, never taken over) before creating one.
 # Never deleted by the operator: the garbage collector removes it with its pool.
 - apiGroups: ["apps"]
   resources: ["deployments"]
-  verbs: ["list", "watch", "create", "update", "patch"]
+  verbs: ["get", "list", "watch", "create", "update", "patch"]
 # The optional PodDisruptionBudget of a pool, deleted when spec.disruptionBudget is removed.
 - apiGroups: ["policy"]
   resources: ["poddisruptionbudgets"]
