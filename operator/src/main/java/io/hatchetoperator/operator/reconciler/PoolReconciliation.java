@@ -53,6 +53,7 @@ final class PoolReconciliation {
     private final ScalingStep scalingStep;
     private final InformerEventSource<Deployment, HatchetWorkerPool> deployments;
     private final InformerEventSource<PodDisruptionBudget, HatchetWorkerPool> budgets;
+    private SecretLookup secrets;
     private final HatchetWorkerPoolStatus status;
     private final Long generation;
 
@@ -69,8 +70,17 @@ final class PoolReconciliation {
         this.scalingStep = scalingStep;
         this.deployments = deployments;
         this.budgets = budgets;
+        KubernetesClient client = ctx.getClient();
+        this.secrets = (namespace, name) ->
+                Optional.ofNullable(client.secrets().inNamespace(namespace).withName(name).get());
         this.status = copy(pool.getStatus());
         this.generation = pool.getMetadata().getGeneration();
+    }
+
+    /** Reads the pool's Secrets through {@code lookup} (a cache) instead of a GET each. */
+    PoolReconciliation withSecrets(SecretLookup lookup) {
+        this.secrets = lookup;
+        return this;
     }
 
     Outcome run() {
@@ -85,9 +95,8 @@ final class PoolReconciliation {
         }
         condition(PoolConditions.SPEC_VALID, true, "Valid", "the spec passed the operator's checks", true);
         String namespace = pool.getMetadata().getNamespace();
-        KubernetesClient client = ctx.getClient();
         EngineCheck.Result engine = EngineCheck.check(pool.getSpec().engine(), namespace, name ->
-                Optional.ofNullable(client.secrets().inNamespace(namespace).withName(name).get()));
+                secrets.get(namespace, name));
         if (!engine.ok()) {
             condition(PoolConditions.ENGINE_CONFIGURED, false, engine.reason(), engine.message(), true);
             condition(PoolConditions.READY, false, engine.reason(), "the Deployment is left as it is until the "
