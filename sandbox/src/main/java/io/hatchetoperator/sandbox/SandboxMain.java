@@ -90,9 +90,9 @@ public final class SandboxMain implements Callable<Integer> {
     SandboxSettings settings = SandboxSettings.defaults().withPool(pool).withTrace(trace).withReportDir(report)
         .withLive(!noLive).withKeepRunning(keepRunning).withStartupDelay(startupDelay)
         .withSettleTimeout(settleTimeout);
-    ReportTarget.check(report);
     PoolManifest manifest = loadPool(pool);
     Trace load = trace == null ? BuiltInScenario.trace() : TraceCsv.read(trace);
+    ReportTarget.check(report);
     boolean terminal = SandboxOutput.stdoutIsTerminal();
     if (settings.live() && terminal) {
       logFile = SandboxOutput.logToFile(report);
