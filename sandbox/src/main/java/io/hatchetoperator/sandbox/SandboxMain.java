@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -32,9 +34,13 @@ public final class SandboxMain implements Callable<Integer> {
       + "(default: the built-in scenario of bursts and idle gaps)")
   Path trace;
 
-  @Option(names = "--pool", paramLabel = "FILE", description = "HatchetWorkerPool manifest (default: the "
-      + "examples/ sample pool)")
-  Path pool;
+  @Option(names = "--pool", paramLabel = "FILE", description = "HatchetWorkerPool manifest; repeat it to run "
+      + "pools side by side (default: the examples/ sample pool)")
+  List<Path> pools = new ArrayList<>();
+
+  @Option(names = "--task", paramLabel = "NAME", description = "task the load triggers with input {\"ms\": "
+      + "duration_ms}; the i-th --task goes with the i-th --pool (default: each pool's first spec.tasks entry)")
+  List<String> tasks = new ArrayList<>();
 
   @Option(names = "--report", paramLabel = "DIR", defaultValue = "sandbox-report",
       description = "where report.json and report.html go (default: ${DEFAULT-VALUE})")
@@ -87,10 +93,27 @@ public final class SandboxMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Path pool = pools.isEmpty() ? null : pools.get(0);
     SandboxSettings settings = SandboxSettings.defaults().withPool(pool).withTrace(trace).withReportDir(report)
         .withLive(!noLive).withKeepRunning(keepRunning).withStartupDelay(startupDelay)
         .withSettleTimeout(settleTimeout);
-    PoolManifest manifest = loadPool(pool);
+    List<PoolManifest> manifests = new ArrayList<>();
+    if (pools.isEmpty()) {
+      manifests.add(loadPool(null));
+    }
+    for (Path file : pools) {
+      manifests.add(loadPool(file));
+    }
+    if (tasks.size() > manifests.size()) {
+      throw new IllegalArgumentException("--task is given " + tasks.size() + " times for " + manifests.size()
+          + " pool(s); give at most one --task per --pool, in the same order");
+    }
+    List<String> loadTasks = new ArrayList<>();
+    for (int i = 0; i < manifests.size(); i++) {
+      loadTasks.add(i < tasks.size() ? tasks.get(i) : manifests.get(i).defaultTask());
+    }
+    PoolManifest manifest = manifests.get(0);
+    int minReplicas = manifests.stream().mapToInt(PoolManifest::minReplicas).sum();
     Trace load = trace == null ? BuiltInScenario.trace() : TraceCsv.read(trace);
     ReportTarget.check(report);
     boolean terminal = SandboxOutput.stdoutIsTerminal();
@@ -103,19 +126,22 @@ public final class SandboxMain implements Callable<Integer> {
     StopOnSignal stop = StopOnSignal.install(settings.drainOnClose().plusSeconds(30));
     Sandbox sandbox = null;
     try {
-      sandbox = Sandbox.start(settings, manifest, SampleWorker::create);
-      out.println("HatchetWorkerPool " + manifest.name() + " (" + (pool == null ? BUNDLED_POOL : pool) + "):");
-      out.println(manifest.settingsSummary().indent(2));
-      out.println(manifest.minReplicas() == 0 ? "the pool starts at 0 pods: the first tasks wake it up"
-          : "waiting for " + manifest.minReplicas() + " ready pod" + (manifest.minReplicas() == 1 ? "" : "s")
-          + "...");
-      sandbox.awaitReady(manifest.minReplicas(), settings.readyTimeout());
-      out.println("load: " + load.rows().size() + " sleep tasks from '" + load.name() + "' over "
-          + load.lastArrivalMs() / 1000 + " s");
+      sandbox = Sandbox.start(settings, manifests, SampleWorker::create);
+      for (PoolManifest m : manifests) {
+        out.println("HatchetWorkerPool " + m.name() + " (" + (pools.isEmpty() ? BUNDLED_POOL : m.source()) + "):");
+        out.println(m.settingsSummary().indent(2));
+      }
+      out.println(minReplicas == 0 ? "the pool starts at 0 pods: the first tasks wake it up"
+          : "waiting for " + minReplicas + " ready pod" + (minReplicas == 1 ? "" : "s") + "...");
+      sandbox.awaitReady(minReplicas, settings.readyTimeout());
+      sandbox.awaitWorkflows(loadTasks, settings.readyTimeout());
+      out.println("load: " + load.rows().size() + " tasks from '" + load.name() + "' over "
+          + load.lastArrivalMs() / 1000 + " s, triggering " + String.join(", ", loadTasks) + " with {\"ms\": "
+          + "duration_ms}");
       LiveView view = SandboxOutput.view(settings.live(), terminal, out, "sandbox: " + manifest.name());
       SandboxOutcome outcome;
       boolean interrupted = false;
-      try (SandboxRun run = SandboxRun.start(sandbox, load, view)) {
+      try (SandboxRun run = SandboxRun.start(sandbox, load, view, loadTasks)) {
         boolean settled;
         try {
           settled = run.awaitSettled();
@@ -130,7 +156,8 @@ public final class SandboxMain implements Callable<Integer> {
           out.println("stopped waiting " + settings.settleTimeout().toSeconds() + " s after the last arrival with "
               + run.ledger().inFlight() + " result(s) outstanding and the pool at "
               + sandbox.pods().desiredReplicas(settings.namespace(), manifest.name()) + " replica(s) (minReplicas "
-              + manifest.minReplicas() + "); the report shows where it stood");
+              + manifest.minReplicas() + (manifests.size() > 1 ? ", first pool" : "")
+              + "); the report shows where it stood");
         }
         outcome = run.finish();
       }
