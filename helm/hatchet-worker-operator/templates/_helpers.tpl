@@ -76,29 +76,30 @@ the operator's test suite records, and docs/operations.md says what each rule is
 - apiGroups: ["hatchet-operator.io"]
   resources: ["hatchetworkerpools/finalizers"]
   verbs: ["update"]
-# The Deployment each pool renders into: informer, create, update (or server-side apply = patch).
+# The Deployment each pool renders into: informer, create, update (or server-side apply = patch); get looks for a
+# Deployment of the pool's name it does not own (reported, never taken over) before creating one.
 # Never deleted by the operator: the garbage collector removes it with its pool.
 - apiGroups: ["apps"]
   resources: ["deployments"]
-  verbs: ["list", "watch", "create", "update", "patch"]
+  verbs: ["get", "list", "watch", "create", "update", "patch"]
 # The optional PodDisruptionBudget of a pool, deleted when spec.disruptionBudget is removed.
 - apiGroups: ["policy"]
   resources: ["poddisruptionbudgets"]
   verbs: ["list", "watch", "create", "update", "patch", "delete"]
-# The engine token and TLS Secrets a pool names: read one by one, never listed or watched; with
-# rbac.secretNames, only those Secrets.
+# The engine token and TLS Secrets a pool names: each watched on its own (list and watch with the field selector
+# metadata.name, which resourceNames can restrict), never listed in bulk; with rbac.secretNames, only those Secrets.
 - apiGroups: [""]
   resources: ["secrets"]
   {{- with .Values.rbac.secretNames }}
   resourceNames:
     {{- toYaml . | nindent 4 }}
   {{- end }}
-  verbs: ["get"]
-# Worker pods of autoscaled pools: listed by the pool label, and given (or relieved of) the lowest
+  verbs: ["list", "watch"]
+# Worker pods of autoscaled pools: an informer by the pool label, and given (or relieved of) the lowest
 # controller.kubernetes.io/pod-deletion-cost just before a scale-down.
 - apiGroups: [""]
   resources: ["pods"]
-  verbs: ["get", "list", "patch"]
+  verbs: ["get", "list", "watch", "patch"]
 # Events on pools (kubectl describe hwp): created, then patched (count, lastTimestamp) when they repeat.
 - apiGroups: [""]
   resources: ["events"]

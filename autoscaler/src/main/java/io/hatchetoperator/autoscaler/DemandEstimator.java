@@ -3,7 +3,7 @@ package io.hatchetoperator.autoscaler;
 /**
  * Pure demand math: measures the mean task duration from busy slots and completions (Little's law), the arrival
  * rate, the gaps between arrivals and the pod start-up, averages the busy slots, and turns queue and slots into the
- * pods needed (autoscaling-anchors.md (c) 1: drain-time targeting; arrival-rate sizing while a queue exists).
+ * pods needed (docs/autoscaling-baselines.md (c) 1: drain-time targeting; arrival-rate sizing while a queue exists).
  */
 public final class DemandEstimator {
 

@@ -8,6 +8,7 @@ import io.hatchetoperator.operator.metrics.OperatorMetrics;
 import io.hatchetoperator.operator.reconciler.HatchetWorkerPoolReconciler;
 import io.hatchetoperator.operator.reconciler.PoolDeletionWatch;
 import io.hatchetoperator.operator.reconciler.ScalingStep;
+import io.hatchetoperator.operator.reconciler.SecretCache;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
@@ -45,6 +46,7 @@ public final class HatchetOperator implements AutoCloseable {
     private Operator operator;
     private HealthServer http;
     private PoolDeletionWatch deletions;
+    private SecretCache secrets;
 
     /**
      * An operator on {@code client} (which it never closes) with {@code settings} that autoscales pools on the
@@ -100,8 +102,9 @@ public final class HatchetOperator implements AutoCloseable {
                         false));
             }
         });
+        secrets = new SecretCache(client);
         operator.register(new HatchetWorkerPoolReconciler(settings, metrics, Clock.systemUTC(), scalingStep,
-                this::mayWrite), c -> {
+                this::mayWrite).withSecrets(secrets), c -> {
             c.withName(OperatorSettings.COMPONENT)
                     .withReconciliationMaxInterval(settings.resyncInterval())
                     .withRetry(new GenericRetry().setInitialInterval(1000).setIntervalMultiplier(2)
@@ -157,6 +160,10 @@ public final class HatchetOperator implements AutoCloseable {
         if (operator != null) {
             operator.stop();
             operator = null;
+        }
+        if (secrets != null) {
+            secrets.close();
+            secrets = null;
         }
     }
 

@@ -96,6 +96,38 @@ public final class PoolManifest {
     return spec().get("slots") instanceof Number n ? n.intValue() : 0;
   }
 
+  /** {@code spec.tasks}: the task names whose queue drives scaling; empty when unset. */
+  public List<String> tasks() {
+    return spec().get("tasks") instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+  }
+
+  /**
+   * The task the load generator triggers when {@code --task} is not given: the first {@code spec.tasks}
+   * entry; rejected with the fix when the pool lists none.
+   */
+  public String defaultTask() {
+    if (tasks().isEmpty()) {
+      throw new IllegalArgumentException("--pool " + source + ": spec.tasks is empty, so the sandbox does not know "
+          + "which task to trigger; list the pool's tasks in spec.tasks or give --task NAME");
+    }
+    return tasks().get(0);
+  }
+
+  /** True when the pool's first container has a {@code command}: its pods run it as a child OS process. */
+  public boolean runsProcess() {
+    Object template = spec().get("template");
+    if (template instanceof Map<?, ?> t && t.get("spec") instanceof Map<?, ?> ps
+        && ps.get("containers") instanceof List<?> cs && !cs.isEmpty() && cs.get(0) instanceof Map<?, ?> c) {
+      return c.get("command") instanceof List<?> cmd && !cmd.isEmpty();
+    }
+    return false;
+  }
+
+  /** Where the manifest was read from, as the user named it. */
+  public String source() {
+    return source;
+  }
+
   /** The settings a user wants to see: slots, tasks, autoscaling and drain, as YAML. */
   public String settingsSummary() {
     Map<String, Object> shown = new LinkedHashMap<>();

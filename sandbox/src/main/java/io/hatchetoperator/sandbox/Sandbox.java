@@ -11,6 +11,8 @@ import io.hatchetoperator.operator.OperatorSettings;
 import io.hatchetoperator.sandbox.cluster.MockCluster;
 import io.hatchetoperator.sandbox.cluster.PodSimulator;
 import io.hatchetoperator.sandbox.cluster.PodSimulatorSettings;
+import io.hatchetoperator.sandbox.process.ProcessPodContext;
+import io.hatchetoperator.sandbox.process.ProcessPods;
 import io.hatchetoperator.sandbox.worker.CompletionTap;
 import io.hatchetoperator.sandbox.worker.WorkerFactory;
 import io.hatchetoperator.sandbox.worker.WorkerPodProcesses;
@@ -19,7 +21,10 @@ import io.hatchetoperator.worker.Worker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +39,7 @@ public final class Sandbox implements AutoCloseable {
   static final String CRD = "crds/hatchetworkerpools.hatchet-operator.io-v1.yml";
 
   private final SandboxSettings settings;
-  private final PoolManifest pool;
+  private final List<PoolManifest> pools;
   private final Clock clock = Clock.systemUTC();
   private DevEngine engine;
   private MockCluster cluster;
@@ -43,10 +48,16 @@ public final class Sandbox implements AutoCloseable {
   private Hatchet client;
   private final WorkerFactory workers;
   private final CompletionTap completions = new CompletionTap();
+  private final ScheduledExecutorService processTimer = Executors.newScheduledThreadPool(2, r -> {
+    Thread t = new Thread(r, "process-pods");
+    t.setDaemon(true);
+    return t;
+  });
+  private volatile boolean closed;
 
-  private Sandbox(SandboxSettings settings, PoolManifest pool, WorkerFactory workers) {
+  private Sandbox(SandboxSettings settings, List<PoolManifest> pools, WorkerFactory workers) {
     this.settings = settings;
-    this.pool = pool;
+    this.pools = List.copyOf(pools);
     this.workers = workers;
   }
 
@@ -55,7 +66,20 @@ public final class Sandbox implements AutoCloseable {
    * worker). Returns once the operator runs; the pods may still be starting.
    */
   public static Sandbox start(SandboxSettings settings, PoolManifest pool, WorkerFactory workers) throws Exception {
-    Sandbox sandbox = new Sandbox(settings, pool, workers);
+    return start(settings, List.of(pool), workers);
+  }
+
+  /**
+   * Starts every part and applies each of {@code pools}, side by side in one namespace; a pool whose container
+   * has a {@code command} runs it as a child process per pod, the others run workers made by {@code workers}.
+   */
+  public static Sandbox start(SandboxSettings settings, List<PoolManifest> pools, WorkerFactory workers)
+      throws Exception {
+    if (pools.isEmpty() || pools.stream().map(PoolManifest::name).distinct().count() != pools.size()) {
+      throw new IllegalArgumentException("--pool: give one or more pools with distinct metadata.name; got "
+          + pools.stream().map(PoolManifest::name).toList());
+    }
+    Sandbox sandbox = new Sandbox(settings, pools, workers);
     try {
       sandbox.startParts();
       return sandbox;
@@ -67,23 +91,34 @@ public final class Sandbox implements AutoCloseable {
 
   private void startParts() throws Exception {
     engine = DevEngine.start(DevEngineSettings.ephemeral());
-    registerWorkflows();
+    if (pools.stream().anyMatch(p -> !p.runsProcess())) {
+      registerWorkflows();
+    }
     cluster = MockCluster.start();
     KubernetesClient k8s = cluster.client();
     cluster.applyResource(CRD);
     String ns = settings.namespace();
     k8s.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
-    Map.Entry<String, String> tokenRef = pool.tokenSecretRef();
-    k8s.secrets().resource(new SecretBuilder().withNewMetadata().withName(tokenRef.getKey()).withNamespace(ns)
-        .endMetadata().addToStringData(tokenRef.getValue(), engine.token()).build()).create();
-    pods = new PodSimulator(k8s, new WorkerPodProcesses(workers, completions),
+    Map<String, Map<String, String>> secrets = new java.util.LinkedHashMap<>();
+    for (PoolManifest pool : pools) {
+      Map.Entry<String, String> tokenRef = pool.tokenSecretRef();
+      secrets.computeIfAbsent(tokenRef.getKey(), k -> new java.util.LinkedHashMap<>())
+          .put(tokenRef.getValue(), engine.token());
+    }
+    secrets.forEach((name, data) -> k8s.secrets().resource(new SecretBuilder().withNewMetadata().withName(name)
+        .withNamespace(ns).endMetadata().addToStringData(data).build()).create());
+    ProcessPodContext processes = new ProcessPodContext(ProjectRoot.find(), settings.reportDir().resolve("pods"),
+        engine.hostPort(), System.getenv(), new DevEngineWorkers(engine), completions::record, processTimer);
+    pods = new PodSimulator(k8s, new ProcessPods(processes, new WorkerPodProcesses(workers, completions)),
         PodSimulatorSettings.defaults().withStartupDelay(settings.startupDelay()), clock);
     pods.start();
     startOperator();
-    GenericKubernetesResource applied = pool.forSandbox(ns, engine.hostPort(), engine.serverUrl());
-    k8s.resource(applied).create();
+    for (PoolManifest pool : pools) {
+      GenericKubernetesResource applied = pool.forSandbox(ns, engine.hostPort(), engine.serverUrl());
+      k8s.resource(applied).create();
+      log.info("pool {}/{} applied:\n{}", ns, pool.name(), pool.settingsSummary());
+    }
     client = Hatchet.fromEnv(engine.clientEnv());
-    log.info("pool {}/{} applied:\n{}", ns, pool.name(), pool.settingsSummary());
   }
 
   /**
@@ -117,10 +152,14 @@ public final class Sandbox implements AutoCloseable {
     }
   }
 
-  /** Waits until the operator created the pool's Deployment and it has at least {@code replicas} ready pods. */
+  /**
+   * Waits until the operator created every pool's Deployment and they have at least {@code replicas} ready pods
+   * in all.
+   */
   public void awaitReady(int replicas, Duration timeout) throws InterruptedException {
     Instant deadline = clock.instant().plus(timeout);
-    while (pods.desiredReplicas(settings.namespace(), pool.name()) < 0 || pods.snapshot().ready() < replicas) {
+    while (pools.stream().anyMatch(p -> pods.desiredReplicas(settings.namespace(), p.name()) < 0)
+        || pods.snapshot().ready() < replicas) {
       if (clock.instant().isAfter(deadline)) {
         throw new IllegalStateException("the pool did not reach " + replicas + " ready pod(s) within "
             + timeout.toSeconds() + " s; see the log above for the operator's or the pods' errors");
@@ -134,9 +173,37 @@ public final class Sandbox implements AutoCloseable {
     return settings;
   }
 
-  /** The pool manifest as the user gave it. */
+  /**
+   * Waits until the engine knows the workflow of each of {@code tasks} (a worker declared it), so triggers
+   * are not refused; a pool of SDK processes registers its workflows when its first pod's worker starts.
+   */
+  public void awaitWorkflows(List<String> tasks, Duration timeout) throws InterruptedException {
+    Instant deadline = clock.instant().plus(timeout);
+    for (String task : tasks) {
+      while (true) {
+        try {
+          engine.scheduler().registry().get("task", task);
+          break;
+        } catch (RuntimeException notYet) {
+          if (clock.instant().isAfter(deadline)) {
+            throw new IllegalStateException("no worker registered the workflow '" + task + "' within "
+                + timeout.toSeconds() + " s, so it cannot be triggered; check the pods' logs under "
+                + settings.reportDir().resolve("pods") + " and the pool's spec.tasks or --task");
+          }
+          Thread.sleep(200);
+        }
+      }
+    }
+  }
+
+  /** The first pool manifest as the user gave it. */
   public PoolManifest pool() {
-    return pool;
+    return pools.get(0);
+  }
+
+  /** Every pool manifest, in the order given. */
+  public List<PoolManifest> pools() {
+    return pools;
   }
 
   /** The running dev engine. */
@@ -169,15 +236,27 @@ public final class Sandbox implements AutoCloseable {
     return completions;
   }
 
+  /**
+   * Stops everything in the order a cluster would: the operator first (so nothing scales while stopping), then every
+   * pod drained (its worker leaves the engine INACTIVE, its tasks handed back), then the rest. Idempotent.
+   */
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    stopOperator();
+    if (pods != null) {
+      pods.drainAll(settings.drainOnClose());
+    }
     if (client != null) {
       client.close();
     }
-    stopOperator();
     if (pods != null) {
       pods.close();
     }
+    processTimer.shutdownNow();
     if (cluster != null) {
       cluster.close();
     }

@@ -8,14 +8,14 @@ import io.hatchetoperator.sandbox.report.ReportTarget;
 import io.hatchetoperator.sandbox.report.ReportWriter;
 import io.hatchetoperator.sandbox.report.SummaryText;
 import io.hatchetoperator.sandbox.view.LiveView;
-import io.hatchetoperator.sandbox.view.PanelLiveView;
-import io.hatchetoperator.sandbox.view.PlainLiveView;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -34,9 +34,13 @@ public final class SandboxMain implements Callable<Integer> {
       + "(default: the built-in scenario of bursts and idle gaps)")
   Path trace;
 
-  @Option(names = "--pool", paramLabel = "FILE", description = "HatchetWorkerPool manifest (default: the "
-      + "examples/ sample pool)")
-  Path pool;
+  @Option(names = "--pool", paramLabel = "FILE", description = "HatchetWorkerPool manifest; repeat it to run "
+      + "pools side by side (default: the examples/ sample pool)")
+  List<Path> pools = new ArrayList<>();
+
+  @Option(names = "--task", paramLabel = "NAME", description = "task the load triggers with input {\"ms\": "
+      + "duration_ms}; the i-th --task goes with the i-th --pool (default: each pool's first spec.tasks entry)")
+  List<String> tasks = new ArrayList<>();
 
   @Option(names = "--report", paramLabel = "DIR", defaultValue = "sandbox-report",
       description = "where report.json and report.html go (default: ${DEFAULT-VALUE})")
@@ -58,6 +62,8 @@ public final class SandboxMain implements Callable<Integer> {
   Duration settleTimeout;
 
   private final PrintStream out;
+  /** Where the log goes in live mode; null when it goes to standard error. */
+  private Path logFile;
 
   SandboxMain(PrintStream out) {
     this.out = out;
@@ -65,6 +71,7 @@ public final class SandboxMain implements Callable<Integer> {
 
   /** Runs the sandbox and exits with its code. */
   public static void main(String[] args) {
+    SandboxOutput.routeJavaUtilLogging();
     System.exit(commandLine(System.out).execute(args));
   }
 
@@ -76,8 +83,9 @@ public final class SandboxMain implements Callable<Integer> {
         return 2;
       }
       org.slf4j.LoggerFactory.getLogger(SandboxMain.class).error("the sandbox stopped", e);
+      Path log = parsed.commandSpec().userObject() instanceof SandboxMain m ? m.logFile : null;
       cmd.getErr().println("sandbox: stopped: " + (e.getMessage() == null ? e.getClass().getSimpleName()
-          : e.getMessage()) + " (the log has the details)");
+          : e.getMessage()) + " (details in " + (log == null ? "the log above" : log.toAbsolutePath()) + ")");
       return 1;
     });
     return cli;
@@ -85,31 +93,71 @@ public final class SandboxMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Path pool = pools.isEmpty() ? null : pools.get(0);
     SandboxSettings settings = SandboxSettings.defaults().withPool(pool).withTrace(trace).withReportDir(report)
         .withLive(!noLive).withKeepRunning(keepRunning).withStartupDelay(startupDelay)
         .withSettleTimeout(settleTimeout);
     ReportTarget.check(report);
-    PoolManifest manifest = loadPool(pool);
+    List<PoolManifest> manifests = new ArrayList<>();
+    if (pools.isEmpty()) {
+      manifests.add(loadPool(null));
+    }
+    for (Path file : pools) {
+      manifests.add(loadPool(file));
+    }
+    if (tasks.size() > manifests.size()) {
+      throw new IllegalArgumentException("--task is given " + tasks.size() + " times for " + manifests.size()
+          + " pool(s); give at most one --task per --pool, in the same order");
+    }
+    List<String> loadTasks = new ArrayList<>();
+    for (int i = 0; i < manifests.size(); i++) {
+      loadTasks.add(i < tasks.size() ? tasks.get(i) : manifests.get(i).defaultTask());
+    }
+    PoolManifest manifest = manifests.get(0);
+    int minReplicas = manifests.stream().mapToInt(PoolManifest::minReplicas).sum();
     Trace load = trace == null ? BuiltInScenario.trace() : TraceCsv.read(trace);
-    try (Sandbox sandbox = Sandbox.start(settings, manifest, SampleWorker::create)) {
-      out.println("HatchetWorkerPool " + manifest.name() + " (" + (pool == null ? BUNDLED_POOL : pool) + "):");
-      out.println(manifest.settingsSummary().indent(2));
-      out.println(manifest.minReplicas() == 0 ? "the pool starts at 0 pods: the first tasks wake it up"
-          : "waiting for " + manifest.minReplicas() + " ready pod" + (manifest.minReplicas() == 1 ? "" : "s")
-          + "...");
-      sandbox.awaitReady(manifest.minReplicas(), settings.readyTimeout());
-      out.println("load: " + load.rows().size() + " sleep tasks from '" + load.name() + "' over "
-          + load.lastArrivalMs() / 1000 + " s");
-      LiveView view = settings.live() ? new PanelLiveView(out, "sandbox: " + manifest.name())
-          : new PlainLiveView(out);
+    boolean terminal = SandboxOutput.stdoutIsTerminal();
+    if (settings.live() && terminal) {
+      logFile = SandboxOutput.logToFile(report);
+      if (logFile != null) {
+        out.println("log: " + logFile.toAbsolutePath() + " (the live view has the terminal)");
+      }
+    }
+    StopOnSignal stop = StopOnSignal.install(settings.drainOnClose().plusSeconds(30));
+    Sandbox sandbox = null;
+    try {
+      sandbox = Sandbox.start(settings, manifests, SampleWorker::create);
+      for (PoolManifest m : manifests) {
+        out.println("HatchetWorkerPool " + m.name() + " (" + (pools.isEmpty() ? BUNDLED_POOL : m.source()) + "):");
+        out.println(m.settingsSummary().indent(2));
+      }
+      out.println(minReplicas == 0 ? "the pool starts at 0 pods: the first tasks wake it up"
+          : "waiting for " + minReplicas + " ready pod" + (minReplicas == 1 ? "" : "s") + "...");
+      sandbox.awaitReady(minReplicas, settings.readyTimeout());
+      sandbox.awaitWorkflows(loadTasks, settings.readyTimeout());
+      out.println("load: " + load.rows().size() + " tasks from '" + load.name() + "' over "
+          + load.lastArrivalMs() / 1000 + " s, triggering " + String.join(", ", loadTasks) + " with {\"ms\": "
+          + "duration_ms}");
+      LiveView view = SandboxOutput.view(settings.live(), terminal, out, "sandbox: " + manifest.name());
       SandboxOutcome outcome;
-      try (SandboxRun run = SandboxRun.start(sandbox, load, view)) {
-        boolean settled = run.awaitSettled();
+      boolean interrupted = false;
+      try (SandboxRun run = SandboxRun.start(sandbox, load, view, loadTasks)) {
+        boolean settled;
+        try {
+          settled = run.awaitSettled();
+        } catch (InterruptedException e) {
+          Thread.interrupted();
+          interrupted = true;
+          settled = true;
+          out.println("stopping: interrupted (Ctrl-C or SIGTERM) " + run.elapsed().toSeconds() + " s into the run;"
+              + " the report covers the run so far");
+        }
         if (!settled) {
           out.println("stopped waiting " + settings.settleTimeout().toSeconds() + " s after the last arrival with "
               + run.ledger().inFlight() + " result(s) outstanding and the pool at "
               + sandbox.pods().desiredReplicas(settings.namespace(), manifest.name()) + " replica(s) (minReplicas "
-              + manifest.minReplicas() + "); the report shows where it stood");
+              + manifest.minReplicas() + (manifests.size() > 1 ? ", first pool" : "")
+              + "); the report shows where it stood");
         }
         outcome = run.finish();
       }
@@ -127,10 +175,21 @@ public final class SandboxMain implements Callable<Integer> {
       if (notWritten != null) {
         out.println(notWritten);
       }
-      if (settings.keepRunning()) {
+      if (settings.keepRunning() && !interrupted) {
         keepRunning(sandbox);
       }
-      return outcome.report().tasksLost() == 0 ? 0 : 1;
+      return interrupted ? 130 : outcome.report().tasksLost() == 0 ? 0 : 1;
+    } catch (InterruptedException e) {
+      out.println("stopping: interrupted (Ctrl-C or SIGTERM) before the load started");
+      return 130;
+    } finally {
+      Thread.interrupted();
+      if (sandbox != null) {
+        out.println("stopping: draining the pool's workers, then the operator, the API server and the dev engine...");
+        sandbox.close();
+        out.println("sandbox stopped");
+      }
+      stop.close();
     }
   }
 
@@ -149,7 +208,7 @@ public final class SandboxMain implements Callable<Integer> {
     return PoolManifest.parse(file.toString(), Files.readString(file));
   }
 
-  private void keepRunning(Sandbox sandbox) throws InterruptedException {
+  private void keepRunning(Sandbox sandbox) {
     out.println();
     out.println("The sandbox keeps running. Point any Hatchet SDK worker or client at its engine:");
     sandbox.engine().clientEnv().forEach((k, v) -> out.println("  export " + k + "=" + v));
@@ -158,9 +217,13 @@ public final class SandboxMain implements Callable<Integer> {
     out.println("  kubectl --server " + sandbox.cluster().url() + " get --raw /apis/hatchet-operator.io/v1alpha1/"
         + "namespaces/" + ns + "/hatchetworkerpools");
     out.println("  kubectl --server " + sandbox.cluster().url() + " get --raw /api/v1/namespaces/" + ns + "/pods");
-    out.println("Press Ctrl-C to stop.");
-    CountDownLatch stop = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-    stop.await();
+    out.println("Press Ctrl-C to stop: the pool's workers drain, then everything stops.");
+    try {
+      new CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      Thread.interrupted();
+      out.println();
+      out.println("stopping: Ctrl-C or SIGTERM");
+    }
   }
 }

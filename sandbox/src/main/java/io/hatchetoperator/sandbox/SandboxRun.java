@@ -14,6 +14,7 @@ import io.hatchetoperator.sandbox.view.Timeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,25 +29,41 @@ public final class SandboxRun implements AutoCloseable {
   private final RunLedger ledger;
   private final Timeline timeline = new Timeline();
   private final Sampler sampler;
-  private final LoadGenerator load;
+  private final List<LoadGenerator> loads = new ArrayList<>();
+  private final List<String> tasks;
   private final Instant start;
 
-  private SandboxRun(Sandbox sandbox, Trace trace, LiveView view) {
+  private SandboxRun(Sandbox sandbox, Trace trace, LiveView view, List<String> tasks) {
     this.sandbox = sandbox;
     this.trace = trace;
+    this.tasks = List.copyOf(tasks);
     this.ledger = new RunLedger(clock);
     sandbox.completions().attach(ledger::executed);
-    this.sampler = new Sampler(sandbox.pods(), ledger, sandbox.settings().namespace(), sandbox.pool().name(),
-        timeline, view, clock);
-    this.load = new LoadGenerator(new HatchetTaskSubmitter(sandbox.client()), ledger);
+    this.sampler = new Sampler(sandbox.pods(), ledger, sandbox.settings().namespace(),
+        sandbox.pools().stream().map(PoolManifest::name).toList(), timeline, view, clock);
+    for (int i = 0; i < tasks.size(); i++) {
+      loads.add(new LoadGenerator(new HatchetTaskSubmitter(sandbox.client(), tasks.get(i)), ledger,
+          i * trace.rows().size()));
+    }
     this.start = clock.instant();
     sampler.start(start, sandbox.settings().sampleInterval());
-    load.start(trace);
+    loads.forEach(load -> load.start(trace));
   }
 
-  /** Starts replaying {@code trace} now; returns at once. */
+  /** Starts replaying {@code trace} now, triggering the sample worker's {@code sleep}; returns at once. */
   public static SandboxRun start(Sandbox sandbox, Trace trace, LiveView view) {
-    return new SandboxRun(sandbox, trace, view);
+    return new SandboxRun(sandbox, trace, view, List.of(HatchetTaskSubmitter.TASK));
+  }
+
+  /**
+   * Starts replaying {@code trace} once per entry of {@code tasks} (one per pool, side by side), each row
+   * triggering that task with input {@code {"ms": duration}}; returns at once.
+   */
+  public static SandboxRun start(Sandbox sandbox, Trace trace, LiveView view, List<String> tasks) {
+    if (tasks.isEmpty()) {
+      throw new IllegalArgumentException("--task: no task to trigger; name one");
+    }
+    return new SandboxRun(sandbox, trace, view, tasks);
   }
 
   /** Time since the run started. */
@@ -87,9 +104,17 @@ public final class SandboxRun implements AutoCloseable {
   public boolean settled() {
     ClusterSnapshot pods = sandbox.pods().snapshot();
     int desired = sandbox.pods().desiredReplicas(sandbox.settings().namespace(), sandbox.pool().name());
-    return ledger.counts().submitted() == trace.rows().size() && ledger.inFlight() == 0
-        && desired == sandbox.pool().minReplicas() && pods.ready() == desired && pods.starting() == 0
-        && pods.draining() == 0;
+    String ns = sandbox.settings().namespace();
+    int desiredAll = 0;
+    for (PoolManifest pool : sandbox.pools()) {
+      int d = sandbox.pods().desiredReplicas(ns, pool.name());
+      if (d != pool.minReplicas()) {
+        return false;
+      }
+      desiredAll += d;
+    }
+    return desired >= 0 && ledger.counts().submitted() == trace.rows().size() * tasks.size()
+        && ledger.inFlight() == 0 && pods.ready() == desiredAll && pods.starting() == 0 && pods.draining() == 0;
   }
 
   /** Stops sampling and load, and computes the report. */
@@ -105,13 +130,14 @@ public final class SandboxRun implements AutoCloseable {
     List<Sample> samples = timeline.samples();
     RunReport report = ReportBuilder.build(new ReportBuilder.Recorded(trace.name(), ledger.counts(),
         ledger.queueWaitsMs(), pods.tasksKilled(), pods.podMillis(), events, samples, trace.firstBurstStartMs(),
-        Math.max(0, sandbox.pods().desiredReplicas(ns, sandbox.pool().name())), elapsed().toMillis()));
+        Math.max(0, sandbox.pods().desiredReplicas(ns, sandbox.pool().name())), elapsed().toMillis(),
+        PoolSummaries.of(sandbox, start)));
     return new SandboxOutcome(report, samples, events);
   }
 
   @Override
   public void close() {
     sampler.close();
-    load.close();
+    loads.forEach(LoadGenerator::close);
   }
 }

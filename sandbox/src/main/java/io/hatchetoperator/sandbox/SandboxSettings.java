@@ -22,6 +22,11 @@ public record SandboxSettings(Path pool, Path trace, Path reportDir, boolean liv
     String namespace, Duration startupDelay, Duration sampleInterval, Duration readyTimeout,
     Duration settleTimeout) {
 
+  /** How long the sandbox's end waits for its pods' workers to drain before killing them. */
+  public Duration drainOnClose() {
+    return Duration.ofSeconds(30);
+  }
+
   /** The defaults above. */
   public static SandboxSettings defaults() {
     return new SandboxSettings(null, null, Path.of("sandbox-report"), true, false, "sandbox",

@@ -31,7 +31,11 @@ final class E2e {
   }
 
   static SandboxRun run(Sandbox sandbox, Trace trace) {
-    return SandboxRun.start(sandbox, trace, new PlainLiveView(System.out));
+    return SandboxRun.start(sandbox, trace, view());
+  }
+
+  static PlainLiveView view() {
+    return new PlainLiveView(System.out);
   }
 
   /** {@code n} tasks arriving within {@code spreadMs} from {@code atMs}, each sleeping between min and max ms. */

@@ -12,9 +12,11 @@ final class Snapshots {
   private Snapshots() {}
 
   static WorkerView worker(WorkerState w, long now, long heartbeatMillis) {
-    String status = w.paused ? "PAUSED"
-        : w.listener != null && !w.unsubscribed && (w.legacyListener || now - w.lastHeartbeatMillis <= heartbeatMillis)
-            ? "ACTIVE" : "INACTIVE";
+    // as Hatchet: a worker that stopped heartbeating (or left) is INACTIVE even when paused
+    // (hatchet-dev/hatchet, api/v1/server/oas/transformers/v1/worker.go, ToWorkerSqlc)
+    boolean alive = w.listener != null && !w.unsubscribed
+        && (w.legacyListener || now - w.lastHeartbeatMillis <= heartbeatMillis);
+    String status = !alive ? "INACTIVE" : w.paused ? "PAUSED" : "ACTIVE";
     List<WorkerView.Slot> slots = new ArrayList<>();
     for (TaskRun t : w.running) {
       slots.add(new WorkerView.Slot(t.externalId, t.def.action(), t.startedAtMillis, t.timeoutAtMillis, t.run.id));

@@ -12,6 +12,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = ValidationRules.MIN_LE_MAX, message = ValidationRules.MIN_LE_MAX_MESSAGE)
 @ValidationRule(value = ValidationRules.UTILIZATION_RANGE, message = ValidationRules.UTILIZATION_RANGE_MESSAGE)
+@ValidationRule(value = ValidationRules.POLL_INTERVAL_FLOOR, message = ValidationRules.POLL_INTERVAL_FLOOR_MESSAGE)
+@ValidationRule(value = ValidationRules.QUEUE_DELAY_FLOOR, message = ValidationRules.QUEUE_DELAY_FLOOR_MESSAGE)
 public record AutoscalingSpec(
         @JsonPropertyDescription("Fewest workers; 0 allows scale to zero (then spec.tasks is required).")
         @Default("1") @Min(0) @Max(1000)

@@ -4,6 +4,8 @@ import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crd.generator.annotation.SchemaSwap;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
@@ -14,18 +16,23 @@ import io.hatchetoperator.operator.api.schema.PodTemplateSchema;
 @Version(HatchetWorkerPool.VERSION)
 @ShortNames("hwp")
 @SchemaSwap(originalType = HatchetWorkerPoolSpec.class, fieldName = "template", targetType = PodTemplateSchema.class)
+@Categories("hatchet")
+@ValidationRule(value = ValidationRules.NAME_LENGTH, message = ValidationRules.NAME_LENGTH_MESSAGE)
+@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+        type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Mode", jsonPath = ".status.mode", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Desired", jsonPath = ".status.desiredReplicas",
         type = AdditionalPrinterColumn.Type.INTEGER)
-@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.readyReplicas",
+@AdditionalPrinterColumn(name = "Ready pods", jsonPath = ".status.readyReplicas",
         type = AdditionalPrinterColumn.Type.INTEGER)
-@AdditionalPrinterColumn(name = "Queued", jsonPath = ".status.queued",
-        type = AdditionalPrinterColumn.Type.INTEGER)
-@AdditionalPrinterColumn(name = "Busy", jsonPath = ".status.busySlots",
-        type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Mode", jsonPath = ".status.mode",
-        type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Queued", jsonPath = ".status.queued", type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(name = "Busy", jsonPath = ".status.busySlots", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp",
         type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(name = "Min", jsonPath = ".spec.autoscaling.minReplicas",
+        type = AdditionalPrinterColumn.Type.INTEGER, priority = 1)
+@AdditionalPrinterColumn(name = "Max", jsonPath = ".spec.autoscaling.maxReplicas",
+        type = AdditionalPrinterColumn.Type.INTEGER, priority = 1)
 public class HatchetWorkerPool extends CustomResource<HatchetWorkerPoolSpec, HatchetWorkerPoolStatus>
         implements Namespaced {
 

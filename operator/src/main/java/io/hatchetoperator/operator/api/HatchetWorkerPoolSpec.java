@@ -16,6 +16,8 @@ import java.util.List;
 /** What a pool runs: the worker, how it reaches the engine, and how many replicas it gets. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = ValidationRules.TASKS_WHEN_MIN_ZERO, message = ValidationRules.TASKS_WHEN_MIN_ZERO_MESSAGE)
+@ValidationRule(value = ValidationRules.REPLICAS_XOR_AUTOSCALING, message = ValidationRules.REPLICAS_XOR_AUTOSCALING_MESSAGE,
+        optionalOldSelf = true)
 public record HatchetWorkerPoolSpec(
         @JsonPropertyDescription("Hatchet worker name registered by each pod (default: metadata.name).")
         @Pattern("^[a-zA-Z0-9][a-zA-Z0-9._:-]*$") @Size(max = 100)
@@ -32,8 +34,8 @@ public record HatchetWorkerPoolSpec(
         @JsonPropertyDescription("The worker pod template (a PodTemplateSpec); the operator adds the engine settings to it.")
         @Required
         PodTemplateSpec template,
-        @JsonPropertyDescription("Fixed number of workers in manual mode (written by `kubectl scale`); not used"
-                + " while spec.autoscaling is set.")
+        @JsonPropertyDescription("Workers in manual mode (written by `kubectl scale`); unset keeps the count in force."
+                + " Cannot be set together with spec.autoscaling. A decrease removes only workers confirmed idle.")
         @Min(0) @Max(1000) @SpecReplicas
         Integer replicas,
         @JsonPropertyDescription("Autoscaling on queue depth and slot saturation; when set, the pool is autoscaled.")

@@ -28,6 +28,36 @@ public final class ValidationRules {
     public static final String MTLS_NEEDS_CERTS_MESSAGE = "spec.engine.tls.strategy mtls needs both "
             + "spec.engine.tls.caSecretRef and spec.engine.tls.clientCertSecretRef";
 
+    /** The pool's name becomes a label value (hatchet-operator.io/pool), at most 63 characters (on the root). */
+    public static final String NAME_LENGTH = "size(self.metadata.name) <= 63";
+    /** Message of {@link #NAME_LENGTH}. */
+    public static final String NAME_LENGTH_MESSAGE = "metadata.name must be at most 63 characters: it is the value of "
+            + "the pods' label hatchet-operator.io/pool (label values are at most 63 characters); choose a shorter "
+            + "name";
+    /**
+     * spec.replicas and spec.autoscaling exclude each other (on spec): the autoscaler decides the count, so a
+     * replicas there would be silently ignored. Ratcheted: a pool stored with both before this rule existed may
+     * still be updated (the rule has optionalOldSelf).
+     */
+    public static final String REPLICAS_XOR_AUTOSCALING = "!has(self.autoscaling) || !has(self.replicas)"
+            + " || (oldSelf.hasValue() && has(oldSelf.value().autoscaling) && has(oldSelf.value().replicas))";
+    /** Message of {@link #REPLICAS_XOR_AUTOSCALING}. */
+    public static final String REPLICAS_XOR_AUTOSCALING_MESSAGE = "spec.replicas cannot be set together with "
+            + "spec.autoscaling (the autoscaler decides the count; kubectl scale writes spec.replicas): remove "
+            + "spec.replicas, or remove spec.autoscaling to size the pool by hand";
+    /** A poll interval of at least one second (on spec.autoscaling). */
+    public static final String POLL_INTERVAL_FLOOR = "!has(self.pollInterval)"
+            + " || duration(self.pollInterval) >= duration('1s')";
+    /** Message of {@link #POLL_INTERVAL_FLOOR}. */
+    public static final String POLL_INTERVAL_FLOOR_MESSAGE = "spec.autoscaling.pollInterval must be at least 1s "
+            + "(each poll costs the engine two requests per tenant): use e.g. 2s";
+    /** A queue-delay target of at least one second (on spec.autoscaling). */
+    public static final String QUEUE_DELAY_FLOOR = "!has(self.targetQueueDelay)"
+            + " || duration(self.targetQueueDelay) >= duration('1s')";
+    /** Message of {@link #QUEUE_DELAY_FLOOR}. */
+    public static final String QUEUE_DELAY_FLOOR_MESSAGE = "spec.autoscaling.targetQueueDelay must be at least 1s "
+            + "(the queue is read at most once a second): use e.g. 10s";
+
     /** The duration syntax: Go-style units, e.g. 500ms, 10s, 2m, 1h30m. */
     public static final String DURATION_PATTERN = "^([0-9]+(ms|s|m|h))+$";
 

@@ -60,9 +60,12 @@ final class Outcomes {
     };
   }
 
+  /**
+   * The figures of the last poll, with no poll time or latency: a message that changes on every poll would
+   * make every poll a status write (the time of the last poll is in the metrics).
+   */
   private static String summary(ScalingInputs in, TenantSnapshot snapshot) {
-    return "polled at " + snapshot.polledAt() + " in " + snapshot.latency().toMillis() + " ms: "
-        + in.queued() + " queued, " + in.running() + " running, " + in.busySlots() + "/"
+    return "the engine's figures: " + in.queued() + " queued, " + in.running() + " running, " + in.busySlots() + "/"
         + in.readyCapacity() + " slots busy on " + in.workers().size() + " workers";
   }
 }

@@ -51,6 +51,7 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
   private final AutoscalingMetrics metrics;
   private final ScalingOrchestrator orchestrator;
   private final KubernetesPoolAccess cluster;
+  private final PodCache pods;
   private final ManualScaleNotice manualScale;
   private final UnmatchedWorkersNotice unmatched = new UnmatchedWorkersNotice();
   private final TransitionWarnings warnings;
@@ -71,6 +72,7 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     this.metrics = new AutoscalingMetrics(registry);
     this.orchestrator = new ScalingOrchestrator(new ScalingPorts(source, realizer, states, events));
     this.cluster = new KubernetesPoolAccess(client);
+    this.pods = new PodCache(client);
     this.manualScale = new ManualScaleNotice(events, clock);
     this.warnings = new TransitionWarnings(events);
     this.poolExpiry = settings.poolExpiry();
@@ -100,6 +102,7 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
   @Override
   public void close() {
     pollers.close();
+    pods.close();
   }
 
   /** {@link ScalingStep}: {@link #step} with the token the reconciler read from the pool's Secret. */
@@ -119,7 +122,7 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
    */
   public AutoscalingOutcome step(HatchetWorkerPool pool, HatchetWorkerPoolStatus status,
       String token) {
-    AutoscalingOutcome outcome = reconcile(pool, token, cluster.pods(pool));
+    AutoscalingOutcome outcome = reconcile(pool, token, pods.pods(pool));
     outcome.stateAnnotation().ifPresent(state -> cluster.writeState(pool, state));
     PoolStatusFields.apply(status, outcome, clock.instant(), pool.getMetadata().getGeneration());
     return outcome;
@@ -228,7 +231,7 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     }
     events.bind(key, pool);
     states.restore(key, PoolViews.annotation(pool, AnnotationScalingStateStore.ANNOTATION));
-    source.view(PoolViews.of(key, pool, running, cluster.pods(pool)));
+    source.view(PoolViews.of(key, pool, running, pods.pods(pool)));
     Optional<TenantSnapshot> snapshot = pollers.latest(key);
     Instant previous = lastTick.get(key);
     if (snapshot.isEmpty()

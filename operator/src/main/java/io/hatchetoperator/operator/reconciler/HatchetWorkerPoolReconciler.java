@@ -38,6 +38,7 @@ public final class HatchetWorkerPoolReconciler implements Reconciler<HatchetWork
     private KubernetesEventRecorder events;
     private final ScalingStep scalingStep;
     private final BooleanSupplier mayWrite;
+    private volatile SecretLookup secrets;
     private volatile InformerEventSource<Deployment, HatchetWorkerPool> deployments;
     private volatile InformerEventSource<PodDisruptionBudget, HatchetWorkerPool> budgets;
 
@@ -58,6 +59,12 @@ public final class HatchetWorkerPoolReconciler implements Reconciler<HatchetWork
         this.clock = clock;
         this.scalingStep = scalingStep;
         this.mayWrite = mayWrite;
+    }
+
+    /** Reads pools' Secrets through {@code lookup} (the operator's {@link SecretCache}) instead of a GET each. */
+    public HatchetWorkerPoolReconciler withSecrets(SecretLookup lookup) {
+        this.secrets = lookup;
+        return this;
     }
 
     @Override
@@ -84,6 +91,9 @@ public final class HatchetWorkerPoolReconciler implements Reconciler<HatchetWork
             PoolReconciliation run = new PoolReconciliation(pool, ctx, settings, clock,
                     new KubernetesOwnedObjectWriter(ctx.getClient(), settings.serverSideApply()),
                     recorder(ctx.getClient()), scalingStep, deployments, budgets);
+            if (secrets != null) {
+                run.withSecrets(secrets);
+            }
             PoolReconciliation.Outcome outcome = run.run();
             result = outcome.result();
             HatchetWorkerPoolStatus status = outcome.status();

@@ -2,6 +2,7 @@ package io.hatchetoperator.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -52,6 +53,7 @@ final class PoolReconciliation {
     private final ScalingStep scalingStep;
     private final InformerEventSource<Deployment, HatchetWorkerPool> deployments;
     private final InformerEventSource<PodDisruptionBudget, HatchetWorkerPool> budgets;
+    private SecretLookup secrets;
     private final HatchetWorkerPoolStatus status;
     private final Long generation;
 
@@ -68,8 +70,17 @@ final class PoolReconciliation {
         this.scalingStep = scalingStep;
         this.deployments = deployments;
         this.budgets = budgets;
+        KubernetesClient client = ctx.getClient();
+        this.secrets = (namespace, name) ->
+                Optional.ofNullable(client.secrets().inNamespace(namespace).withName(name).get());
         this.status = copy(pool.getStatus());
         this.generation = pool.getMetadata().getGeneration();
+    }
+
+    /** Reads the pool's Secrets through {@code lookup} (a cache) instead of a GET each. */
+    PoolReconciliation withSecrets(SecretLookup lookup) {
+        this.secrets = lookup;
+        return this;
     }
 
     Outcome run() {
@@ -84,9 +95,8 @@ final class PoolReconciliation {
         }
         condition(PoolConditions.SPEC_VALID, true, "Valid", "the spec passed the operator's checks", true);
         String namespace = pool.getMetadata().getNamespace();
-        KubernetesClient client = ctx.getClient();
         EngineCheck.Result engine = EngineCheck.check(pool.getSpec().engine(), namespace, name ->
-                Optional.ofNullable(client.secrets().inNamespace(namespace).withName(name).get()));
+                secrets.get(namespace, name));
         if (!engine.ok()) {
             condition(PoolConditions.ENGINE_CONFIGURED, false, engine.reason(), engine.message(), true);
             condition(PoolConditions.READY, false, engine.reason(), "the Deployment is left as it is until the "
@@ -118,6 +128,13 @@ final class PoolReconciliation {
         }
         status.setDesiredReplicas(target.replicas());
         status.setMode(target.mode().name());
+        if (existing.isEmpty()) {
+            Optional<String> foreign = foreignDeployment();
+            if (foreign.isPresent()) {
+                condition(PoolConditions.READY, false, "DeploymentNotOwned", foreign.get(), true);
+                return finish("not_owned", Optional.empty(), Optional.of(settings.secretRetryMax()));
+            }
+        }
         try {
             existing = Optional.of(writeDeployment(target, existing.orElse(null)));
             writeDisruptionBudget();
@@ -130,6 +147,29 @@ final class PoolReconciliation {
             return finish("conflict", existing, Optional.of(settings.conflictRetry()));
         }
         return finish("ok", existing, next);
+    }
+
+    /**
+     * When the cache has no Deployment of the pool, one of the same name may still exist that the pool does not
+     * own (someone else's, or left from an earlier tool): it is reported, never taken over (server-side apply
+     * would otherwise adopt it). One GET, only while the pool has no Deployment of its own.
+     */
+    private Optional<String> foreignDeployment() {
+        String namespace = pool.getMetadata().getNamespace();
+        String name = pool.getMetadata().getName();
+        Deployment found = ctx.getClient().apps().deployments().inNamespace(namespace).withName(name).get();
+        if (found == null || found.getMetadata().getOwnerReferences() != null && found.getMetadata()
+                .getOwnerReferences().stream().anyMatch(o -> pool.getMetadata().getUid() != null
+                        && pool.getMetadata().getUid().equals(o.getUid()))) {
+            return Optional.empty();
+        }
+        String owner = found.getMetadata().getOwnerReferences() == null
+                || found.getMetadata().getOwnerReferences().isEmpty() ? "no owner"
+                : "owned by " + found.getMetadata().getOwnerReferences().get(0).getKind() + " "
+                        + found.getMetadata().getOwnerReferences().get(0).getName();
+        return Optional.of("Deployment " + namespace + "/" + name + " already exists and is not this pool's ("
+                + owner + "); the operator does not take it over: delete or rename that Deployment, or give the "
+                + "pool another name");
     }
 
     private Deployment writeDeployment(ReplicaTarget target, Deployment actual) {
@@ -200,9 +240,17 @@ final class PoolReconciliation {
                 : Math.round(status.getSlotUtilization() * 100) + "%");
         if ("ok".equals(result)) {
             int desired = status.getDesiredReplicas();
-            boolean allReady = ready >= desired;
-            condition(PoolConditions.READY, allReady, allReady ? "PodsReady" : "PodsStarting",
-                    ready + " of " + desired + " pods ready", false);
+            Optional<DeploymentCondition> failing = deployment.flatMap(PoolReconciliation::failing);
+            if (failing.isPresent()) {
+                DeploymentCondition c = failing.get();
+                condition(PoolConditions.READY, false, c.getReason() == null ? c.getType() : c.getReason(),
+                        ready + " of " + desired + " pods ready; the Deployment reports " + c.getType() + "="
+                                + c.getStatus() + ": " + c.getMessage(), true);
+            } else {
+                boolean allReady = ready >= desired;
+                condition(PoolConditions.READY, allReady, allReady ? "PodsReady" : "PodsStarting",
+                        ready + " of " + desired + " pods ready", false);
+            }
         }
         status.setObservedGeneration(generation);
         Duration next = retry.orElse(settings.resyncInterval());
@@ -211,6 +259,21 @@ final class PoolReconciliation {
                 ? UpdateControl.patchStatus(statusPatch(pool, status, settings.serverSideApply()))
                 : UpdateControl.noUpdate();
         return new Outcome(result, status, control.rescheduleAfter(next));
+    }
+
+    /**
+     * The Deployment's condition that says its pods cannot be had: ReplicaFailure=True (e.g. a quota or an
+     * admission webhook refuses pods) or Progressing=False (ProgressDeadlineExceeded: a rollout is stuck), as the
+     * Deployment controller sets them (kubernetes/kubernetes pkg/controller/deployment/util/deployment_util.go).
+     */
+    static Optional<DeploymentCondition> failing(Deployment deployment) {
+        if (deployment.getStatus() == null || deployment.getStatus().getConditions() == null) {
+            return Optional.empty();
+        }
+        return deployment.getStatus().getConditions().stream()
+                .filter(c -> ("ReplicaFailure".equals(c.getType()) && "True".equals(c.getStatus()))
+                        || ("Progressing".equals(c.getType()) && "False".equals(c.getStatus())))
+                .findFirst();
     }
 
     /** Sets a condition; on a flip with {@code announce}, records an Event (Warning when it turned False). */

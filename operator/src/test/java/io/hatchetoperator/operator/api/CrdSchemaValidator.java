@@ -6,6 +6,8 @@ import dev.cel.common.CelOptions;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.common.types.OptionalType;
+import dev.cel.extensions.CelOptionalLibrary;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
@@ -29,14 +31,19 @@ final class CrdSchemaValidator {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final List<String> KNOWN = List.of("type", "properties", "required", "description", "default",
             "minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems", "items", "enum", "pattern",
-            "additionalProperties", "x-kubernetes-preserve-unknown-fields", "x-kubernetes-validations");
+            "additionalProperties", "x-kubernetes-preserve-unknown-fields", "x-kubernetes-validations", "format",
+            "x-kubernetes-list-type", "x-kubernetes-list-map-keys");
     private final Map<String, Object> schema;
     private final Map<String, CelRuntime.Program> programs = new java.util.HashMap<>();
     private static final CelOptions CEL_OPTIONS = CelOptions.current()
             .enableHeterogeneousNumericComparisons(true).build();
     private final CelCompiler cel = CelCompilerFactory.standardCelCompilerBuilder().setOptions(CEL_OPTIONS)
-            .setStandardMacros(CelStandardMacro.STANDARD_MACROS).addVar("self", SimpleType.DYN).build();
-    private final CelRuntime runtime = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(CEL_OPTIONS).build();
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS).addLibraries(CelOptionalLibrary.INSTANCE)
+            .addVar("self", SimpleType.DYN).addVar("oldSelf", OptionalType.create(SimpleType.DYN)).build();
+    private final CelRuntime runtime = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(CEL_OPTIONS)
+            .addLibraries(CelOptionalLibrary.INSTANCE).build();
+    /** The stored object during an update (its part at the rule's place is oldSelf), or null on create. */
+    private Object old;
 
     private CrdSchemaValidator(Map<String, Object> schema) {
         this.schema = schema;
@@ -53,9 +60,34 @@ final class CrdSchemaValidator {
     }
 
     /** Every error for {@code object} (defaulted in place); empty when the API server would accept it. */
-    @SuppressWarnings("unchecked")
     List<String> validate(Map<String, Object> object) {
+        old = null;
+        return validateObject(object);
+    }
+
+    /**
+     * Every error for an update of {@code stored} to {@code object}: rules marked optionalOldSelf see the stored
+     * value as oldSelf (the API server's transition rules and ratcheting).
+     */
+    List<String> validateUpdate(Map<String, Object> stored, Map<String, Object> object) {
+        old = stored;
+        try {
+            return validateObject(object);
+        } finally {
+            old = null;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> validateObject(Map<String, Object> object) {
         List<String> errors = new ArrayList<>();
+        if (schema.containsKey("x-kubernetes-validations")) {
+            for (Map<String, Object> rule : (List<Map<String, Object>>) schema.get("x-kubernetes-validations")) {
+                if (!evaluate(rule, "", object)) {
+                    errors.add("<nil>: Invalid value: \"object\": " + rule.get("message"));
+                }
+            }
+        }
         Map<String, Object> body = new LinkedHashMap<>(object);
         body.remove("apiVersion");
         body.remove("kind");
@@ -105,7 +137,7 @@ final class CrdSchemaValidator {
         }
         if (s.containsKey("x-kubernetes-validations") && errors.size() == before) {
             for (Map<String, Object> rule : (List<Map<String, Object>>) s.get("x-kubernetes-validations")) {
-                if (!evaluate((String) rule.get("rule"), value)) {
+                if (!evaluate(rule, path, value)) {
                     errors.add(path + ": Invalid value: \"object\": " + rule.get("message"));
                 }
             }
@@ -170,17 +202,38 @@ final class CrdSchemaValidator {
         }
     }
 
-    private boolean evaluate(String rule, Object self) {
+    /** Evaluates a rule at {@code path} ("" = the root); transition rules are skipped on create. */
+    private boolean evaluate(Map<String, Object> ruleSpec, String path, Object self) {
+        String rule = (String) ruleSpec.get("rule");
+        boolean optionalOld = Boolean.TRUE.equals(ruleSpec.get("optionalOldSelf"));
+        Object oldValue = old == null ? null : at(old, path);
+        if (rule.contains("oldSelf") && !optionalOld && oldValue == null) {
+            return true;
+        }
         try {
             CelRuntime.Program program = programs.get(rule);
             if (program == null) {
                 program = runtime.createProgram(cel.compile(rule).getAst());
                 programs.put(rule, program);
             }
-            return Boolean.TRUE.equals(program.eval(Map.of("self", celValue(self))));
+            Object oldSelf = optionalOld ? java.util.Optional.ofNullable(oldValue).map(CrdSchemaValidator::celValue)
+                    : oldValue == null ? java.util.Optional.empty() : java.util.Optional.of(celValue(oldValue));
+            return Boolean.TRUE.equals(program.eval(Map.of("self", celValue(self), "oldSelf", oldSelf)));
         } catch (Exception e) {
             throw new IllegalStateException("CEL rule " + rule + " failed to evaluate: " + e.getMessage(), e);
         }
+    }
+
+    /** The value of {@code object} at the dotted {@code path} (no list indexes), or null. */
+    private static Object at(Object object, String path) {
+        Object current = object;
+        for (String part : path.isEmpty() ? new String[0] : path.split("\\.")) {
+            if (!(current instanceof Map<?, ?> map)) {
+                return null;
+            }
+            current = map.get(part);
+        }
+        return current;
     }
 
     /** Kubernetes hands CEL integers as int64 and numbers as double. */

@@ -29,10 +29,20 @@ class CrdShapeTest {
         assertThat(version.getSubresources().getScale().getSpecReplicasPath()).isEqualTo(".spec.replicas");
         assertThat(version.getSubresources().getScale().getStatusReplicasPath()).isEqualTo(".status.replicas");
         assertThat(version.getSubresources().getScale().getLabelSelectorPath()).isEqualTo(".status.selector");
-        assertThat(version.getAdditionalPrinterColumns()).extracting(c -> c.getName() + "=" + c.getJsonPath())
-                .containsExactlyInAnyOrder("Desired=.status.desiredReplicas", "Ready=.status.readyReplicas",
-                        "Queued=.status.queued", "Busy=.status.busySlots", "Mode=.status.mode",
-                        "Age=.metadata.creationTimestamp");
+        assertThat(crd.getSpec().getNames().getCategories()).containsExactly("hatchet");
+        assertThat(version.getAdditionalPrinterColumns())
+                .extracting(c -> c.getName() + "=" + c.getJsonPath() + (c.getPriority() == 0 ? "" : " @" + c.getPriority()))
+                .as("kubectl shows them in this order; Min and Max only with -o wide")
+                .containsExactly("Ready=.status.conditions[?(@.type==\"Ready\")].status", "Mode=.status.mode",
+                        "Desired=.status.desiredReplicas", "Ready pods=.status.readyReplicas", "Queued=.status.queued",
+                        "Busy=.status.busySlots", "Age=.metadata.creationTimestamp",
+                        "Min=.spec.autoscaling.minReplicas @1", "Max=.spec.autoscaling.maxReplicas @1");
+        var conditions = version.getSchema().getOpenAPIV3Schema().getProperties().get("status").getProperties()
+                .get("conditions");
+        assertThat(conditions.getXKubernetesListType()).isEqualTo("map");
+        assertThat(conditions.getXKubernetesListMapKeys()).containsExactly("type");
+        assertThat(conditions.getItems().getSchema().getRequired())
+                .containsExactlyInAnyOrder("type", "status", "lastTransitionTime", "reason", "message");
         assertThat(version.getSchema().getOpenAPIV3Schema().getProperties().get("status").getProperties())
                 .containsKeys("desiredReplicas", "queued", "running", "slotUtilization", "oldestQueuedAge",
                         "lastScaleTime", "lastDecision", "conditions", "observedGeneration", "selector");

@@ -26,8 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SchemaValidationTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Path CRD = Path.of("target/classes/META-INF/fabric8/"
-            + "hatchetworkerpools.hatchet-operator.io-v1.yml");
+    private static final Path CRD = Path.of("../crds/hatchetworkerpools.hatchet-operator.io-v1.yml");
     private static CrdSchemaValidator validator;
 
     @BeforeAll
@@ -99,6 +98,14 @@ class SchemaValidationTest {
                 bad("drain in words", s -> map(s, "drain").put("timeout", "five minutes"),
                         "spec.drain.timeout in body should match"),
                 bad("misspelled field", s -> s.put("slot", 3), "unknown field \"spec.slot\""),
+                bad("poll interval below the floor", s -> map(s, "autoscaling").put("pollInterval", "500ms"),
+                        ValidationRules.POLL_INTERVAL_FLOOR_MESSAGE),
+                bad("poll interval of 1ms", s -> map(s, "autoscaling").put("pollInterval", "1ms"),
+                        "spec.autoscaling.pollInterval must be at least 1s"),
+                bad("queue delay below the floor", s -> map(s, "autoscaling").put("targetQueueDelay", "100ms"),
+                        ValidationRules.QUEUE_DELAY_FLOOR_MESSAGE),
+                bad("replicas with autoscaling", s -> s.put("replicas", 3),
+                        ValidationRules.REPLICAS_XOR_AUTOSCALING_MESSAGE),
                 bad("empty task name", s -> s.put("tasks", List.of("")),
                         "spec.tasks[0] in body should be at least 1 chars long"),
                 bad("runtime unknown", s -> s.put("runtime", "rust"),
@@ -120,6 +127,42 @@ class SchemaValidationTest {
         Map<String, Object> pool = read(Path.of("..", "examples", "java-worker-pool.yaml"));
         breakSpec.accept(map(pool, "spec"));
         assertThat(validator.validate(pool)).as(name).anySatisfy(e -> assertThat(e).contains(expected));
+    }
+
+    @org.junit.jupiter.api.Test
+    void durationsAtTheFloorOrAboveAreAccepted() throws IOException {
+        for (String interval : List.of("1s", "1000ms", "2s", "1m30s")) {
+            Map<String, Object> pool = read(Path.of("..", "examples", "java-worker-pool.yaml"));
+            map(map(pool, "spec"), "autoscaling").put("pollInterval", interval);
+            assertThat(validator.validate(pool)).as(interval).isEmpty();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aNameLongerThan63CharactersIsRejected() throws IOException {
+        Map<String, Object> pool = read(Path.of("..", "examples", "java-worker-pool.yaml"));
+        map(pool, "metadata").put("name", "a".repeat(64));
+        assertThat(validator.validate(pool)).anySatisfy(e -> assertThat(e)
+                .contains(ValidationRules.NAME_LENGTH_MESSAGE).contains("metadata.name"));
+        map(pool, "metadata").put("name", "a".repeat(63));
+        assertThat(validator.validate(pool)).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void replicasWithAutoscalingIsRatchetedOnUpdate() throws IOException {
+        Map<String, Object> autoscaled = read(Path.of("..", "examples", "java-worker-pool.yaml"));
+        Map<String, Object> scaled = read(Path.of("..", "examples", "java-worker-pool.yaml"));
+        map(scaled, "spec").put("replicas", 4);
+        assertThat(validator.validateUpdate(autoscaled, scaled)).as("kubectl scale of an autoscaled pool")
+                .anySatisfy(e -> assertThat(e).contains(ValidationRules.REPLICAS_XOR_AUTOSCALING_MESSAGE));
+
+        Map<String, Object> legacy = read(Path.of("..", "examples", "java-worker-pool.yaml"));
+        map(legacy, "spec").put("replicas", 4);
+        Map<String, Object> edited = read(Path.of("..", "examples", "java-worker-pool.yaml"));
+        map(edited, "spec").put("replicas", 5);
+        map(edited, "spec").put("slots", 3);
+        assertThat(validator.validateUpdate(legacy, edited)).as("a pool stored with both before the rule")
+                .isEmpty();
     }
 
     private static Arguments bad(String name, Consumer<Map<String, Object>> change, String expected) {

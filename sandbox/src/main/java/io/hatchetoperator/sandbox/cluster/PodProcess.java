@@ -22,4 +22,12 @@ public interface PodProcess {
 
   /** Task slots the process offers. */
   int slots();
+
+  /**
+   * The container as the kubelet reports it; the simulator polls it on every resync. An in-process worker
+   * is running and ready once {@link #start()} returned.
+   */
+  default ContainerState state() {
+    return ContainerState.READY;
+  }
 }

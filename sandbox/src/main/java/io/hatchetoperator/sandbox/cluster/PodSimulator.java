@@ -45,6 +45,8 @@ public final class PodSimulator implements AutoCloseable {
   private final List<ReplicaChange> replicaChanges = new CopyOnWriteArrayList<>();
   private final List<PodDeletion> deletions = new CopyOnWriteArrayList<>();
   private final AtomicLong tasksKilled = new AtomicLong();
+  private final Map<String, Integer> restartsOfGonePods = new ConcurrentHashMap<>();
+  private final java.util.Set<PodProcess> drained = ConcurrentHashMap.newKeySet();
   private final AtomicLong podMillisOfGonePods = new AtomicLong();
   private final ScheduledExecutorService reconciler =
       Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "pod-simulator"));
@@ -129,6 +131,7 @@ public final class PodSimulator implements AutoCloseable {
 
   private void reconcileAll() {
     try {
+      syncContainers();
       Cache<Deployment> store = (Cache<Deployment>) deployments.getIndexer();
       for (Deployment d : store.list()) {
         reconcile(d);
@@ -210,7 +213,7 @@ public final class PodSimulator implements AutoCloseable {
       var container = pod.getSpec().getContainers().get(0);
       Map<String, String> env = envResolver.resolve(pod, container);
       PodProcess process = processes.create(new PodLaunch(sim.namespace, sim.name, sim.deployment,
-          container.getName(), env));
+          container.getName(), env, container, PodTemplates.graceSeconds(pod)));
       process.start();
       sim.process = process;
       sim.startError = null;
@@ -232,10 +235,52 @@ public final class PodSimulator implements AutoCloseable {
       lifecycle.execute(process::kill);
       return;
     }
+    ContainerState state = process.state();
+    sim.shown = state;
+    if (!state.ready()) {
+      PodStatusWriter.container(client, sim, state);
+      log.info("pod {}: container started, waiting for it to be ready", sim.key());
+      return;
+    }
     sim.phase = SimulatedPod.Phase.READY;
     PodStatusWriter.ready(client, sim);
     log.info("pod {} is ready ({} slots)", sim.key(), process.slots());
     reconcileAll();
+  }
+
+  /**
+   * The kubelet's status sync: a container whose readiness, restarts or waiting reason changed (a process
+   * container probed and restarted by itself) gets its pod's status rewritten, and Ready gates the phase.
+   */
+  private void syncContainers() {
+    for (SimulatedPod pod : pods.values()) {
+      PodProcess process = pod.process;
+      if (process == null || !pod.live() || pod.shown == null) {
+        continue; // not started yet, or markReady has not seen it yet
+      }
+      ContainerState state = process.state();
+      if (state.equals(pod.shown)) {
+        continue;
+      }
+      pod.shown = state;
+      if (state.ready() && pod.phase == SimulatedPod.Phase.STARTING) {
+        pod.phase = SimulatedPod.Phase.READY;
+        log.info("pod {} is ready ({} slots)", pod.key(), process.slots());
+      } else if (!state.ready() && pod.phase == SimulatedPod.Phase.READY) {
+        pod.phase = SimulatedPod.Phase.STARTING;
+        log.info("pod {} is not ready: {}", pod.key(), state.waitingReason() == null ? "readiness probe failing"
+            : state.waitingReason() + " " + state.waitingMessage());
+      }
+      PodStatusWriter.container(client, pod, state);
+    }
+  }
+
+  /** Container restarts of one Deployment's pods so far, the pods already gone included. */
+  public int restarts(String namespace, String deployment) {
+    String key = namespace + "/" + deployment;
+    int live = pods.values().stream().filter(p -> p.namespace.equals(namespace) && p.deployment.equals(deployment)
+        && p.process != null).mapToInt(p -> p.process.state().restarts()).sum();
+    return restartsOfGonePods.getOrDefault(key, 0) + live;
   }
 
   private void onPodDeleted(Pod deleted) {
@@ -287,6 +332,10 @@ public final class PodSimulator implements AutoCloseable {
 
   private void finish(SimulatedPod pod) {
     if (pods.remove(pod.key()) != null) {
+      PodProcess process = pod.process;
+      if (process != null) {
+        restartsOfGonePods.merge(pod.namespace + "/" + pod.deployment, process.state().restarts(), Integer::sum);
+      }
       podMillisOfGonePods.addAndGet(Duration.between(pod.createdAt, clock.instant()).toMillis());
     }
   }
@@ -302,11 +351,49 @@ public final class PodSimulator implements AutoCloseable {
     reconciler.shutdownNow();
     for (SimulatedPod pod : pods.values()) {
       PodProcess process = pod.process;
-      if (process != null) {
+      if (process != null && !drained.contains(process)) {
         process.kill();
       }
     }
     lifecycle.shutdownNow();
+  }
+
+  /**
+   * The end of the sandbox: SIGTERM to every pod's process at once and a wait of up to {@code timeout} for their
+   * drains (so workers leave the engine as a node drain would leave them), then SIGKILL for whatever is left.
+   * Counts tasks killed as a pod deletion does. Call before {@link #close()}.
+   */
+  public void drainAll(Duration timeout) {
+    java.util.List<java.util.concurrent.Future<Integer>> stops = new java.util.ArrayList<>();
+    java.util.concurrent.ExecutorService stopper = Executors.newCachedThreadPool(r -> daemon(r, "pod-drain"));
+    for (SimulatedPod pod : pods.values()) {
+      PodProcess process = pod.process;
+      if (process != null && pod.live()) {
+        stops.add(stopper.submit(() -> {
+          int killed = new GracefulStop(process, timeout).run();
+          if (killed == 0) {
+            drained.add(process);
+          }
+          return killed;
+        }));
+      }
+    }
+    for (java.util.concurrent.Future<Integer> stop : stops) {
+      try {
+        tasksKilled.addAndGet(stop.get());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      } catch (java.util.concurrent.ExecutionException e) {
+        log.warn("a pod's drain failed: {}", e.getCause().toString());
+      }
+    }
+    stopper.shutdownNow();
+  }
+
+  /** Pods whose process drained and exited by itself in {@link #drainAll(Duration)}. */
+  public int drainedOnClose() {
+    return drained.size();
   }
 
   private static Thread daemon(Runnable r, String name) {

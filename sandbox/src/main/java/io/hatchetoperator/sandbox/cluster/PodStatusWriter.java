@@ -34,6 +34,36 @@ final class PodStatusWriter {
         .build());
   }
 
+  /**
+   * The status of a container that runs as a process: Running (Ready or not) with its restart count, or
+   * waiting with the reason (e.g. CrashLoopBackOff) and how its last run ended.
+   */
+  static void container(KubernetesClient client, SimulatedPod pod, ContainerState state) {
+    String now = Instant.now().toString();
+    ContainerStatusBuilder container = new ContainerStatusBuilder().withName("worker").withReady(state.ready())
+        .withStarted(state.running()).withRestartCount(state.restarts());
+    if (state.running()) {
+      container.withNewState().withNewRunning().withStartedAt(now).endRunning().endState();
+    } else {
+      container.withNewState().withNewWaiting().withReason(state.waitingReason())
+          .withMessage(state.waitingMessage()).endWaiting().endState();
+    }
+    ContainerState.Termination last = state.lastExit();
+    if (last != null) {
+      container.withNewLastState().withNewTerminated().withExitCode(last.exitCode()).withReason(last.reason())
+          .withMessage(last.message()).withFinishedAt(now).endTerminated().endLastState();
+    }
+    String ready = state.ready() ? "True" : "False";
+    write(client, pod, new PodStatusBuilder().withPhase("Running").withPodIP("127.0.0.1").withHostIP("127.0.0.1")
+        .withConditions(List.of(
+            new PodConditionBuilder().withType("Ready").withStatus(ready).withLastTransitionTime(now)
+                .withReason(state.ready() ? null : "ContainersNotReady").build(),
+            new PodConditionBuilder().withType("ContainersReady").withStatus(ready).build(),
+            new PodConditionBuilder().withType("PodScheduled").withStatus("True").build()))
+        .withContainerStatuses(container.build())
+        .build());
+  }
+
   private static void write(KubernetesClient client, SimulatedPod pod, PodStatus status) {
     try {
       client.pods().inNamespace(pod.namespace).withName(pod.name).editStatus(p -> {

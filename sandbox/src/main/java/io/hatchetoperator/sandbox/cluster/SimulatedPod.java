@@ -16,6 +16,7 @@ final class SimulatedPod {
   volatile Phase phase = Phase.STARTING;
   volatile PodProcess process;
   volatile String startError;
+  volatile ContainerState shown;
 
   SimulatedPod(String namespace, String name, String deployment, String templateHash, Instant createdAt) {
     this.namespace = namespace;

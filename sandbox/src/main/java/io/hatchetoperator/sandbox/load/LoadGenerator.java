@@ -18,21 +18,31 @@ public final class LoadGenerator implements AutoCloseable {
 
   private final TaskSubmitter submitter;
   private final RunLedger ledger;
+  private final int indexOffset;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "load-timer"));
   private final ExecutorService submitters = Executors.newFixedThreadPool(4, r -> daemon(r, "load-submit"));
 
   /** A generator submitting through {@code submitter} and recording in {@code ledger}. */
   public LoadGenerator(TaskSubmitter submitter, RunLedger ledger) {
+    this(submitter, ledger, 0);
+  }
+
+  /**
+   * A generator whose tasks are entered in {@code ledger} from index {@code indexOffset} on, so that several
+   * generators (one per pool) can share one ledger.
+   */
+  public LoadGenerator(TaskSubmitter submitter, RunLedger ledger, int indexOffset) {
     this.submitter = submitter;
     this.ledger = ledger;
+    this.indexOffset = indexOffset;
   }
 
   /** Schedules every row of {@code trace} relative to now; returns at once. */
   public void start(Trace trace) {
     List<TraceRow> rows = trace.rows();
     for (int i = 0; i < rows.size(); i++) {
-      int index = i;
+      int index = indexOffset + i;
       TraceRow row = rows.get(i);
       timer.schedule(() -> submitters.execute(() -> submit(index, row)), row.arrivalMs(), TimeUnit.MILLISECONDS);
     }

@@ -10,7 +10,15 @@ public final class ReportBuilder {
   /** What a finished run recorded. */
   public record Recorded(String trace, LedgerCounts counts, List<Long> queueWaitsMs, long tasksKilled,
       long podMillis, List<ScaleEvent> events, List<Sample> samples, long firstBurstStartMs, int finalReplicas,
-      long durationMs) {}
+      long durationMs, List<PoolSummary> pools) {
+
+    /** What a run of one pool recorded, before the pools' summaries are known. */
+    public Recorded(String trace, LedgerCounts counts, List<Long> queueWaitsMs, long tasksKilled, long podMillis,
+        List<ScaleEvent> events, List<Sample> samples, long firstBurstStartMs, int finalReplicas, long durationMs) {
+      this(trace, counts, queueWaitsMs, tasksKilled, podMillis, events, samples, firstBurstStartMs, finalReplicas,
+          durationMs, List.of());
+    }
+  }
 
   /** The report of {@code r}. */
   public static RunReport build(Recorded r) {
@@ -23,7 +31,7 @@ public final class ReportBuilder {
     return new RunReport(r.trace(), r.counts().submitted(), r.counts().completed(), r.counts().lost(),
         r.counts().duplicated(), r.tasksKilled(), Percentiles.of(r.queueWaitsMs(), 50),
         Percentiles.of(r.queueWaitsMs(), 95), Math.round(r.podMillis() / 100.0) / 10.0, firstScaleUp,
-        maxReplicas, r.finalReplicas(), r.durationMs(), r.events().size());
+        maxReplicas, r.finalReplicas(), r.durationMs(), r.events().size(), r.pools());
   }
 
   private ReportBuilder() {}

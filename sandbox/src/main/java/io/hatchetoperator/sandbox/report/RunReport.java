@@ -1,5 +1,7 @@
 package io.hatchetoperator.sandbox.report;
 
+import java.util.List;
+
 /**
  * The figures of one sandbox run, written to {@code report.json}.
  *
@@ -18,7 +20,18 @@ package io.hatchetoperator.sandbox.report;
  * @param finalReplicas {@code spec.replicas} at the end
  * @param durationMs how long the run took, ms
  * @param scaleEvents how many times {@code spec.replicas} changed
+ * @param pools each pool at the end of the run (the figures above are the first pool's replicas and the
+ *     tasks of all pools)
  */
 public record RunReport(String trace, int tasksSubmitted, int tasksCompleted, int tasksLost, int tasksDuplicated,
     long tasksKilled, long queueWaitP50Ms, long queueWaitP95Ms, double podSeconds, long firstScaleUpMs,
-    int maxReplicas, int finalReplicas, long durationMs, int scaleEvents) {}
+    int maxReplicas, int finalReplicas, long durationMs, int scaleEvents, List<PoolSummary> pools) {
+
+  /** A report without per-pool summaries. */
+  public RunReport(String trace, int tasksSubmitted, int tasksCompleted, int tasksLost, int tasksDuplicated,
+      long tasksKilled, long queueWaitP50Ms, long queueWaitP95Ms, double podSeconds, long firstScaleUpMs,
+      int maxReplicas, int finalReplicas, long durationMs, int scaleEvents) {
+    this(trace, tasksSubmitted, tasksCompleted, tasksLost, tasksDuplicated, tasksKilled, queueWaitP50Ms,
+        queueWaitP95Ms, podSeconds, firstScaleUpMs, maxReplicas, finalReplicas, durationMs, scaleEvents, List.of());
+  }
+}

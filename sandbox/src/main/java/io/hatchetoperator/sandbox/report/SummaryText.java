@@ -19,6 +19,14 @@ public final class SummaryText {
     sb.append(wait).append("; ").append(scaleUp).append(System.lineSeparator());
     sb.append(String.format("replicas: max %d, final %d, %d scale event%s; %.1f pod-seconds%n", r.maxReplicas(),
         r.finalReplicas(), r.scaleEvents(), r.scaleEvents() == 1 ? "" : "s", r.podSeconds()));
+    for (PoolSummary p : r.pools() == null ? java.util.List.<PoolSummary>of() : r.pools()) {
+      sb.append(String.format("pool %s: replicas max %d, final %d; %d container restart%s%n", p.name(),
+          p.maxReplicas(), p.finalReplicas(), p.restarts(), p.restarts() == 1 ? "" : "s"));
+      for (PoolSummary.PoolCondition c : p.conditions()) {
+        sb.append(String.format("  %s=%s %s%s%n", c.type(), c.status(), c.reason() == null ? "" : c.reason(),
+            c.message() == null ? "" : ": " + c.message()));
+      }
+    }
     if (html != null) {
       sb.append("report: ").append(html.toAbsolutePath()).append(" and ")
           .append(html.resolveSibling("report.json").toAbsolutePath()).append(System.lineSeparator());

@@ -7,6 +7,7 @@ import io.hatchetoperator.sandbox.load.RunLedger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,7 @@ public final class Sampler implements AutoCloseable {
   private final PodSimulator pods;
   private final RunLedger ledger;
   private final String namespace;
-  private final String deployment;
+  private final List<String> deployments;
   private final Timeline timeline;
   private final LiveView view;
   private final Clock clock;
@@ -35,10 +36,16 @@ public final class Sampler implements AutoCloseable {
   /** Samples the Deployment {@code namespace/deployment} run by {@code pods}, with the load of {@code ledger}. */
   public Sampler(PodSimulator pods, RunLedger ledger, String namespace, String deployment, Timeline timeline,
       LiveView view, Clock clock) {
+    this(pods, ledger, namespace, List.of(deployment), timeline, view, clock);
+  }
+
+  /** Samples the sum of several Deployments of {@code namespace} (pools side by side). */
+  public Sampler(PodSimulator pods, RunLedger ledger, String namespace, List<String> deployments, Timeline timeline,
+      LiveView view, Clock clock) {
     this.pods = pods;
     this.ledger = ledger;
     this.namespace = namespace;
-    this.deployment = deployment;
+    this.deployments = List.copyOf(deployments);
     this.timeline = timeline;
     this.view = view;
     this.clock = clock;
@@ -57,7 +64,7 @@ public final class Sampler implements AutoCloseable {
     int inFlight = ledger.inFlight();
     Sample s = new Sample(Duration.between(start, clock.instant()).toMillis(),
         Math.max(0, inFlight - pods.busySlots()), pods.busySlots(), pods.totalSlots(),
-        Math.max(0, this.pods.desiredReplicas(namespace, deployment)), pods.ready(), pods.starting(),
+        deployments.stream().mapToInt(d -> Math.max(0, this.pods.desiredReplicas(namespace, d))).sum(), pods.ready(), pods.starting(),
         pods.draining(), counts.completed(), counts.submitted());
     timeline.add(s);
     view.show(s);

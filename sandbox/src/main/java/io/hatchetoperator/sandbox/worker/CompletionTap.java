@@ -28,6 +28,11 @@ public final class CompletionTap implements ClientInterceptor {
     this.sink = sink;
   }
 
+  /** One acknowledged completion seen elsewhere on the wire (a process pod's engine proxy). */
+  public void record(String taskId) {
+    sink.accept(taskId);
+  }
+
   @Override
   public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
     ClientCall<Q, R> call = next.newCall(method, options);

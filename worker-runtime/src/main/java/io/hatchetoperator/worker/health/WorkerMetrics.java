@@ -3,6 +3,11 @@ package io.hatchetoperator.worker.health;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.core.metrics.Info;
+import io.prometheus.metrics.instrumentation.jvm.JvmGarbageCollectorMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmMemoryMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmThreadsMetrics;
+import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
@@ -73,6 +78,22 @@ public final class WorkerMetrics {
         .help("Cancelled task runs still running after the cancellation grace period").register(registry);
     droppedEvents = Counter.builder().name("hatchet_worker_events_dropped")
         .help("Task events given up on, by gRPC status code").labelNames("code").register(registry);
+  }
+
+  /**
+   * Adds {@code hatchet_worker_build_info} and the JVM's and the process's metrics ({@code jvm_memory_*},
+   * {@code jvm_threads_*}, {@code jvm_gc_collection_seconds}, {@code process_*}); call once, for a worker that serves
+   * /metrics. Only collectors that read the JVM's MXBeans at scrape time: none leaves a listener behind, which
+   * matters when many workers come and go in one JVM (the sandbox).
+   */
+  public void runtimeMetrics(String version) {
+    Info.builder().name("hatchet_worker_build_info").help("The worker runtime's version and the Java runtime")
+        .labelNames("version", "java_version").register(registry)
+        .setLabelValues(version, System.getProperty("java.version", "unknown"));
+    JvmMemoryMetrics.builder().register(registry);
+    JvmThreadsMetrics.builder().register(registry);
+    JvmGarbageCollectorMetrics.builder().register(registry);
+    ProcessMetrics.builder().register(registry);
   }
 
   /** Adds a gauge that is 1 while the engine acknowledges heartbeats on an accepted stream. */

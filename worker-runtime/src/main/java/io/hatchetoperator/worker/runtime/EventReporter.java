@@ -11,8 +11,8 @@ import io.hatchetoperator.worker.client.EngineStubs;
 import io.hatchetoperator.worker.health.WorkerMetrics;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,7 +48,7 @@ final class EventReporter {
   private final long maxBackoffMs;
   private final WorkerMetrics metrics;
   private final Consumer<String> onFatal;
-  private final Map<Attempt, TaskQueue> queues = new HashMap<>(); // guarded by this
+  private final Map<Attempt, TaskQueue> queues = new ConcurrentHashMap<>();
   private volatile boolean aborted;
 
   EventReporter(EngineStubs stubs, ScheduledExecutorService scheduler, Duration deadline,
@@ -66,45 +66,48 @@ final class EventReporter {
     if (aborted) {
       return;
     }
-    StepActionEvent now = null;
-    synchronized (this) {
-      TaskQueue q = queues.computeIfAbsent(key(event), k -> new TaskQueue());
+    StepActionEvent[] now = {null};
+    queues.compute(key(event), (k, queue) -> {
+      TaskQueue q = queue == null ? new TaskQueue() : queue;
       q.events.add(event);
       if (!q.sending) {
         q.sending = true;
         q.attempts = 0;
-        now = event;
+        now[0] = event;
       } else if (stuckStarted(q) && q.retry != null && q.retry.cancel(false)) {
         q.retry = null;
         overtake(q);
-        now = q.events.peek();
+        now[0] = q.events.peek();
       }
-    }
-    if (now != null) {
-      transmit(now);
+      q.size = q.events.size();
+      return q;
+    });
+    if (now[0] != null) {
+      transmit(now[0]);
     }
   }
 
   /** Drops the undelivered events of attempts older than {@code attempt}: the engine would ignore them. */
   void fence(Attempt attempt) {
-    synchronized (this) {
-      queues.entrySet().removeIf(e -> {
-        if (attempt.supersedes(e.getKey())) {
-          LOG.info("dropping {} undelivered events of task run {}: attempt {} replaced it",
-              e.getValue().events.size(), e.getKey(), attempt.retryCount());
-          if (e.getValue().retry != null) {
-            e.getValue().retry.cancel(false);
-          }
-          return true;
+    if (attempt.retryCount() == 0) {
+      return;
+    }
+    for (int older = 0; older < attempt.retryCount(); older++) {
+      TaskQueue q = queues.remove(new Attempt(attempt.taskRunExternalId(), older));
+      if (q != null) {
+        LOG.info("dropping {} undelivered events of task run {}#{}: attempt {} replaced it", q.size,
+            attempt.taskRunExternalId(), older, attempt.retryCount());
+        ScheduledFuture<?> retry = q.retry;
+        if (retry != null) {
+          retry.cancel(false);
         }
-        return false;
-      });
+      }
     }
   }
 
   /** Events not yet delivered. */
-  synchronized int pending() {
-    return queues.values().stream().mapToInt(q -> q.events.size()).sum();
+  int pending() {
+    return queues.values().stream().mapToInt(q -> q.size).sum();
   }
 
   /** Waits until every queued event is delivered, up to {@code timeout}; true if all were. */
@@ -119,9 +122,7 @@ final class EventReporter {
   /** Drops everything and sends nothing more (the crash simulation). */
   void abort() {
     aborted = true;
-    synchronized (this) {
-      queues.clear();
-    }
+    queues.clear();
   }
 
   private void transmit(StepActionEvent event) {
@@ -152,22 +153,23 @@ final class EventReporter {
     if (aborted) {
       return;
     }
-    EventFailure.Verdict verdict = EventFailure.classify(event, status);
-    StepActionEvent next;
-    long delay = 0;
-    synchronized (this) {
-      TaskQueue q = queues.get(key(event));
-      if (q == null || q.events.peek() != event) {
-        return; // fenced off meanwhile
+    EventFailure.Verdict classified = EventFailure.classify(event, status);
+    EventFailure.Verdict[] verdict = {null};
+    StepActionEvent[] next = {null};
+    long[] delay = {0};
+    queues.computeIfPresent(key(event), (k, q) -> {
+      if (q.events.peek() != event) {
+        return q; // replaced meanwhile
       }
       q.attempts++;
-      if (verdict == EventFailure.Verdict.RETRY && q.attempts >= MAX_ATTEMPTS) {
-        verdict = EventFailure.Verdict.DROP;
+      EventFailure.Verdict v = classified;
+      if (v == EventFailure.Verdict.RETRY && q.attempts >= MAX_ATTEMPTS) {
+        v = EventFailure.Verdict.DROP;
       }
-      if ((verdict == EventFailure.Verdict.RETRY || verdict == EventFailure.Verdict.OUTAGE) && stuckStarted(q)) {
-        verdict = EventFailure.Verdict.OVERTAKEN;
+      if ((v == EventFailure.Verdict.RETRY || v == EventFailure.Verdict.OUTAGE) && stuckStarted(q)) {
+        v = EventFailure.Verdict.OVERTAKEN;
       }
-      switch (verdict) {
+      switch (v) {
         case OVERTAKEN -> overtake(q);
         case DELIVERED, DROP, FATAL -> {
           q.events.poll();
@@ -178,40 +180,50 @@ final class EventReporter {
           q.events.addFirst(EventFailure.oversized(event));
           q.attempts = 0;
         }
-        default -> delay = Math.min(maxBackoffMs, 100L << Math.min(q.attempts - 1, 10))
+        default -> delay[0] = Math.min(maxBackoffMs, 100L << Math.min(q.attempts - 1, 10))
             + ThreadLocalRandom.current().nextLong(100);
       }
-      next = q.events.peek();
-      if (next == null) {
-        queues.remove(key(event));
-      } else if (delay > 0) {
-        StepActionEvent retry = next;
+      verdict[0] = v;
+      q.size = q.events.size();
+      StepActionEvent head = q.events.peek();
+      if (head == null) {
+        return null;
+      }
+      if (delay[0] > 0) {
         try {
-          q.retry = scheduler.schedule(() -> retryNow(retry), delay, TimeUnit.MILLISECONDS);
+          q.retry = scheduler.schedule(() -> retryNow(head), delay[0], TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
           LOG.error("{} event of task run {} lost: the worker stopped before it could be delivered",
-              event.getEventType(), key(event));
+              event.getEventType(), k);
           metrics.eventDropped(status.getCode().name());
-          queues.remove(key(event));
+          return null;
         }
-        next = null;
+      } else {
+        next[0] = head;
       }
+      return q;
+    });
+    if (verdict[0] == null) {
+      return; // fenced off meanwhile
     }
-    report(event, status, verdict, delay);
-    if (next != null) {
-      transmit(next);
+    report(event, status, verdict[0], delay[0]);
+    if (next[0] != null) {
+      transmit(next[0]);
     }
   }
 
   private void retryNow(StepActionEvent event) {
-    synchronized (this) {
-      TaskQueue q = queues.get(key(event));
-      if (q == null || q.events.peek() != event) {
-        return;
+    boolean[] current = {false};
+    queues.computeIfPresent(key(event), (k, q) -> {
+      if (q.events.peek() == event) {
+        q.retry = null;
+        current[0] = true;
       }
-      q.retry = null;
+      return q;
+    });
+    if (current[0]) {
+      transmit(event);
     }
-    transmit(event);
   }
 
   private void report(StepActionEvent event, Status status, EventFailure.Verdict verdict, long delay) {
@@ -258,11 +270,15 @@ final class EventReporter {
     return new Attempt(event.getTaskRunExternalId(), event.getRetryCount());
   }
 
-  /** The undelivered events of one attempt; the head is in flight or waiting for its retry. Guarded by the reporter. */
+  /**
+   * The undelivered events of one attempt; the head is in flight or waiting for its retry. Changed only inside the
+   * map's {@code compute} of its key, which serialises them per attempt.
+   */
   private static final class TaskQueue {
     final ArrayDeque<StepActionEvent> events = new ArrayDeque<>(2);
+    volatile int size;
     boolean sending;
     int attempts;
-    ScheduledFuture<?> retry;
+    volatile ScheduledFuture<?> retry;
   }
 }

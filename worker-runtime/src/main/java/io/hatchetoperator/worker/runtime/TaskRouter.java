@@ -100,7 +100,7 @@ final class TaskRouter {
           StepActionEventType.STEP_EVENT_TYPE_FAILED, why, false));
       return;
     }
-    for (TaskExecution other : running.values()) {
+    for (TaskExecution other : newest == null ? java.util.List.<TaskExecution>of() : running.values()) {
       if (attempt.supersedes(other.attempt())) {
         LOG.warn("task run {} arrived while attempt {} still winds down here: stopping the old attempt "
             + "and dropping its result", attempt, other.attempt());

@@ -102,6 +102,7 @@ public final class WorkerRuntime implements Worker {
         settings.timing().maxBackoff(), metrics,
         why -> control.execute(() -> new ListenerCallbacks().onGiveUp(why)));
     if (settings.healthPort() >= 0) {
+      metrics.runtimeMetrics(RegistrationRequests.SDK_VERSION);
       health = new HealthServer(name, settings.healthPort(), metrics, this::liveness, this::isReady,
           () -> state.name(), slots.totals(), slots::used);
     }
