@@ -44,7 +44,8 @@ class ExamplesIT {
             }
             List<String> pools = client.resources(HatchetWorkerPool.class).inNamespace(MockCluster.NAMESPACE).list()
                     .getItems().stream().map(p -> p.getMetadata().getName()).toList();
-            assertThat(pools).containsExactlyInAnyOrder("sample-worker", "image-resize", "reports");
+            assertThat(pools).containsExactlyInAnyOrder("sample-worker", "python-worker", "go-worker",
+                    "typescript-worker", "reports");
             HatchetOperator operator = OperatorFixture.start(cluster.operatorClient(), OperatorFixture.settings());
             try {
                 for (String pool : pools) {
@@ -61,8 +62,9 @@ class ExamplesIT {
                     await().atMost(Duration.ofSeconds(15)).until(() -> deployment(client, pool) != null);
                     assertThat(condition(client, pool, "SpecValid")).isEqualTo("True/Valid");
                 }
-                var python = deployment(client, "image-resize").getSpec().getTemplate().getSpec().getContainers().get(0);
-                assertThat(python.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/health");
+                var python = deployment(client, "python-worker").getSpec().getTemplate().getSpec().getContainers().get(0);
+                assertThat(python.getReadinessProbe().getHttpGet().getPath())
+                        .as("runtime python: the SDK's /health, as readiness only").isEqualTo("/health");
                 assertThat(deployment(client, "reports").getSpec().getReplicas()).isEqualTo(3);
                 assertThat(deployment(client, "sample-worker").getSpec().getReplicas())
                         .as("autoscaled from zero, no decision yet: one worker").isEqualTo(1);
