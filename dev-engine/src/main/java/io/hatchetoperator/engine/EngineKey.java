@@ -74,13 +74,19 @@ public record EngineKey(byte[] key, String tenantId) {
     return p.getFileSystem().supportedFileAttributeViews().contains("posix");
   }
 
+  private static final String HEADER = "# Signing key of a Hatchet dev engine";
+
   private String text() {
-    return "# Signing key of a Hatchet dev engine: anyone who reads it can mint tokens. Keep it owner-only.\n"
+    return HEADER + ": anyone who reads it can mint tokens. Keep it owner-only.\n"
         + "key=" + Base64.getUrlEncoder().withoutPadding().encodeToString(key) + "\n"
         + "tenant=" + tenantId + "\n";
   }
 
   private static EngineKey parse(Path file, String text) {
+    if (!text.startsWith(HEADER)) {
+      throw new IllegalArgumentException("--key-file " + file + " is not a key file of the dev engine; give a path"
+          + " that does not exist yet (the engine creates it) or one it created before");
+    }
     String key = null;
     String tenant = null;
     for (String line : text.split("\\R")) {

@@ -60,11 +60,16 @@ class EngineKeyTest {
   @Test
   void a_damaged_key_file_is_refused_naming_the_file_and_the_fix() throws Exception {
     Path file = dir.resolve("engine.key");
-    Files.writeString(file, "not a key\n");
+    EngineKey.loadOrCreate(file, null);
+    Files.writeString(file, Files.readString(file).replaceAll("key=.*", "key=!!"));
     assertThatThrownBy(() -> EngineKey.loadOrCreate(file, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("--key-file " + file)
         .hasMessageContaining("delete it");
+    Path other = Files.writeString(dir.resolve("passwd"), "root:x:0:0::/root:/bin/bash\n");
+    assertThatThrownBy(() -> EngineKey.loadOrCreate(other, null))
+        .hasMessageContaining("is not a key file of the dev engine")
+        .hasMessageNotContaining("delete");
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +37,24 @@ class ChartCrdTest {
   void theChartHasNoCrdsFolderWhichHelmWouldNeverUpgrade() {
     assertThat(ChartRenderer.CHART.resolve("crds")).doesNotExist();
     assertThat(ChartRenderer.CHART.resolve("files/crds").resolve(GENERATED.getFileName())).exists();
+  }
+
+  /**
+   * What {@code helm upgrade} applies is what {@code helm template} renders here, unless a template branches on
+   * install versus upgrade or the CRD is a hook (hooks are not part of the release's manifest). helm-java cannot run
+   * an upgrade without a reachable cluster, even as a client-only dry run, so this pins the equivalence instead.
+   */
+  @Test
+  void anUpgradeRendersTheCrdLikeAnInstall() throws IOException {
+    try (Stream<Path> templates = Files.walk(ChartRenderer.CHART.resolve("templates"))) {
+      for (Path template : templates.filter(Files::isRegularFile).toList()) {
+        assertThat(Files.readString(template)).as("%s renders differently on upgrade", template)
+            .doesNotContain(".Release.IsUpgrade").doesNotContain(".Release.IsInstall");
+      }
+    }
+    JsonNode crd = ChartRenderer.renderDefaults().one("CustomResourceDefinition", CRD);
+    assertThat(crd.at("/metadata/annotations").has("helm.sh/hook")).as("a hook is not upgraded with the release")
+        .isFalse();
   }
 
   @Test

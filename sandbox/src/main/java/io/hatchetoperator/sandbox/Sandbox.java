@@ -118,6 +118,11 @@ public final class Sandbox implements AutoCloseable {
       k8s.resource(applied).create();
       log.info("pool {}/{} applied:\n{}", ns, pool.name(), pool.settingsSummary());
     }
+    for (PoolManifest pool : pools) {
+      if (pool.runsProcess() && pool.minReplicas() == 0) {
+        registerWorkflowsOf(pool);
+      }
+    }
     client = Hatchet.fromEnv(engine.clientEnv());
   }
 
@@ -132,6 +137,25 @@ public final class Sandbox implements AutoCloseable {
       worker.startAsync().get(30, TimeUnit.SECONDS);
       worker.shutdown().get(30, TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * For a pool of SDK processes that starts at zero: runs its container once, as a first deploy does, until its
+   * worker registered (the engine then knows its workflows and accepts triggers that wake the pool), then stops it.
+   */
+  private void registerWorkflowsOf(PoolManifest pool) throws Exception {
+    String ns = settings.namespace();
+    Instant deadline = clock.instant().plus(settings.readyTimeout());
+    while (pods.desiredReplicas(ns, pool.name()) < 0) {
+      if (clock.instant().isAfter(deadline)) {
+        throw new IllegalStateException("the operator rendered no Deployment for pool " + pool.name() + " within "
+            + settings.readyTimeout().toSeconds() + " s; see the pool's conditions in the log above");
+      }
+      Thread.sleep(100);
+    }
+    log.info("pool {}/{} starts at 0 pods: running its container once so its worker registers its workflows", ns,
+        pool.name());
+    pods.runOnce(ns, pool.name(), p -> p.slots() > 0, settings.readyTimeout());
   }
 
   /**

@@ -97,7 +97,6 @@ public final class SandboxMain implements Callable<Integer> {
     SandboxSettings settings = SandboxSettings.defaults().withPool(pool).withTrace(trace).withReportDir(report)
         .withLive(!noLive).withKeepRunning(keepRunning).withStartupDelay(startupDelay)
         .withSettleTimeout(settleTimeout);
-    ReportTarget.check(report);
     List<PoolManifest> manifests = new ArrayList<>();
     if (pools.isEmpty()) {
       manifests.add(loadPool(null));
@@ -116,6 +115,7 @@ public final class SandboxMain implements Callable<Integer> {
     PoolManifest manifest = manifests.get(0);
     int minReplicas = manifests.stream().mapToInt(PoolManifest::minReplicas).sum();
     Trace load = trace == null ? BuiltInScenario.trace() : TraceCsv.read(trace);
+    ReportTarget.check(report);
     boolean terminal = SandboxOutput.stdoutIsTerminal();
     if (settings.live() && terminal) {
       logFile = SandboxOutput.logToFile(report);

@@ -111,7 +111,7 @@ public final class ScalingOrchestrator {
                             + " SIGTERM drain is the only guard); " + decision.explanation()
                     : plan.replicas() == decision.replicas() ? decision.explanation()
                     : "scale " + current + " → " + plan.replicas() + " (idle workers confirmed, towards "
-                            + decision.replicas() + "); " + decision.explanation();
+                            + decision.replicas() + "): " + withoutHeadline(decision.explanation());
             emit(pool, ScalingEventType.SCALED, line, in.now());
         }
         boolean isBlocked = plan.missing() > 0 && plan.heldForUnmatched() == 0;
@@ -123,6 +123,11 @@ public final class ScalingOrchestrator {
         }
         List<String> ids = cordons.stream().filter(c -> !c.podOnly()).map(Cordon::workerId).toList();
         return new TickResult(pool, decision, plan.replicas(), true, ids, isBlocked, plan.heldForUnmatched());
+    }
+
+    /** An explanation without its own "scale A → B: " or "hold B: " headline, for a line that has one. */
+    private static String withoutHeadline(String explanation) {
+        return explanation.replaceFirst("^(scale \\d+ → \\d+|hold \\d+): ", "");
     }
 
     private TickResult hold(String pool, MetricsReading reading) {

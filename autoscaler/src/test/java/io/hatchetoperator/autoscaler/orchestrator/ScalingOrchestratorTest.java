@@ -66,6 +66,19 @@ class ScalingOrchestratorTest {
     }
 
     @Test
+    void aPartialStepSaysOneScaleAndItsTarget() {
+        tick(pool(0, 4, 3, 1, 0, 0));
+        realizer.clear();
+        tick(pool(2, 4, 3, 1, 0, 0));
+
+        ScalingEvent scaled = events.events().stream().filter(e -> e.type() == ScalingEventType.SCALED)
+                .findFirst().orElseThrow();
+        assertThat(scaled.message()).startsWith("scale 4 → 2 ").contains("towards 1");
+        assertThat(scaled.message().split("scale ", -1)).as("one scale in the message: " + scaled.message())
+                .hasSize(2);
+    }
+
+    @Test
     void aRequestedCountGoesThroughTheSameProtocolWithoutThePolicy() {
         // busy enough that the policy would keep 4; the request (spec.replicas = 1) wins, but only idle workers go
         metrics.set(POOL, MetricsReading.of(pool(0, 4, 5, 5, 0, 0).queued(20).inputs()));

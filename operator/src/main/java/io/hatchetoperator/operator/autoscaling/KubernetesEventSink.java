@@ -109,7 +109,7 @@ public final class KubernetesEventSink implements ScalingEventSink {
   /** Records an event that is not the orchestrator's, e.g. a manual scale that is not applied. */
   public void emit(String pool, String reason, boolean warning, String message, Instant at) {
     ObjectReference about = pools.get(pool);
-    LOG.info("pool {}: {} {}", pool, reason, message);
+    LOG.info("pool {}: {}: {}", pool, reason, message);
     if (about != null) {
       writer.write(about, warning, reason, message, at);
     }

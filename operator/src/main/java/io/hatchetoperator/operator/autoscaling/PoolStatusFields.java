@@ -50,8 +50,7 @@ public final class PoolStatusFields {
       status.setLastDecision(new LastDecision(outcome.decision().replicas(),
           outcome.decision().reason().name(), outcome.decision().explanation()));
     }
-    List<Condition> conditions = new ArrayList<>(
-        status.getConditions() == null ? List.of() : status.getConditions());
+    List<Condition> conditions = distinctTypes(status.getConditions());
     upsert(conditions, METRICS_AVAILABLE, outcome.metrics(), now, generation);
     upsert(conditions, SCALING_LIMITED, outcome.limit(), now, generation);
     outcome.workerConditions().forEach((type, value) ->
@@ -76,6 +75,21 @@ public final class PoolStatusFields {
       kept.removeIf(c -> METRICS_AVAILABLE.equals(c.getType()) || SCALING_LIMITED.equals(c.getType()));
       status.setConditions(kept);
     }
+  }
+
+  /**
+   * The conditions with one entry per type (the first): a status patched from a stale copy can come back with a
+   * type twice (seen in the sandbox), and publishing this list repairs it.
+   */
+  static List<Condition> distinctTypes(List<Condition> conditions) {
+    List<Condition> out = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Condition c : conditions == null ? List.<Condition>of() : conditions) {
+      if (c.getType() == null || seen.add(c.getType())) {
+        out.add(c);
+      }
+    }
+    return out;
   }
 
   /** Busy share of the ready slots, in [0, 1]; 1 when work runs but no slot is ready. */

@@ -86,4 +86,21 @@ class PoolStatusFieldsTest {
     assertThat(status.getConditions()).extracting(Condition::getType)
         .containsExactly("MetricsAvailable", "ScalingLimited", "Ready");
   }
+
+  @Test
+  void aConditionTypeListedTwiceIsWrittenOnce() {
+    HatchetWorkerPoolStatus status = new HatchetWorkerPoolStatus();
+    io.fabric8.kubernetes.api.model.Condition twice = new io.fabric8.kubernetes.api.model.ConditionBuilder()
+        .withType("WorkersMatched").withStatus("True").withReason("AllMatched").build();
+    status.setConditions(new java.util.ArrayList<>(List.of(twice, twice)));
+
+    PoolStatusFields.apply(status, new AutoscalingOutcome(7, null, inputs(),
+        ConditionValue.yes("EnginePolled", "a"), ConditionValue.no("WithinLimits", "ok"), T0,
+        Optional.empty(), Duration.ofSeconds(2), java.util.Map.of("WorkersMatched",
+            ConditionValue.no("PresetLabelsMissing", "pod-a"))), T0, 1L);
+
+    assertThat(status.getConditions()).extracting(Condition::getType)
+        .containsExactly("WorkersMatched", "MetricsAvailable", "ScalingLimited");
+    assertThat(condition(status, "WorkersMatched").getReason()).isEqualTo("PresetLabelsMissing");
+  }
 }

@@ -44,7 +44,8 @@ class ExamplesIT {
             }
             List<String> pools = client.resources(HatchetWorkerPool.class).inNamespace(MockCluster.NAMESPACE).list()
                     .getItems().stream().map(p -> p.getMetadata().getName()).toList();
-            assertThat(pools).containsExactlyInAnyOrder("sample-worker", "image-resize", "reports");
+            assertThat(pools).containsExactlyInAnyOrder("sample-worker", "python-worker", "typescript-worker",
+                    "go-worker", "reports");
             HatchetOperator operator = OperatorFixture.start(cluster.operatorClient(), OperatorFixture.settings());
             try {
                 for (String pool : pools) {
@@ -61,8 +62,11 @@ class ExamplesIT {
                     await().atMost(Duration.ofSeconds(15)).until(() -> deployment(client, pool) != null);
                     assertThat(condition(client, pool, "SpecValid")).isEqualTo("True/Valid");
                 }
-                var python = deployment(client, "image-resize").getSpec().getTemplate().getSpec().getContainers().get(0);
-                assertThat(python.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/health");
+                // each SDK's pool gets only the probes its SDK serves (spec.runtime, docs/sdks.md)
+                assertThat(probes(client, "sample-worker")).isEqualTo("/livez /readyz");
+                assertThat(probes(client, "typescript-worker")).isEqualTo("/livez /readyz");
+                assertThat(probes(client, "python-worker")).isEqualTo("- /health");
+                assertThat(probes(client, "go-worker")).isEqualTo("- -");
                 assertThat(deployment(client, "reports").getSpec().getReplicas()).isEqualTo(3);
                 assertThat(deployment(client, "sample-worker").getSpec().getReplicas())
                         .as("autoscaled from zero, no decision yet: one worker").isEqualTo(1);
@@ -72,5 +76,12 @@ class ExamplesIT {
                 operator.stop();
             }
         }
+    }
+
+    /** The worker container's liveness and readiness paths, "-" for none. */
+    private static String probes(KubernetesClient client, String pool) {
+        var worker = deployment(client, pool).getSpec().getTemplate().getSpec().getContainers().get(0);
+        return (worker.getLivenessProbe() == null ? "-" : worker.getLivenessProbe().getHttpGet().getPath()) + " "
+                + (worker.getReadinessProbe() == null ? "-" : worker.getReadinessProbe().getHttpGet().getPath());
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -272,6 +273,37 @@ public final class PodSimulator implements AutoCloseable {
             : state.waitingReason() + " " + state.waitingMessage());
       }
       PodStatusWriter.container(client, pod, state);
+    }
+  }
+
+  /**
+   * Runs the Deployment's container once, outside the ReplicaSet, as a first deploy's worker would run before the
+   * pool scaled to zero: with the environment a pod of it would get, until {@code done} holds for the process
+   * (e.g. its worker registered its workflows), then stops it gracefully. The pod object is never created.
+   */
+  public void runOnce(String namespace, String deployment, Predicate<PodProcess> done, Duration timeout)
+      throws Exception {
+    Deployment d = client.apps().deployments().inNamespace(namespace).withName(deployment).get();
+    if (d == null) {
+      throw new IllegalStateException("deployment " + namespace + "/" + deployment + " does not exist yet");
+    }
+    Pod pod = PodTemplates.newPod(d, PodTemplates.hash(d.getSpec().getTemplate()), settings.nodeName());
+    pod.getMetadata().setName(deployment + "-first-run");
+    var container = pod.getSpec().getContainers().get(0);
+    PodProcess process = processes.create(new PodLaunch(namespace, pod.getMetadata().getName(), deployment,
+        container.getName(), envResolver.resolve(pod, container), container, PodTemplates.graceSeconds(pod)));
+    process.start();
+    try {
+      Instant deadline = clock.instant().plus(timeout);
+      while (!done.test(process)) {
+        if (clock.instant().isAfter(deadline)) {
+          throw new IllegalStateException("the first run of " + namespace + "/" + deployment + "'s container did not "
+              + "get ready within " + timeout.toSeconds() + " s: " + process.state());
+        }
+        Thread.sleep(200);
+      }
+    } finally {
+      new GracefulStop(process, Duration.ofSeconds(PodTemplates.graceSeconds(pod))).run();
     }
   }
 

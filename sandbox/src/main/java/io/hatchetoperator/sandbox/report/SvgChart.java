@@ -17,6 +17,15 @@ public final class SvgChart {
   private static final int RIGHT = 20;
   private static final int TOP = 30;
   private static final int GAP = 60;
+  /** Width of one character of a scale label (10 px sans-serif), for placing labels apart. */
+  static final double LABEL_CHAR_WIDTH = 6.5;
+  private static final int LABEL_ROW = 13;
+  private static final int LABEL_ROWS = 4;
+
+  /** The y of the lower (replicas) plot's top edge: scale labels stay below it, the legend above it. */
+  static int lowerPlotTop() {
+    return TOP + PLOT_HEIGHT + GAP;
+  }
 
   /** The chart as an {@code <svg>} element. */
   public static String render(List<Sample> samples, List<ScaleEvent> events) {
@@ -25,9 +34,9 @@ public final class SvgChart {
     StringBuilder svg = new StringBuilder();
     svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
         + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, height, WIDTH, height));
-    int upperMax = max(samples, s -> Math.max(s.queued(), Math.max(s.busySlots(), s.totalSlots())));
-    int lowerMax = max(samples, s -> Math.max(s.desired(), s.ready()));
-    int lowerTop = TOP + PLOT_HEIGHT + GAP;
+    int upperMax = axisTop(max(samples, s -> Math.max(s.queued(), Math.max(s.busySlots(), s.totalSlots()))));
+    int lowerMax = axisTop(max(samples, s -> Math.max(s.desired(), s.ready())));
+    int lowerTop = lowerPlotTop();
     plot(svg, "tasks", TOP, upperMax, end);
     plot(svg, "replicas", lowerTop, lowerMax, end);
     line(svg, samples, Sample::queued, TOP, upperMax, end, "#d62728", "queue depth");
@@ -35,13 +44,26 @@ public final class SvgChart {
     line(svg, samples, Sample::totalSlots, TOP, upperMax, end, "#9ecae1", "total slots");
     line(svg, samples, Sample::desired, lowerTop, lowerMax, end, "#2ca02c", "desired replicas");
     line(svg, samples, Sample::ready, lowerTop, lowerMax, end, "#ff7f0e", "ready replicas");
+    double[] rowEnds = new double[LABEL_ROWS];
+    java.util.Arrays.fill(rowEnds, Double.NEGATIVE_INFINITY);
     for (ScaleEvent e : events) {
       double x = x(e.tMs(), end);
       svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#777\" "
           + "stroke-dasharray=\"4 3\"><title>%d → %d at %.1f s</title></line>%n", x, TOP, x,
           lowerTop + PLOT_HEIGHT, e.from(), e.to(), e.tMs() / 1000.0));
-      svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" fill=\"#555\" font-size=\"10\" "
-          + "text-anchor=\"middle\">%d→%d</text>%n", x, lowerTop - 6, e.from(), e.to()));
+      String label = e.from() + "→" + e.to();
+      double half = label.length() * LABEL_CHAR_WIDTH / 2;
+      for (int row = 0; row < LABEL_ROWS; row++) {
+        if (x - half > rowEnds[row] + 2) {
+          rowEnds[row] = x + half;
+          // inside the replicas plot, under its top edge, in the first row where it clears the label before it;
+          // with no free row the label is left out (the line's tooltip still says it)
+          svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" fill=\"#555\" font-size=\"10\" "
+              + "text-anchor=\"middle\" class=\"scale-label\" stroke=\"#fff\" stroke-width=\"3\" "
+              + "paint-order=\"stroke\">%s</text>%n", x, lowerTop + 12 + row * LABEL_ROW, label));
+          break;
+        }
+      }
     }
     svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">time (s)</text>%n",
         LEFT + (WIDTH - LEFT - RIGHT) / 2, height - 5));
@@ -53,10 +75,16 @@ public final class SvgChart {
     int w = WIDTH - LEFT - RIGHT;
     svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" "
         + "stroke=\"#ccc\"/>%n", LEFT, top, w, PLOT_HEIGHT));
-    svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%d</text>%n",
-        LEFT - 6, top + 10, max));
-    svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">0</text>%n",
-        LEFT - 6, top + PLOT_HEIGHT));
+    int step = tickStep(max);
+    for (int v = 0; v <= max; v += step) {
+      double y = top + PLOT_HEIGHT - (double) v * PLOT_HEIGHT / max;
+      if (v > 0) {
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>%n",
+            LEFT, y, LEFT + w, y));
+      }
+      svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" class=\"y-tick\">%d"
+          + "</text>%n", LEFT - 6, y + 4, v));
+    }
     svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" transform=\"rotate(-90 %d %d)\" "
         + "text-anchor=\"middle\">%s</text>%n", 18, top + PLOT_HEIGHT / 2, 18, top + PLOT_HEIGHT / 2, label));
     long stepS = Math.max(10, (end / 1000 / 10 + 9) / 10 * 10);
@@ -87,6 +115,25 @@ public final class SvgChart {
       case "total slots" -> 2;
       default -> 0;
     };
+  }
+
+  /** A round step giving four to eight ticks up to {@code max}: 1, 2 or 5 times a power of ten. */
+  static int tickStep(int max) {
+    int step = 1;
+    while (true) {
+      for (int m : new int[] {1, 2, 5}) {
+        if (max / (step * m) <= 6) {
+          return step * m;
+        }
+      }
+      step *= 10;
+    }
+  }
+
+  /** {@code max} rounded up to a whole number of ticks, so the top of the axis is labelled. */
+  static int axisTop(int max) {
+    int step = tickStep(max);
+    return Math.max(step, (max + step - 1) / step * step);
   }
 
   private static double x(long tMs, long end) {

@@ -58,10 +58,19 @@ final class WorkerDrain {
     return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
   }
 
+  /** A duration as people write it, e.g. 60s, 1500ms or 5m, not PT1M. */
+  static String human(java.time.Duration d) {
+    long ms = d.toMillis();
+    if (ms % 60_000 == 0 && ms > 0) {
+      return ms / 60_000 + "m";
+    }
+    return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+  }
+
   void run() {
     listener.beginDrain();
     LOG.info("draining worker '{}': {} tasks running, drain timeout {}, stop mode {}", name, running.size(),
-        settings.drainTimeout(), settings.stopMode());
+        human(settings.drainTimeout()), settings.stopMode());
     boolean paused = pause();
     long nextPause = System.nanoTime() + PAUSE_RETRY_NANOS;
     try {
@@ -79,12 +88,13 @@ final class WorkerDrain {
       List<TaskExecution> left = List.copyOf(running.values());
       if (settings.stopMode() == StopMode.FAIL_FAST) {
         LOG.warn("drain timeout {} reached with {} tasks running: reporting them FAILED so the engine "
-            + "retries them now (stop mode FAIL_FAST uses one of their retries)", settings.drainTimeout(), left.size());
+            + "retries them now (stop mode FAIL_FAST uses one of their retries)", human(settings.drainTimeout()),
+            left.size());
         left.forEach(TaskExecution::abandon);
       } else {
         LOG.warn("drain timeout {} reached with {} tasks running: handing them back; the engine reassigns "
             + "them about 30 s after the last heartbeat, without using their retries: {}",
-            settings.drainTimeout(), left.size(), left.stream().map(TaskExecution::attempt).toList());
+            human(settings.drainTimeout()), left.size(), left.stream().map(TaskExecution::attempt).toList());
         left.forEach(TaskExecution::handBack);
       }
     }
