@@ -113,8 +113,17 @@ class JavaSampleWorkerIT {
   @Test
   @Order(5)
   void shutdown_pauses_the_java_worker_in_the_engine_and_unsubscribes() throws Exception {
-    worker.shutdown().get(60, TimeUnit.SECONDS);
-    assertThat(javaWorker().orElseThrow().status()).isEqualTo("PAUSED");
+    CompletableFuture<RunResult> running = hatchet.client().run("sleep", Map.of("ms", 3000));
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+        .until(() -> javaWorker().orElseThrow().slotsUsed().getOrDefault("default", 0) == 1);
+    CompletableFuture<Void> drained = worker.shutdown();
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+        .until(() -> javaWorker().orElseThrow().status().equals("PAUSED"));
+    drained.get(60, TimeUnit.SECONDS);
+    assertThat(running.get(10, TimeUnit.SECONDS).output("sleep", Map.class)).containsEntry("sleptMs", 3000);
+    // once unsubscribed, Hatchet reports a worker INACTIVE even when paused (ToWorkerSqlc in
+    // api/v1/server/oas/transformers/v1/worker.go), as the dev engine does
+    assertThat(javaWorker().orElseThrow().status()).isEqualTo("INACTIVE");
   }
 
   private static Optional<WorkerView> javaWorker() {

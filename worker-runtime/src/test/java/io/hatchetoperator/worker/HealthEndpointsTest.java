@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** /healthz, /readyz and /metrics per worker, two workers in one JVM, and the disabled server. */
+/** /health, /livez (and /healthz), /readyz and /metrics per worker, two workers in one JVM, and the disabled server. */
 class HealthEndpointsTest {
   private final HttpClient http = HttpClient.newHttpClient();
   private final CountDownLatch release = new CountDownLatch(1);
@@ -62,7 +62,13 @@ class HealthEndpointsTest {
     await().until(() -> engine.dispatcher.events(run).size() == 2);
 
     assertThat(get(worker, "/healthz").statusCode()).isEqualTo(200);
+    assertThat(get(worker, "/livez").body()).isEqualTo("ok (LISTENING)\n");
     assertThat(get(worker, "/readyz").statusCode()).isEqualTo(200);
+    HttpResponse<String> health = get(worker, "/health");
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).isEqualTo("{\"status\":\"HEALTHY\",\"name\":\"health-worker\",\"state\":\"LISTENING\","
+        + "\"ready\":true,\"slots\":{\"default\":{\"used\":0,\"limit\":5}}}");
+    assertThat(health.headers().firstValue("Content-Type")).hasValue("application/json");
     String metrics = get(worker, "/metrics").body();
     assertThat(metrics)
         .contains("hatchet_worker_slots{slot_type=\"default\"} 5.0")
@@ -72,6 +78,8 @@ class HealthEndpointsTest {
         .contains("hatchet_worker_assignment_to_start_seconds_count 1")
         .contains("hatchet_worker_draining 0.0")
         .contains("hatchet_worker_reconnects_total 0.0")
+        .contains("hatchet_worker_engine_connected 1.0")
+        .contains("hatchet_worker_cancellation_overruns_total 0.0")
         .doesNotContain(engine.token());
   }
 
