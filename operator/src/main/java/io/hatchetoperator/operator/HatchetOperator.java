@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class HatchetOperator implements AutoCloseable {
 
+    /** How long a stop waits for reconciles in flight to finish before interrupting them. */
+    static final java.time.Duration RECONCILE_FINISH_ON_STOP = java.time.Duration.ofSeconds(10);
+
+
     private static final Logger LOG = LoggerFactory.getLogger(HatchetOperator.class);
     private final OperatorSettings settings;
     private final KubernetesClient client;
@@ -91,6 +95,9 @@ public final class HatchetOperator implements AutoCloseable {
         operator = new Operator(o -> {
             o.withKubernetesClient(client)
                     .withCloseClientOnStop(false)
+                    // JOSDK's default is 0: stop() interrupts reconciles in flight, whose writes then fail and whose
+                    // error handlers run after the client may be gone (ExecutorServiceManager.stop, 5.2.3)
+                    .withReconciliationTerminationTimeout(RECONCILE_FINISH_ON_STOP)
                     .withUseSSAToPatchPrimaryResource(settings.serverSideApply())
                     .withSSABasedCreateUpdateMatchForDependentResources(settings.serverSideApply())
                     .withConcurrentReconciliationThreads(settings.reconcileThreads());
