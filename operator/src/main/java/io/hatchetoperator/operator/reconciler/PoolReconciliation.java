@@ -253,6 +253,7 @@ final class PoolReconciliation {
             }
         }
         status.setObservedGeneration(generation);
+        status.setConditions(oneOfEachType(status.getConditions()));
         Duration next = retry.orElse(settings.resyncInterval());
         boolean changed = !SERIALIZATION.asJson(status).equals(SERIALIZATION.asJson(copy(pool.getStatus())));
         UpdateControl<HatchetWorkerPool> control = changed
@@ -287,6 +288,20 @@ final class PoolReconciliation {
         } else if (flipped && announce && wasFalse) {
             events.normal(pool, reason, type + " is True again: " + message);
         }
+    }
+
+    /**
+     * The conditions with one entry per type (the first): the CRD declares them a list-type map keyed by type, so
+     * an API server rejects a status with two of a type.
+     */
+    static java.util.List<io.fabric8.kubernetes.api.model.Condition> oneOfEachType(
+            java.util.List<io.fabric8.kubernetes.api.model.Condition> conditions) {
+        if (conditions == null) {
+            return new java.util.ArrayList<>();
+        }
+        java.util.Map<String, io.fabric8.kubernetes.api.model.Condition> byType = new java.util.LinkedHashMap<>();
+        conditions.forEach(c -> byType.putIfAbsent(c.getType(), c));
+        return new java.util.ArrayList<>(byType.values());
     }
 
     /** Backoff while a Secret stays missing: the time it has been failing, between the configured bounds. */

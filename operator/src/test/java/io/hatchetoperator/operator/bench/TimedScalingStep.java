@@ -1,0 +1,76 @@
+package io.hatchetoperator.operator.bench;
+
+import io.hatchetoperator.operator.api.HatchetWorkerPool;
+import io.hatchetoperator.operator.api.HatchetWorkerPoolStatus;
+import io.hatchetoperator.operator.reconciler.EngineConnection;
+import io.hatchetoperator.operator.reconciler.ScalingStep;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The operator's autoscaling step, timed: each call's duration is kept for the p99 (the decision time). */
+final class TimedScalingStep implements ScalingStep {
+
+    private final ScalingStep step;
+    private long[] nanos = new long[1 << 16];
+    private int count;
+
+    TimedScalingStep(ScalingStep step) {
+        this.step = step;
+    }
+
+    @Override
+    public Optional<Duration> apply(HatchetWorkerPool pool, HatchetWorkerPoolStatus status, EngineConnection engine) {
+        long started = System.nanoTime();
+        try {
+            return step.apply(pool, status, engine);
+        } finally {
+            record(System.nanoTime() - started);
+        }
+    }
+
+    @Override
+    public int lower(HatchetWorkerPool pool, HatchetWorkerPoolStatus status, EngineConnection engine, int running,
+                     int target) {
+        return step.lower(pool, status, engine, running, target);
+    }
+
+    @Override
+    public boolean release(HatchetWorkerPool pool, HatchetWorkerPoolStatus status, EngineConnection engine) {
+        return step.release(pool, status, engine);
+    }
+
+    @Override
+    public void forget(String namespace, String name) {
+        step.forget(namespace, name);
+    }
+
+    @Override
+    public List<EventSource<?, HatchetWorkerPool>> eventSources() {
+        return step.eventSources();
+    }
+
+    private synchronized void record(long duration) {
+        if (count == nanos.length) {
+            nanos = Arrays.copyOf(nanos, nanos.length * 2);
+        }
+        nanos[count++] = duration;
+    }
+
+    /** Forgets what was timed so far. */
+    synchronized void reset() {
+        count = 0;
+    }
+
+    /** The 99th percentile of the timed calls, in milliseconds. */
+    synchronized double p99Millis() {
+        if (count == 0) {
+            return 0;
+        }
+        long[] sorted = Arrays.copyOf(nanos, count);
+        Arrays.sort(sorted);
+        return sorted[(int) Math.ceil(0.99 * count) - 1] / 1e6;
+    }
+}
