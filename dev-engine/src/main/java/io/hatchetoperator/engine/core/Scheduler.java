@@ -415,6 +415,14 @@ public final class Scheduler {
     });
   }
 
+  /**
+   * Whether the worker's pause flag is set (PATCH isPaused), even when its status shows INACTIVE because it left:
+   * the status alone cannot tell that a worker paused itself before leaving.
+   */
+  public boolean isPaused(String workerId) {
+    return locked(() -> worker(workerId).paused);
+  }
+
   /** Queued and running figures per task name; names asked for are zero-filled, null means every known name. */
   public Map<String, TaskStat> taskStats(List<String> names) {
     return locked(() -> {

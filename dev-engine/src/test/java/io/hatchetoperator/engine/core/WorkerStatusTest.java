@@ -24,6 +24,7 @@ class WorkerStatusTest {
     assertThat(status(w.workerId)).isEqualTo("PAUSED");
     e.scheduler.unsubscribe(w.workerId);
     assertThat(status(w.workerId)).isEqualTo("INACTIVE");
+    assertThat(e.scheduler.isPaused(w.workerId)).as("the pause is still known").isTrue();
   }
 
   @Test
