@@ -44,7 +44,7 @@ final class WorkerMatching {
         + ". Fix: " + sdkFix);
   }
 
-  /** How a worker of {@code runtime} (null or unknown: every SDK) reports its pod. */
+  /** How a worker of {@code runtime} reports its pod; for null or an unknown runtime, the fix for each SDK in turn. */
   static String fix(String runtime) {
     String java = "Java worker runtime: it reads HATCHET_CLIENT_WORKER_PRESET_LABELS; do not replace"
         + " that variable";
