@@ -12,6 +12,7 @@ import io.hatchetoperator.engine.grpc.GrpcAuthInterceptor;
 import io.hatchetoperator.engine.grpc.GrpcDispatcher;
 import io.hatchetoperator.engine.grpc.GrpcEvents;
 import io.hatchetoperator.engine.grpc.GrpcWorkflows;
+import io.hatchetoperator.engine.core.TimedTriggers;
 import io.hatchetoperator.engine.rest.RestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,7 +56,11 @@ public final class DevEngine implements AutoCloseable {
     this.timer = Executors.newSingleThreadScheduledExecutor(daemon("dev-engine-timer"));
     this.restExecutor = new ThreadPoolExecutor(DevEngineSettings.REST_THREADS, DevEngineSettings.REST_THREADS, 0,
         TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(DevEngineSettings.REST_QUEUE), daemon("dev-engine-rest"));
-    this.sweep = new PeriodicWork("sweep (timeouts, retries, reassignment)", scheduler::sweep,
+    TimedTriggers timed = new TimedTriggers(scheduler, s.clock());
+    this.sweep = new PeriodicWork("sweep (timeouts, retries, reassignment, crons, schedules)", () -> {
+      scheduler.sweep();
+      timed.tick();
+    },
         s.sweepInterval(), Duration.ofMillis(Math.max(2_000, 50 * s.sweepInterval().toMillis())));
     this.advertisedHost = s.advertisedHost();
     GrpcAuthInterceptor auth = new GrpcAuthInterceptor(tokens);
@@ -66,7 +71,7 @@ public final class DevEngine implements AutoCloseable {
         .directExecutor()
         .addService(ServerInterceptors.intercept(new GrpcDispatcher(scheduler, s.engineVersion()), auth))
         .addService(ServerInterceptors.intercept(new GrpcAdmin(scheduler), auth))
-        .addService(ServerInterceptors.intercept(new GrpcWorkflows(scheduler, timer, s.clock()), auth))
+        .addService(ServerInterceptors.intercept(new GrpcWorkflows(scheduler, timed), auth))
         .addService(ServerInterceptors.intercept(new GrpcEvents(scheduler, s.clock()), auth))
         .build()
         .start();

@@ -69,6 +69,13 @@ final class RawClient implements AutoCloseable {
     return result;
   }
 
+  /** Completes with the FINISHED event of a run started elsewhere (a child run, a scheduled run). */
+  CompletableFuture<WorkflowRunEvent> result(String runId) {
+    CompletableFuture<WorkflowRunEvent> result = pending.computeIfAbsent(runId, k -> new CompletableFuture<>());
+    subscribe(runId);
+    return result;
+  }
+
   synchronized void subscribe(String runId) {
     subscriptions.onNext(SubscribeToWorkflowRunsRequest.newBuilder().setWorkflowRunId(runId).build());
   }

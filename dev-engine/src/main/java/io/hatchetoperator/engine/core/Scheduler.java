@@ -184,7 +184,13 @@ public final class Scheduler {
       List<String> ids = new ArrayList<>(requests.size());
       long now = now();
       for (int i = 0; i < requests.size(); i++) {
+        String dup = s.children.existing(requests.get(i), s.runs);
+        if (dup != null) {
+          ids.add(dup);
+          continue;
+        }
         WorkflowRun run = start(defs.get(i), requests.get(i), now, sizes[i]);
+        s.children.record(requests.get(i), run.id);
         ids.add(run.id);
       }
       return ids;

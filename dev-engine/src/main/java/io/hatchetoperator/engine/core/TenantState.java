@@ -19,6 +19,7 @@ final class TenantState {
   final List<TaskRun> retryWait = new ArrayList<>();
   final Map<String, List<RunObserver>> observers = new HashMap<>();
   final RunTally tally = new RunTally();
+  final ChildRuns children = new ChildRuns();
   long heldPayloadBytes;
   long created;
   long assigned;

@@ -7,13 +7,16 @@ import java.util.List;
  *
  * @param onFailure the task run once when any task of a run failed (it gets their errors), or null
  * @param unsupported the features it asked for that this engine accepts but does not enforce
+ * @param cronTriggers its cron expressions (checked by {@link CronSpec}); {@code cronInput} is their runs' input
  */
 public record WorkflowDef(String id, String versionId, String name, String version, List<TaskDef> tasks,
-    List<String> eventTriggers, int defaultPriority, TaskDef onFailure, List<String> unsupported) {
+    List<String> eventTriggers, int defaultPriority, TaskDef onFailure, List<String> unsupported,
+    List<String> cronTriggers, String cronInput) {
 
   public WorkflowDef {
     tasks = List.copyOf(tasks);
     eventTriggers = List.copyOf(eventTriggers);
+    cronTriggers = List.copyOf(cronTriggers);
     unsupported = List.copyOf(unsupported);
   }
 

@@ -40,6 +40,7 @@ public final class WorkflowRegistry {
       }
     }
     List<TaskDef> ordered = topological(name, tasks);
+    rejectUnenforced(name, req);
     String workflowId = workflowIds.computeIfAbsent(name, n -> UUID.randomUUID().toString());
     int priority = req.hasDefaultPriority() ? req.getDefaultPriority() : 1;
     TaskDef onFailure = req.hasOnFailureTask() ? task(name, "on_failure_task", req.getOnFailureTask()) : null;
@@ -48,7 +49,8 @@ public final class WorkflowRegistry {
           + " of its own with no parents; rename it");
     }
     WorkflowDef def = new WorkflowDef(workflowId, UUID.randomUUID().toString(), name, req.getVersion(), ordered,
-        req.getEventTriggersList(), priority, onFailure, unsupported(req));
+        req.getEventTriggersList(), priority, onFailure, unsupported(req), crons(name, req),
+        req.hasCronInput() ? Json.requireObject("cron_input", req.getCronInput()) : "{}");
     byName.put(name, def);
     return def;
   }
@@ -70,11 +72,16 @@ public final class WorkflowRegistry {
     return out;
   }
 
-  /** The workflows that an event with this key triggers. */
+  /**
+   * The workflows that an event with this key triggers: an event trigger matches as Hatchet's SQL does it
+   * ({@code pkg/repository/sqlcv1/triggers.sql}: {@code key LIKE REPLACE(pattern, '*', '%')}), so {@code *} and
+   * {@code %} match any run of characters and {@code _} one character. One run per workflow, however many of its
+   * triggers match.
+   */
   public List<WorkflowDef> triggeredBy(String eventKey) {
     List<WorkflowDef> out = new ArrayList<>();
-    for (WorkflowDef def : byName.values()) {
-      if (def.eventTriggers().contains(eventKey)) {
+    for (WorkflowDef def : all()) {
+      if (def.eventTriggers().stream().anyMatch(p -> EventKeys.matches(p, eventKey))) {
         out.add(def);
       }
     }
@@ -147,6 +154,31 @@ public final class WorkflowRegistry {
     return out;
   }
 
+  private static List<String> crons(String wf, CreateWorkflowVersionRequest r) {
+    for (int i = 0; i < r.getCronTriggersCount(); i++) {
+      CronSpec.parse("cron_triggers[" + i + "] of workflow '" + wf + "'", r.getCronTriggers(i));
+    }
+    return r.getCronTriggersList();
+  }
+
+  /** Features the dev engine cannot do yet: PutWorkflow fails with the feature's name instead of ignoring it. */
+  private static void rejectUnenforced(String wf, CreateWorkflowVersionRequest r) {
+    for (int i = 0; i < r.getTasksCount(); i++) {
+      CreateTaskOpts t = r.getTasks(i);
+      String where = "tasks[" + i + "] ('" + t.getReadableId() + "') of workflow '" + wf + "'";
+      if (t.getIsDurable()) {
+        throw EngineException.invalid(where + " is a durable task (is_durable = true): durable tasks (sleepFor,"
+            + " waitForEvent on durable slots) are not supported by the dev engine yet; use a plain task or a Hatchet"
+            + " engine");
+      }
+      if (t.hasConditions() && t.getConditions().getSleepConditionsCount()
+          + t.getConditions().getUserEventConditionsCount() + t.getConditions().getParentOverrideConditionsCount() > 0) {
+        throw EngineException.invalid(where + " has conditions (wait_for / skip_if / cancel_if): task conditions are"
+            + " not supported by the dev engine yet; remove them or use a Hatchet engine");
+      }
+    }
+  }
+
   private static List<String> unsupported(CreateWorkflowVersionRequest r) {
     List<String> u = new ArrayList<>();
     if (r.hasConcurrency() || r.getConcurrencyArrCount() > 0
@@ -159,18 +191,8 @@ public final class WorkflowRegistry {
     if (r.hasSticky()) {
       u.add("sticky");
     }
-    if (r.getTasksList().stream().anyMatch(CreateTaskOpts::getIsDurable)) {
-      u.add("durable tasks");
-    }
     if (r.getTasksList().stream().anyMatch(t -> t.hasBatch() && t.getBatch().getBatchMaxSize() > 0)) {
       u.add("batch");
-    }
-    if (r.getTasksList().stream().anyMatch(t -> t.getConditions().getSleepConditionsCount()
-        + t.getConditions().getUserEventConditionsCount() + t.getConditions().getParentOverrideConditionsCount() > 0)) {
-      u.add("conditions");
-    }
-    if (r.getCronTriggersCount() > 0) {
-      u.add("cron_triggers");
     }
     if (r.hasIdempotency()) {
       u.add("idempotency");

@@ -5,15 +5,13 @@ import io.hatchetoperator.engine.core.EngineException;
 import io.hatchetoperator.engine.core.Ids;
 import io.hatchetoperator.engine.core.Json;
 import io.hatchetoperator.engine.core.Scheduler;
+import io.hatchetoperator.engine.core.TimedTriggers;
 import io.hatchetoperator.engine.core.TriggerRequest;
 import io.hatchetoperator.engine.core.WorkflowDef;
 import io.hatchetoperator.proto.v1.TriggerWorkflowRequest;
 import io.hatchetoperator.proto.workflows.*;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,13 +21,11 @@ public final class GrpcWorkflows extends WorkflowServiceGrpc.WorkflowServiceImpl
   private static final Logger LOG = LoggerFactory.getLogger(GrpcWorkflows.class);
 
   private final Scheduler scheduler;
-  private final ScheduledExecutorService timer;
-  private final Clock clock;
+  private final TimedTriggers timed;
 
-  public GrpcWorkflows(Scheduler scheduler, ScheduledExecutorService timer, Clock clock) {
+  public GrpcWorkflows(Scheduler scheduler, TimedTriggers timed) {
     this.scheduler = scheduler;
-    this.timer = timer;
-    this.clock = clock;
+    this.timed = timed;
   }
 
   @Override
@@ -60,21 +56,16 @@ public final class GrpcWorkflows extends WorkflowServiceGrpc.WorkflowServiceImpl
           req.hasChildIndex() ? req.getChildIndex() : null, req.hasChildKey() ? req.getChildKey() : null, null, null);
       WorkflowVersion.Builder b = WorkflowVersion.newBuilder().setId(def.versionId()).setVersion(def.version())
           .setWorkflowId(def.id());
+      if (req.getSchedulesCount() == 0) {
+        throw EngineException.invalid("schedules is empty for workflow '" + req.getName() + "'; pass at least one"
+            + " time to run it at");
+      }
       for (com.google.protobuf.Timestamp at : req.getSchedulesList()) {
-        long delay = Math.max(0, at.getSeconds() * 1000 + at.getNanos() / 1_000_000 - clock.millis());
-        timer.schedule(() -> fire(r), delay, TimeUnit.MILLISECONDS);
-        b.addScheduledWorkflows(ScheduledWorkflow.newBuilder().setId(Ids.uuid()).setTriggerAt(at));
+        String id = timed.schedule(r, at.getSeconds() * 1000 + at.getNanos() / 1_000_000);
+        b.addScheduledWorkflows(ScheduledWorkflow.newBuilder().setId(id).setTriggerAt(at));
       }
       return b.build();
     });
-  }
-
-  private void fire(TriggerRequest r) {
-    try {
-      LOG.info("scheduled run of '{}' started as {}", r.workflowName(), scheduler.trigger(r));
-    } catch (RuntimeException e) {
-      LOG.warn("scheduled run of '{}' could not start: {}", r.workflowName(), e.getMessage());
-    }
   }
 
   @Override
