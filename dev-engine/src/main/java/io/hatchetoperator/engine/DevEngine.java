@@ -13,6 +13,7 @@ import io.hatchetoperator.engine.grpc.GrpcDispatcher;
 import io.hatchetoperator.engine.grpc.GrpcEvents;
 import io.hatchetoperator.engine.grpc.GrpcWorkflows;
 import io.hatchetoperator.engine.core.TimedTriggers;
+import io.hatchetoperator.engine.core.TaskLogs;
 import io.hatchetoperator.engine.rest.RestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,6 +58,7 @@ public final class DevEngine implements AutoCloseable {
     this.restExecutor = new ThreadPoolExecutor(DevEngineSettings.REST_THREADS, DevEngineSettings.REST_THREADS, 0,
         TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(DevEngineSettings.REST_QUEUE), daemon("dev-engine-rest"));
     TimedTriggers timed = new TimedTriggers(scheduler, s.clock());
+    TaskLogs logs = new TaskLogs();
     this.sweep = new PeriodicWork("sweep (timeouts, retries, reassignment, crons, schedules)", () -> {
       scheduler.sweep();
       timed.tick();
@@ -72,7 +74,7 @@ public final class DevEngine implements AutoCloseable {
         .addService(ServerInterceptors.intercept(new GrpcDispatcher(scheduler, s.engineVersion()), auth))
         .addService(ServerInterceptors.intercept(new GrpcAdmin(scheduler), auth))
         .addService(ServerInterceptors.intercept(new GrpcWorkflows(scheduler, timed), auth))
-        .addService(ServerInterceptors.intercept(new GrpcEvents(scheduler, s.clock()), auth))
+        .addService(ServerInterceptors.intercept(new GrpcEvents(scheduler, s.clock(), logs), auth))
         .build()
         .start();
     try {
@@ -83,6 +85,7 @@ public final class DevEngine implements AutoCloseable {
       throw e;
     }
     rest.setReadiness(sweep::problem);
+    rest.setTaskLogs(logs);
     this.token = tokens.issue(serverUrl(), hostPort(), s.tokenTtl());
     sweep.start(timer);
     LOG.info("dev engine up: gRPC {} REST {} tenant {}", grpcPort(), httpPort(), tenantId);

@@ -6,7 +6,20 @@ import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.Timestamp;
 import io.grpc.StatusRuntimeException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hatchetoperator.proto.dispatcher.AssignedAction;
+import io.hatchetoperator.proto.dispatcher.DispatcherGrpc;
+import io.hatchetoperator.proto.dispatcher.ResourceEventType;
+import io.hatchetoperator.proto.dispatcher.SubscribeToWorkflowEventsRequest;
+import io.hatchetoperator.proto.dispatcher.WorkflowEvent;
+import io.hatchetoperator.proto.events.PutLogRequest;
+import io.hatchetoperator.proto.events.PutStreamEventRequest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CopyOnWriteArrayList;
 import io.hatchetoperator.proto.dispatcher.WorkflowRunEvent;
 import io.hatchetoperator.proto.events.EventsServiceGrpc;
 import io.hatchetoperator.proto.events.PushEventRequest;
@@ -38,6 +51,7 @@ class FlowFeaturesTest {
     tasks.put("later", p -> "{\"ok\":true}");
     tasks.put("parent", p -> RawWorker.SILENT);
     tasks.put("kid", p -> "{\"kid\":\"done\"}");
+    tasks.put("talk", p -> RawWorker.SILENT);
     for (String t : List.of("evA", "evB", "evC")) {
       tasks.put(t, p -> "{}");
     }
@@ -119,6 +133,48 @@ class FlowFeaturesTest {
     events.push(PushEventRequest.newBuilder().setKey("invoice:paid").setPayload("{}").build());
     assertThat(engine.scheduler().registry().triggeredBy("invoice:paid")).isEmpty();
     assertThat(engine.scheduler().registry().triggeredBy("order:")).extracting(d -> d.name()).containsExactly("evA");
+  }
+
+  @Test
+  void a_running_task_s_logs_are_listed_over_rest_by_level_and_its_stream_chunks_reach_the_run_s_events()
+      throws Exception {
+    String run = client.blocking.triggerWorkflow(TriggerWorkflowRequest.newBuilder().setName("talk").setInput("{}")
+        .build()).getWorkflowRunId();
+    List<WorkflowEvent> events = new CopyOnWriteArrayList<>();
+    DispatcherGrpc.newStub(client.channel).withCallCredentials(RawWorker.bearer(engine.token()))
+        .subscribeToWorkflowEvents(SubscribeToWorkflowEventsRequest.newBuilder().setWorkflowRunId(run).build(),
+            Streams.collect(events));
+    await().until(() -> received("talk:talk").size() == 1);
+    String task = received("talk:talk").get(0).getTaskRunExternalId();
+    var ev = EventsServiceGrpc.newBlockingStub(client.channel).withCallCredentials(RawWorker.bearer(engine.token()));
+    ev.putLog(PutLogRequest.newBuilder().setTaskRunExternalId(task).setMessage("starting").build());
+    ev.putLog(PutLogRequest.newBuilder().setTaskRunExternalId(task).setMessage("disk full").setLevel("ERROR")
+        .setMetadata("{\"disk\":\"sda\"}").build());
+    assertThatThrownBy(() -> ev.putLog(PutLogRequest.newBuilder().setTaskRunExternalId(task).setMessage("x")
+        .setLevel("LOUD").build())).hasMessageContaining("INVALID_ARGUMENT").hasMessageContaining("'LOUD'");
+    ev.putStreamEvent(PutStreamEventRequest.newBuilder().setTaskRunExternalId(task)
+        .setMessage(com.google.protobuf.ByteString.copyFromUtf8("chunk-1")).build());
+
+    JsonNode all = rest("/api/v1/stable/tasks/" + task + "/logs", 200);
+    assertThat(all.get("rows")).extracting(r -> r.get("message").asText()).containsExactly("starting", "disk full");
+    assertThat(all.get("rows").get(0).get("level").asText()).isEqualTo("INFO");
+    assertThat(all.get("rows").get(0).get("attempt").asInt()).isEqualTo(1);
+    JsonNode errors = rest("/api/v1/stable/tasks/" + task + "/logs?levels=ERROR", 200);
+    assertThat(errors.get("rows")).hasSize(1);
+    assertThat(errors.get("rows").get(0).get("metadata").get("disk").asText()).isEqualTo("sda");
+    assertThat(rest("/api/v1/stable/tasks/" + task + "/logs?order_by_direction=DESC&limit=1", 200).get("rows")
+        .get(0).get("message").asText()).isEqualTo("disk full");
+    rest("/api/v1/stable/tasks/" + java.util.UUID.randomUUID() + "/logs", 404);
+    await().until(() -> events.stream().anyMatch(e -> e.getEventType() == ResourceEventType.RESOURCE_EVENT_TYPE_STREAM
+        && e.getEventPayload().equals("chunk-1")));
+  }
+
+  private static JsonNode rest(String path, int status) throws Exception {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+        engine.serverUrl().replace("localhost", "127.0.0.1") + path)).header("Authorization", "Bearer " + engine.token())
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(path + " -> " + r.body()).isEqualTo(status);
+    return new ObjectMapper().readTree(r.body());
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.hatchetoperator.engine.core.EngineException;
 import io.hatchetoperator.engine.core.Ids;
 import io.hatchetoperator.engine.core.Json;
 import io.hatchetoperator.engine.core.Scheduler;
+import io.hatchetoperator.engine.core.TaskLogs;
 import io.hatchetoperator.engine.core.TriggerRequest;
 import io.hatchetoperator.proto.events.*;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ public final class GrpcEvents extends EventsServiceGrpc.EventsServiceImplBase {
 
   private final Scheduler scheduler;
   private final Clock clock;
+  private final TaskLogs logs;
   private final Map<String, Event> recent = new LinkedHashMap<>(16, 0.75f, false) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Event> eldest) {
@@ -31,9 +33,10 @@ public final class GrpcEvents extends EventsServiceGrpc.EventsServiceImplBase {
     }
   };
 
-  public GrpcEvents(Scheduler scheduler, Clock clock) {
+  public GrpcEvents(Scheduler scheduler, Clock clock, TaskLogs logs) {
     this.scheduler = scheduler;
     this.clock = clock;
+    this.logs = logs;
   }
 
   @Override
@@ -74,8 +77,15 @@ public final class GrpcEvents extends EventsServiceGrpc.EventsServiceImplBase {
   @Override
   public void putLog(PutLogRequest req, StreamObserver<PutLogResponse> out) {
     GrpcErrors.unary("PutLog", out, () -> {
-      scheduler.readTask(req.getTaskRunExternalId(), t -> t);
-      LOG.debug("task {} [{}]: {}", req.getTaskRunExternalId(), req.getLevel(), req.getMessage());
+      String taskId = Ids.require("task_run_external_id", req.getTaskRunExternalId());
+      TaskLogs.Line line = scheduler.readTask(taskId, t -> new TaskLogs.Line(
+          req.hasCreatedAt() && req.getCreatedAt().getSeconds() > 0 ? req.getCreatedAt().getSeconds() * 1000
+              + req.getCreatedAt().getNanos() / 1_000_000 : clock.millis(),
+          req.getMessage(), TaskLogs.level(req.hasLevel() ? req.getLevel() : null),
+          req.getMetadata().isEmpty() ? "{}" : Json.requireObject("metadata", req.getMetadata()), taskId,
+          t.def().readableId(), req.hasTaskRetryCount() ? req.getTaskRetryCount() : t.retryCount()));
+      logs.put(line);
+      LOG.debug("task {} [{}]: {}", taskId, line.level(), line.message());
       return PutLogResponse.getDefaultInstance();
     });
   }

@@ -35,12 +35,14 @@ public final class RestServer implements AutoCloseable {
   private static final Pattern TENANT =
       Pattern.compile("^/api/v1/(?:stable/)?tenants/([^/]+)(/task-stats|/worker|/workflows|/task-metrics)?/?$");
   private static final Pattern WORKER = Pattern.compile("^/api/v1/workers/([^/]+)/?$");
+  private static final Pattern TASK_LOGS = Pattern.compile("^/api/v1/stable/tasks/([^/]+)/logs/?$");
   private static final int MAX_BODY = 64 * 1024;
 
   private final HttpServer server;
   private final Scheduler scheduler;
   private final TokenAuthority tokens;
   private final long createdAtMillis;
+  private volatile io.hatchetoperator.engine.core.TaskLogs taskLogs = new io.hatchetoperator.engine.core.TaskLogs();
   private volatile boolean available = true;
   private volatile java.util.function.Supplier<String> readiness = () -> null;
 
@@ -79,6 +81,11 @@ public final class RestServer implements AutoCloseable {
   /** What {@code /api/ready} checks: null when ready, otherwise the reason (answered with 503). */
   public void setReadiness(java.util.function.Supplier<String> check) {
     this.readiness = check;
+  }
+
+  /** Serves {@code GET /api/v1/stable/tasks/{task}/logs} from these logs. */
+  public void setTaskLogs(io.hatchetoperator.engine.core.TaskLogs logs) {
+    this.taskLogs = logs;
   }
 
   @Override
@@ -121,6 +128,17 @@ public final class RestServer implements AutoCloseable {
   }
 
   private void route(HttpExchange ex, String path) throws IOException {
+    Matcher logs = TASK_LOGS.matcher(path);
+    if (logs.matches()) {
+      tokens.check(ex.getRequestHeaders().getFirst("Authorization"));
+      if (!ex.getRequestMethod().equals("GET")) {
+        methodNotAllowed(ex, ex.getRequestMethod(), path);
+        return;
+      }
+      send(ex, 200, TaskLogsQuery.answer(scheduler, taskLogs, Ids.require("task", logs.group(1)),
+          ex.getRequestURI().getRawQuery()));
+      return;
+    }
     Matcher tenant = TENANT.matcher(path);
     Matcher worker = WORKER.matcher(path);
     if (!tenant.matches() && !worker.matches()) {
