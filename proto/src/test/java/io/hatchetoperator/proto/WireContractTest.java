@@ -31,6 +31,7 @@ class WireContractTest {
             io.hatchetoperator.proto.v1.Workflows.getDescriptor(),
             Trigger.getDescriptor(),
             Condition.getDescriptor(),
+            io.hatchetoperator.proto.v1.Dispatcher.getDescriptor(),
             Workflows.getDescriptor(),
             EventsOuterClass.getDescriptor());
 
@@ -52,6 +53,7 @@ class WireContractTest {
         assertThat(io.hatchetoperator.proto.v1.Workflows.getDescriptor().getPackage()).isEqualTo("v1");
         assertThat(Trigger.getDescriptor().getPackage()).isEqualTo("v1");
         assertThat(Condition.getDescriptor().getPackage()).isEqualTo("v1");
+        assertThat(io.hatchetoperator.proto.v1.Dispatcher.getDescriptor().getPackage()).isEqualTo("v1");
     }
 
     @Test
@@ -64,6 +66,8 @@ class WireContractTest {
         assertThat(WorkflowServiceGrpc.getTriggerWorkflowMethod().getFullMethodName())
                 .isEqualTo("WorkflowService/TriggerWorkflow");
         assertThat(EventsServiceGrpc.getPushMethod().getFullMethodName()).isEqualTo("EventsService/Push");
+        assertThat(io.hatchetoperator.proto.v1.V1DispatcherGrpc.getDurableTaskMethod().getFullMethodName())
+                .isEqualTo("v1.V1Dispatcher/DurableTask");
     }
 
     private static List<String> golden() throws IOException {
