@@ -173,7 +173,13 @@ public final class Scheduler {
     long[] sizes = new long[requests.size()];
     long total = 0;
     for (int i = 0; i < requests.size(); i++) {
-      defs.add(registry.get(requests.size() == 1 ? "name" : "workflows[" + i + "].name", requests.get(i).workflowName()));
+      String prefix = requests.size() == 1 ? "" : "workflows[" + i + "].";
+      defs.add(registry.get(prefix + "name", requests.get(i).workflowName()));
+      Integer p = requests.get(i).priority();
+      if (p != null && (p < 1 || p > 3)) {
+        throw EngineException.invalid(prefix + "priority must be between 1 and 3, got " + p + " (Hatchet's range: 1 low,"
+            + " the default, to 3 high)");
+      }
       sizes[i] = PayloadBudget.checkInput(limits, requests.size() == 1 ? "input" : "workflows[" + i + "].input",
           requests.get(i));
       total += sizes[i];
@@ -219,7 +225,7 @@ public final class Scheduler {
   }
 
   private WorkflowRun start(WorkflowDef def, TriggerRequest r, long now, long payloadBytes) {
-    int priority = r.priority() != null && r.priority() > 0 ? r.priority() : def.defaultPriority();
+    int priority = r.priority() != null ? r.priority() : def.defaultPriority();
     WorkflowRun run = new WorkflowRun(Ids.uuid(), def, r, priority, now);
     run.payloadBytes = payloadBytes;
     tx.hold(run);

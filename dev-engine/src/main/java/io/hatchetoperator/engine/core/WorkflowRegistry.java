@@ -40,7 +40,7 @@ public final class WorkflowRegistry {
       }
     }
     List<TaskDef> ordered = topological(name, tasks);
-    rejectUnenforced(name, req);
+    FeatureAudit.check(name, req);
     String workflowId = workflowIds.computeIfAbsent(name, n -> UUID.randomUUID().toString());
     int priority = req.hasDefaultPriority() ? req.getDefaultPriority() : 1;
     TaskDef onFailure = req.hasOnFailureTask() ? task(name, "on_failure_task", req.getOnFailureTask()) : null;
@@ -49,7 +49,7 @@ public final class WorkflowRegistry {
           + " of its own with no parents; rename it");
     }
     WorkflowDef def = new WorkflowDef(workflowId, UUID.randomUUID().toString(), name, req.getVersion(), ordered,
-        req.getEventTriggersList(), priority, onFailure, unsupported(req), crons(name, req),
+        req.getEventTriggersList(), priority, onFailure, crons(name, req),
         req.hasCronInput() ? Json.requireObject("cron_input", req.getCronInput()) : "{}");
     byName.put(name, def);
     return def;
@@ -159,44 +159,5 @@ public final class WorkflowRegistry {
       CronSpec.parse("cron_triggers[" + i + "] of workflow '" + wf + "'", r.getCronTriggers(i));
     }
     return r.getCronTriggersList();
-  }
-
-  /** Features the dev engine cannot do yet: PutWorkflow fails with the feature's name instead of ignoring it. */
-  private static void rejectUnenforced(String wf, CreateWorkflowVersionRequest r) {
-    for (int i = 0; i < r.getTasksCount(); i++) {
-      CreateTaskOpts t = r.getTasks(i);
-      String where = "tasks[" + i + "] ('" + t.getReadableId() + "') of workflow '" + wf + "'";
-      if (t.getIsDurable()) {
-        throw EngineException.invalid(where + " is a durable task (is_durable = true): durable tasks (sleepFor,"
-            + " waitForEvent on durable slots) are not supported by the dev engine yet; use a plain task or a Hatchet"
-            + " engine");
-      }
-      if (t.hasConditions() && t.getConditions().getSleepConditionsCount()
-          + t.getConditions().getUserEventConditionsCount() + t.getConditions().getParentOverrideConditionsCount() > 0) {
-        throw EngineException.invalid(where + " has conditions (wait_for / skip_if / cancel_if): task conditions are"
-            + " not supported by the dev engine yet; remove them or use a Hatchet engine");
-      }
-    }
-  }
-
-  private static List<String> unsupported(CreateWorkflowVersionRequest r) {
-    List<String> u = new ArrayList<>();
-    if (r.hasConcurrency() || r.getConcurrencyArrCount() > 0
-        || r.getTasksList().stream().anyMatch(t -> t.getConcurrencyCount() > 0)) {
-      u.add("concurrency");
-    }
-    if (r.getTasksList().stream().anyMatch(t -> t.getRateLimitsCount() > 0)) {
-      u.add("rate_limits");
-    }
-    if (r.hasSticky()) {
-      u.add("sticky");
-    }
-    if (r.getTasksList().stream().anyMatch(t -> t.hasBatch() && t.getBatch().getBatchMaxSize() > 0)) {
-      u.add("batch");
-    }
-    if (r.hasIdempotency()) {
-      u.add("idempotency");
-    }
-    return u;
   }
 }

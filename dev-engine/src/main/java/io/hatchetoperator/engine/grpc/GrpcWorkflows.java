@@ -76,16 +76,16 @@ public final class GrpcWorkflows extends WorkflowServiceGrpc.WorkflowServiceImpl
 
   @Override
   public void putRateLimit(PutRateLimitRequest req, StreamObserver<PutRateLimitResponse> out) {
-    GrpcErrors.unary("PutRateLimit", out, () -> {
-      LOG.warn("rate limit '{}' accepted but not enforced by the dev engine", req.getKey());
-      return PutRateLimitResponse.getDefaultInstance();
-    });
+    out.onError(GrpcErrors.unimplemented("PutRateLimit ('" + req.getKey() + "'): rate limits are not enforced by the"
+        + " dev engine, so it refuses to store them rather than ignore them; remove the rate limit or use a Hatchet"
+        + " engine"));
   }
 
   private static TriggerRequest request(String prefix, TriggerWorkflowRequest r) {
     if (r.getName().isBlank()) {
       throw EngineException.invalid(prefix + "name is empty; pass the workflow's name");
     }
+    FeatureAuditAdapter.trigger(prefix, r.getUnknownFields(), r.getDesiredWorkerLabelsCount());
     String parentTask = r.hasParentTaskRunExternalId()
         ? Ids.require(prefix + "parent_task_run_external_id", r.getParentTaskRunExternalId()) : null;
     return new TriggerRequest(r.getName(), Json.requireObject(prefix + "input", r.getInput()),
