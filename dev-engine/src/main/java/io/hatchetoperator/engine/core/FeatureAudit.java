@@ -30,9 +30,6 @@ final class FeatureAudit {
       throw EngineException.invalid("default_priority = " + r.getDefaultPriority() + " of workflow '" + wf
           + "' is out of range; Hatchet priorities are 1 (low, the default), 2 or 3 (high)");
     }
-    if (r.hasConcurrency() || r.getConcurrencyArrCount() > 0) {
-      throw unsupported("workflow '" + wf + "'", "concurrency", "concurrency limits", "remove concurrency");
-    }
     if (r.hasSticky()) {
       throw unsupported("workflow '" + wf + "'", "sticky", "sticky assignment", "remove sticky");
     }
@@ -55,9 +52,6 @@ final class FeatureAudit {
         + t.getConditions().getUserEventConditionsCount() + t.getConditions().getParentOverrideConditionsCount() > 0) {
       throw EngineException.invalid(where + " has conditions (wait_for / skip_if / cancel_if): task conditions are"
           + " not supported by the dev engine yet; remove them or use a Hatchet engine");
-    }
-    if (t.getConcurrencyCount() > 0) {
-      throw unsupported(where, "concurrency", "concurrency limits", "remove concurrency");
     }
     if (t.getRateLimitsCount() > 0) {
       throw unsupported(where, "rate_limits", "rate limits", "remove rateLimits");

@@ -18,10 +18,11 @@ import java.util.Map;
  * @param parents readable ids of the tasks whose outputs it needs
  * @param slotRequests slot type to units held while it runs
  * @param labels desired worker labels (affinity); empty for any worker
+ * @param concurrency its concurrency strategy, or null
  */
 public record TaskDef(String id, String readableId, String action, Duration timeout, Duration scheduleTimeout, int retries,
     double backoffFactor, int backoffMaxSeconds, List<String> parents, Map<String, Integer> slotRequests,
-    List<LabelRule> labels) {
+    List<LabelRule> labels, ConcurrencySpec concurrency) {
 
   public TaskDef {
     parents = List.copyOf(parents);

@@ -20,6 +20,11 @@ public final class TaskRun {
   long timeoutAtMillis;
   long retryAtMillis;
   boolean holdsSlot;
+  /** Concurrency: admitted by its strategy (holds a slot of {@code gateGroup}); its order among its key's tasks. */
+  boolean admitted;
+  long gateSeq;
+  String gateGroup;
+  String gateKey;
   WorkerState worker;
   String output;
   String error;

@@ -11,6 +11,7 @@ import java.util.Set;
 final class TenantState {
 
   final TaskQueues queues = new TaskQueues();
+  final ConcurrencyGate gate = new ConcurrencyGate();
   final Map<String, WorkerState> workers = new HashMap<>();
   final Map<String, List<WorkerState>> workersByAction = new HashMap<>();
   final Map<String, WorkflowRun> runs = new HashMap<>();

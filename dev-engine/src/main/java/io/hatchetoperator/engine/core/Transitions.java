@@ -27,9 +27,54 @@ final class Transitions {
     return w.assignable(now, heartbeatMillis);
   }
 
+  /** Queues a task for a worker, through its concurrency strategy first when it has one. */
   void enqueue(TaskRun t, long now) {
-    s.queues.add(t, now);
-    assign(t.def.action(), now);
+    ConcurrencySpec spec = t.def.concurrency();
+    if (spec == null || t.admitted) {
+      s.queues.add(t, now);
+      assign(t.def.action(), now);
+      return;
+    }
+    String key;
+    try {
+      key = RunVars.stringKey(spec.key(), t.run, "concurrency key");
+    } catch (IllegalStateException e) {
+      t.error = e.getMessage();
+      finish(t, TaskState.FAILED, now);
+      return;
+    }
+    s.queues.move(t, TaskState.QUEUED);
+    t.queuedAtMillis = now;
+    apply(s.gate.offer(t, spec, key), now);
+  }
+
+  /** Acts on a concurrency decision: admitted tasks join their action's queue, the others are cancelled. */
+  private void apply(ConcurrencyGate.Decision d, long now) {
+    for (TaskRun t : d.admit()) {
+      t.admitted = true;
+      long queuedAt = t.queuedAtMillis;
+      s.queues.add(t, now);
+      t.queuedAtMillis = queuedAt;
+    }
+    for (TaskRun t : d.cancel()) {
+      t.admitted = false;
+      ConcurrencySpec spec = t.def.concurrency();
+      cancel(t, "Task was cancelled by its concurrency strategy " + spec.strategy() + " (key '" + t.gateKey
+          + "', max_runs " + spec.maxRuns() + ")", now);
+    }
+    for (TaskRun t : d.admit()) {
+      if (t.state == TaskState.QUEUED) {
+        assign(t.def.action(), now);
+      }
+    }
+  }
+
+  /** Gives up the task's concurrency slot (it finished or goes to retry) so the next task of its key may run. */
+  private void leaveGate(TaskRun t, long now) {
+    t.admitted = false;
+    if (t.gateGroup != null) {
+      apply(s.gate.release(t), now);
+    }
   }
 
   /** Assigns the head of {@code action}'s queue to assignable workers until the queue or the slots run out. */
@@ -150,9 +195,16 @@ final class Transitions {
       s.retried++;
       notify(t, "FAILED", error);
       long delay = t.def.backoffBefore(t.appRetryCount).toMillis();
-      if (delay == 0) {
+      if (delay == 0 && t.gateGroup != null) {
+        // Hatchet updates the slot of a retried task in place (applyWAL): it competes again in its original order
+        t.admitted = false;
+        s.queues.move(t, TaskState.QUEUED);
+        t.queuedAtMillis = now;
+        apply(s.gate.requeue(t), now);
+      } else if (delay == 0) {
         enqueue(t, now);
       } else {
+        leaveGate(t, now);
         s.queues.move(t, TaskState.RETRY_WAIT);
         t.retryAtMillis = now + delay;
         s.retryWait.add(t);
@@ -202,6 +254,7 @@ final class Transitions {
   /** Terminal transition: counters, downstream tasks, and the run's end. */
   void finish(TaskRun t, TaskState end, long now) {
     s.queues.move(t, end);
+    leaveGate(t, now);
     WorkflowRun run = t.run;
     run.unfinished--;
     switch (end) {

@@ -1,5 +1,6 @@
 package io.hatchetoperator.engine.core;
 
+import io.hatchetoperator.proto.v1.Concurrency;
 import io.hatchetoperator.proto.v1.CreateTaskOpts;
 import io.hatchetoperator.proto.v1.CreateWorkflowVersionRequest;
 import java.time.Duration;
@@ -32,15 +33,25 @@ public final class WorkflowRegistry {
       throw EngineException.invalid("tasks is empty for workflow '" + name + "'; declare at least one task");
     }
     Map<String, TaskDef> tasks = new LinkedHashMap<>();
+    FeatureAudit.check(name, req);
+    List<Concurrency> workflowConcurrency = new ArrayList<>(req.getConcurrencyArrList());
+    if (req.hasConcurrency()) {
+      workflowConcurrency.add(0, req.getConcurrency());
+    }
+    if (!workflowConcurrency.isEmpty() && (req.getTasksCount() != 1 || req.hasOnFailureTask())) {
+      throw EngineException.invalid("workflow '" + name + "' sets concurrency on a workflow of " + req.getTasksCount()
+          + " tasks" + (req.hasOnFailureTask() ? " with an on-failure task" : "") + ": the dev engine enforces"
+          + " workflow-level concurrency only on single-task workflows (where Hatchet moves it onto the task); put"
+          + " the concurrency on the tasks instead or use a Hatchet engine");
+    }
     for (int i = 0; i < req.getTasksCount(); i++) {
-      TaskDef t = task(name, "tasks[" + i + "]", req.getTasks(i));
+      TaskDef t = task(name, "tasks[" + i + "]", req.getTasks(i), workflowConcurrency);
       if (tasks.put(t.readableId(), t) != null) {
         throw EngineException.invalid("tasks[" + i + "].readable_id = '" + t.readableId() + "' is used twice in workflow '"
             + name + "'; task names must be unique within a workflow");
       }
     }
     List<TaskDef> ordered = topological(name, tasks);
-    FeatureAudit.check(name, req);
     String workflowId = workflowIds.computeIfAbsent(name, n -> UUID.randomUUID().toString());
     int priority = req.hasDefaultPriority() ? req.getDefaultPriority() : 1;
     TaskDef onFailure = req.hasOnFailureTask() ? task(name, "on_failure_task", req.getOnFailureTask()) : null;
@@ -98,6 +109,11 @@ public final class WorkflowRegistry {
   }
 
   private static TaskDef task(String wf, String field, CreateTaskOpts o) {
+    return task(wf, field, o, List.of());
+  }
+
+  /** A task; {@code inherited} holds the workflow's strategies when they move onto a single task (Hatchet's merge). */
+  private static TaskDef task(String wf, String field, CreateTaskOpts o, List<Concurrency> inherited) {
     if (o.getReadableId().isBlank()) {
       throw EngineException.invalid(field + ".readable_id is empty in workflow '" + wf + "'; give the task a name");
     }
@@ -116,7 +132,20 @@ public final class WorkflowRegistry {
         Durations.parseOr(field + ".timeout", o.getTimeout(), DEFAULT_TIMEOUT),
         Durations.parseOr(field + ".schedule_timeout", o.getScheduleTimeout(), DEFAULT_SCHEDULE_TIMEOUT),
         o.getRetries(), o.hasBackoffFactor() ? o.getBackoffFactor() : 0,
-        o.hasBackoffMaxSeconds() ? o.getBackoffMaxSeconds() : 0, o.getParentsList(), slots, labels(o));
+        o.hasBackoffMaxSeconds() ? o.getBackoffMaxSeconds() : 0, o.getParentsList(), slots, labels(o),
+        concurrency(wf, field, o, inherited));
+  }
+
+  private static ConcurrencySpec concurrency(String wf, String field, CreateTaskOpts o, List<Concurrency> inherited) {
+    List<Concurrency> all = new ArrayList<>(inherited);
+    all.addAll(o.getConcurrencyList());
+    if (all.size() > 1) {
+      throw EngineException.invalid(field + " ('" + o.getReadableId() + "') of workflow '" + wf + "' has " + all.size()
+          + " concurrency strategies (workflow and task strategies together): the dev engine enforces one per task;"
+          + " keep one or use a Hatchet engine");
+    }
+    String where = inherited.isEmpty() ? field + ".concurrency[0]" : "concurrency of workflow '" + wf + "'";
+    return all.isEmpty() ? null : ConcurrencySpec.of(wf + "/" + o.getReadableId(), where, all.get(0));
   }
 
   private static List<LabelRule> labels(CreateTaskOpts o) {

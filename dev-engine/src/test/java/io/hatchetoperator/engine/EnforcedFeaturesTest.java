@@ -1,0 +1,108 @@
+package io.hatchetoperator.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.hatchetoperator.proto.dispatcher.ActionType;
+import io.hatchetoperator.proto.dispatcher.AssignedAction;
+import io.hatchetoperator.proto.dispatcher.StepActionEventType;
+import io.hatchetoperator.proto.v1.AdminServiceGrpc;
+import io.hatchetoperator.proto.v1.Concurrency;
+import io.hatchetoperator.proto.v1.ConcurrencyLimitStrategy;
+import io.hatchetoperator.proto.v1.CreateTaskOpts;
+import io.hatchetoperator.proto.v1.CreateWorkflowVersionRequest;
+import io.hatchetoperator.proto.v1.TriggerWorkflowRequest;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Over real ports with a raw-protocol worker whose tasks stay running until the test completes them: each check would
+ * fail on an engine that accepted the option and ignored it.
+ */
+class EnforcedFeaturesTest {
+
+  private static DevEngine engine;
+  private static RawWorker worker;
+  private static RawClient client;
+
+  @BeforeAll
+  static void start() {
+    engine = DevEngine.start(RawWorker.tolerantSettings());
+    Map<String, Function<String, String>> tasks = new HashMap<>();
+    for (String t : List.of("rr", "cip", "prio")) {
+      tasks.put(t, p -> RawWorker.SILENT);
+    }
+    worker = new RawWorker(engine, "enforced", 20, tasks);
+    client = new RawClient(engine);
+    await().until(() -> engine.scheduler().workers().get(0).status().equals("ACTIVE"));
+  }
+
+  @AfterAll
+  static void stop() {
+    client.close();
+    worker.close();
+    engine.close();
+  }
+
+  static AdminServiceGrpc.AdminServiceBlockingStub admin() {
+    return AdminServiceGrpc.newBlockingStub(client.channel).withCallCredentials(RawWorker.bearer(engine.token()));
+  }
+
+  private static void put(String name, CreateTaskOpts.Builder task) {
+    admin().putWorkflow(CreateWorkflowVersionRequest.newBuilder().setName(name)
+        .addTasks(task.setReadableId(name).setAction(name + ":" + name).setTimeout("30s")).build());
+  }
+
+  private static String trigger(String name, String input, Integer priority) {
+    TriggerWorkflowRequest.Builder b = TriggerWorkflowRequest.newBuilder().setName(name).setInput(input);
+    if (priority != null) {
+      b.setPriority(priority);
+    }
+    return client.blocking.triggerWorkflow(b.build()).getWorkflowRunId();
+  }
+
+  private static List<AssignedAction> started(String name) {
+    return worker.received().stream().filter(a -> a.getActionId().equals(name + ":" + name)
+        && a.getActionType() == ActionType.START_STEP_RUN).toList();
+  }
+
+  private static void complete(AssignedAction a) {
+    worker.send(a, StepActionEventType.STEP_EVENT_TYPE_COMPLETED, "{}");
+  }
+
+  @Test
+  void runs_of_one_concurrency_key_never_overlap_and_the_next_starts_when_one_ends() throws Exception {
+    put("rr", CreateTaskOpts.newBuilder().addConcurrency(Concurrency.newBuilder().setExpression("input.group")
+        .setMaxRuns(1).setLimitStrategy(ConcurrencyLimitStrategy.GROUP_ROUND_ROBIN)));
+    String a1 = trigger("rr", "{\"group\":\"a\"}", null);
+    String a2 = trigger("rr", "{\"group\":\"a\"}", null);
+    String b1 = trigger("rr", "{\"group\":\"b\"}", null);
+    await().until(() -> started("rr").size() == 2);
+    Thread.sleep(200);
+    assertThat(started("rr")).extracting(AssignedAction::getWorkflowRunId).containsExactly(a1, b1);
+    complete(started("rr").get(0));
+    await().atMost(Duration.ofSeconds(5)).until(() -> started("rr").size() == 3);
+    assertThat(started("rr").get(2).getWorkflowRunId()).isEqualTo(a2);
+  }
+
+  @Test
+  void cancel_in_progress_cancels_the_running_task_on_its_worker_for_the_newer_run() throws Exception {
+    put("cip", CreateTaskOpts.newBuilder().addConcurrency(Concurrency.newBuilder().setExpression("input.group")
+        .setLimitStrategy(ConcurrencyLimitStrategy.CANCEL_IN_PROGRESS)));
+    String first = trigger("cip", "{\"group\":\"x\"}", null);
+    await().until(() -> started("cip").size() == 1);
+    String second = trigger("cip", "{\"group\":\"x\"}", null);
+    await().until(() -> started("cip").size() == 2);
+    assertThat(started("cip").get(1).getWorkflowRunId()).isEqualTo(second);
+    assertThat(worker.received()).anyMatch(a -> a.getActionType() == ActionType.CANCEL_STEP_RUN
+        && a.getWorkflowRunId().equals(first));
+    var done = client.result(first).get(5, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(done.getResults(0).getError()).contains("CANCEL_IN_PROGRESS");
+  }
+}
