@@ -105,4 +105,19 @@ class EnforcedFeaturesTest {
     var done = client.result(first).get(5, java.util.concurrent.TimeUnit.SECONDS);
     assertThat(done.getResults(0).getError()).contains("CANCEL_IN_PROGRESS");
   }
+
+  @Test
+  void the_high_priority_run_starts_first_when_a_worker_takes_queued_work() {
+    engine.scheduler().setPaused(worker.workerId, true);
+    String low1 = trigger("prio", "{}", 1);
+    String low2 = trigger("prio", "{}", null);
+    String high = trigger("prio", "{}", 3);
+    String mid = trigger("prio", "{}", 2);
+    engine.scheduler().setPaused(worker.workerId, false);
+    await().until(() -> started("prio").size() == 4);
+    assertThat(started("prio")).extracting(AssignedAction::getWorkflowRunId).containsExactly(high, mid, low1, low2);
+    started("prio").forEach(EnforcedFeaturesTest::complete);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> trigger("prio", "{}", 4))
+        .hasMessageContaining("INVALID_ARGUMENT").hasMessageContaining("priority must be between 1 and 3, got 4");
+  }
 }
