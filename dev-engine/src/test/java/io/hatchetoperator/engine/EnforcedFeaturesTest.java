@@ -30,6 +30,7 @@ class EnforcedFeaturesTest {
   private static DevEngine engine;
   private static RawWorker worker;
   private static RawClient client;
+  private static final List<Long> RATE_STARTS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void start() {
@@ -38,6 +39,10 @@ class EnforcedFeaturesTest {
     for (String t : List.of("rr", "cip", "prio")) {
       tasks.put(t, p -> RawWorker.SILENT);
     }
+    tasks.put("rl", p -> {
+      RATE_STARTS.add(System.nanoTime());
+      return "{}";
+    });
     worker = new RawWorker(engine, "enforced", 20, tasks);
     client = new RawClient(engine);
     await().until(() -> engine.scheduler().workers().get(0).status().equals("ACTIVE"));
@@ -119,5 +124,20 @@ class EnforcedFeaturesTest {
     started("prio").forEach(EnforcedFeaturesTest::complete);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> trigger("prio", "{}", 4))
         .hasMessageContaining("INVALID_ARGUMENT").hasMessageContaining("priority must be between 1 and 3, got 4");
+  }
+
+  @Test
+  void a_rate_limit_spreads_starts_over_its_windows() {
+    client.blocking.putRateLimit(io.hatchetoperator.proto.workflows.PutRateLimitRequest.newBuilder().setKey("api")
+        .setLimit(2).setDuration(io.hatchetoperator.proto.workflows.RateLimitDuration.SECOND).build());
+    put("rl", CreateTaskOpts.newBuilder().addRateLimits(io.hatchetoperator.proto.v1.CreateTaskRateLimit.newBuilder()
+        .setKey("api").setUnits(1)));
+    for (int i = 0; i < 6; i++) {
+      trigger("rl", "{}", null);
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> RATE_STARTS.size() == 6);
+    long first = RATE_STARTS.get(0);
+    assertThat((RATE_STARTS.get(2) - first) / 1_000_000).as("3rd start waits for the 2nd window").isGreaterThan(900);
+    assertThat((RATE_STARTS.get(4) - first) / 1_000_000).as("5th start waits for the 3rd window").isGreaterThan(1_900);
   }
 }

@@ -53,9 +53,6 @@ final class FeatureAudit {
       throw EngineException.invalid(where + " has conditions (wait_for / skip_if / cancel_if): task conditions are"
           + " not supported by the dev engine yet; remove them or use a Hatchet engine");
     }
-    if (t.getRateLimitsCount() > 0) {
-      throw unsupported(where, "rate_limits", "rate limits", "remove rateLimits");
-    }
     if (t.hasBatch() && t.getBatch().getBatchMaxSize() > 0) {
       throw unsupported(where, "batch", "batch tasks", "remove the batch option");
     }

@@ -203,6 +203,22 @@ public final class Scheduler {
     });
   }
 
+  /** Creates or updates a rate limit (PutRateLimit) and lets the tasks waiting for it try again. */
+  public void putRateLimit(String key, int limit, String window) {
+    if (key.isBlank()) {
+      throw EngineException.invalid("key is required; name the rate limit the tasks' rate_limits refer to");
+    }
+    if (limit < 0) {
+      throw EngineException.invalid("limit = " + limit + " for rate limit '" + key + "' is negative; use 0 or more");
+    }
+    locked(() -> {
+      long now = now();
+      s.rateLimits.put(key, limit, window, now);
+      tx.retryRateLimited(now, true);
+      return null;
+    });
+  }
+
   /** Input bytes held by unfinished runs (bounded by the {@link PayloadLimits}). */
   public long payloadBytesHeld() {
     return locked(() -> s.heldPayloadBytes);

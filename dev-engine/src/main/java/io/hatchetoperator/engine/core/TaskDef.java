@@ -19,15 +19,17 @@ import java.util.Map;
  * @param slotRequests slot type to units held while it runs
  * @param labels desired worker labels (affinity); empty for any worker
  * @param concurrency its concurrency strategy, or null
+ * @param rateLimits the rate limits it takes units of when assigned
  */
 public record TaskDef(String id, String readableId, String action, Duration timeout, Duration scheduleTimeout, int retries,
     double backoffFactor, int backoffMaxSeconds, List<String> parents, Map<String, Integer> slotRequests,
-    List<LabelRule> labels, ConcurrencySpec concurrency) {
+    List<LabelRule> labels, ConcurrencySpec concurrency, List<RateLimitSpec> rateLimits) {
 
   public TaskDef {
     parents = List.copyOf(parents);
     slotRequests = Map.copyOf(slotRequests);
     labels = List.copyOf(labels);
+    rateLimits = List.copyOf(rateLimits);
   }
 
   /** True when the worker's labels satisfy every required rule. */

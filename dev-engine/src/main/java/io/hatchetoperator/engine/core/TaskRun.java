@@ -25,6 +25,10 @@ public final class TaskRun {
   long gateSeq;
   String gateGroup;
   String gateKey;
+  /** Rate limits: units per key (resolved once when first queued), when to look again, and why it waits. */
+  java.util.Map<String, Long> rateUnits;
+  long rateRetryAtMillis;
+  String rateNote;
   WorkerState worker;
   String output;
   String error;

@@ -29,6 +29,9 @@ final class Transitions {
 
   /** Queues a task for a worker, through its concurrency strategy first when it has one. */
   void enqueue(TaskRun t, long now) {
+    if (t.rateUnits == null && !resolveRateLimits(t, now)) {
+      return;
+    }
     ConcurrencySpec spec = t.def.concurrency();
     if (spec == null || t.admitted) {
       s.queues.add(t, now);
@@ -46,6 +49,74 @@ final class Transitions {
     s.queues.move(t, TaskState.QUEUED);
     t.queuedAtMillis = now;
     apply(s.gate.offer(t, spec, key), now);
+  }
+
+  /** Evaluates the task's rate limits once (dynamic limits are created or updated); false when it failed the task. */
+  private boolean resolveRateLimits(TaskRun t, long now) {
+    java.util.Map<String, Long> units = new java.util.LinkedHashMap<>();
+    try {
+      for (RateLimitSpec spec : t.def.rateLimits()) {
+        RateLimitSpec.Resolved r = spec.resolve(RunVars.of(t.run));
+        if (r.limit() != null) {
+          s.rateLimits.put(r.key(), r.limit(), r.window(), now);
+        }
+        units.merge(r.key(), r.units(), Long::sum);
+      }
+    } catch (IllegalStateException e) {
+      t.error = e.getMessage();
+      finish(t, TaskState.FAILED, now);
+      return false;
+    }
+    t.rateUnits = units;
+    return true;
+  }
+
+  /**
+   * Takes the task's rate-limit units before it starts; when a key is short the task leaves its queue until the key's
+   * next refill (so the tasks behind it are not blocked) and false is returned.
+   */
+  private boolean takeUnits(TaskRun t, long now) {
+    if (t.rateUnits == null || t.rateUnits.isEmpty()) {
+      return true;
+    }
+    RateLimits.Exceeded ex = s.rateLimits.use(t.rateUnits, now);
+    if (ex == null) {
+      t.rateNote = null;
+      return true;
+    }
+    s.queues.pop(t.def.action());
+    t.rateRetryAtMillis = ex.retryAtMillis();
+    t.rateNote = ex.missing() ? "rate limit '" + ex.key() + "' does not exist; create it with PutRateLimit"
+        + " (hatchet.ratelimits.upsert) or give the task a limit value"
+        : "rate limit '" + ex.key() + "' had " + ex.value() + " of the " + ex.units() + " units it needs";
+    s.rateLimited.add(t);
+    return false;
+  }
+
+  /** Puts rate-limited tasks whose key may have refilled back in their queues, oldest first. */
+  void retryRateLimited(long now, boolean all) {
+    List<TaskRun> due = new java.util.ArrayList<>();
+    s.rateLimited.removeIf(t -> {
+      if (t.state != TaskState.QUEUED) {
+        return true;
+      }
+      if (all || now >= t.rateRetryAtMillis) {
+        due.add(t);
+        return true;
+      }
+      return false;
+    });
+    due.sort(java.util.Comparator.comparingLong(t -> t.seq));
+    for (TaskRun t : due) {
+      long queuedAt = t.queuedAtMillis;
+      s.queues.add(t, now);
+      t.queuedAtMillis = queuedAt;
+    }
+    for (TaskRun t : due) {
+      if (t.state == TaskState.QUEUED) {
+        assign(t.def.action(), now);
+      }
+    }
   }
 
   /** Acts on a concurrency decision: admitted tasks join their action's queue, the others are cancelled. */
@@ -88,6 +159,9 @@ final class Transitions {
       WorkerState w = pick(candidates, head.def, now);
       if (w == null) {
         return;
+      }
+      if (!takeUnits(head, now)) {
+        continue;
       }
       s.queues.pop(action);
       start(head, w, now);
@@ -137,6 +211,9 @@ final class Transitions {
       }
       if (best == null) {
         return;
+      }
+      if (!takeUnits(best, now)) {
+        continue;
       }
       s.queues.pop(best.def.action());
       start(best, w, now);

@@ -133,7 +133,15 @@ public final class WorkflowRegistry {
         Durations.parseOr(field + ".schedule_timeout", o.getScheduleTimeout(), DEFAULT_SCHEDULE_TIMEOUT),
         o.getRetries(), o.hasBackoffFactor() ? o.getBackoffFactor() : 0,
         o.hasBackoffMaxSeconds() ? o.getBackoffMaxSeconds() : 0, o.getParentsList(), slots, labels(o),
-        concurrency(wf, field, o, inherited));
+        concurrency(wf, field, o, inherited), rateLimits(field, o));
+  }
+
+  private static List<RateLimitSpec> rateLimits(String field, CreateTaskOpts o) {
+    List<RateLimitSpec> out = new ArrayList<>();
+    for (int i = 0; i < o.getRateLimitsCount(); i++) {
+      out.add(RateLimitSpec.of(field + ".rate_limits[" + i + "]", o.getRateLimits(i)));
+    }
+    return out;
   }
 
   private static ConcurrencySpec concurrency(String wf, String field, CreateTaskOpts o, List<Concurrency> inherited) {

@@ -76,9 +76,10 @@ public final class GrpcWorkflows extends WorkflowServiceGrpc.WorkflowServiceImpl
 
   @Override
   public void putRateLimit(PutRateLimitRequest req, StreamObserver<PutRateLimitResponse> out) {
-    out.onError(GrpcErrors.unimplemented("PutRateLimit ('" + req.getKey() + "'): rate limits are not enforced by the"
-        + " dev engine, so it refuses to store them rather than ignore them; remove the rate limit or use a Hatchet"
-        + " engine"));
+    GrpcErrors.unary("PutRateLimit", out, () -> {
+      scheduler.putRateLimit(req.getKey(), req.getLimit(), req.getDuration().name());
+      return PutRateLimitResponse.getDefaultInstance();
+    });
   }
 
   private static TriggerRequest request(String prefix, TriggerWorkflowRequest r) {
