@@ -36,13 +36,15 @@ class EnforcedFeaturesTest {
   static void start() {
     engine = DevEngine.start(RawWorker.tolerantSettings());
     Map<String, Function<String, String>> tasks = new HashMap<>();
-    for (String t : List.of("rr", "cip", "prio")) {
+    for (String t : List.of("rr", "cip", "prio", "lab")) {
       tasks.put(t, p -> RawWorker.SILENT);
     }
     tasks.put("rl", p -> {
       RATE_STARTS.add(System.nanoTime());
       return "{}";
     });
+    tasks.put("sa", p -> "{}");
+    tasks.put("sb", p -> "{}");
     worker = new RawWorker(engine, "enforced", 20, tasks);
     client = new RawClient(engine);
     await().until(() -> engine.scheduler().workers().get(0).status().equals("ACTIVE"));
@@ -139,5 +141,42 @@ class EnforcedFeaturesTest {
     long first = RATE_STARTS.get(0);
     assertThat((RATE_STARTS.get(2) - first) / 1_000_000).as("3rd start waits for the 2nd window").isGreaterThan(900);
     assertThat((RATE_STARTS.get(4) - first) / 1_000_000).as("5th start waits for the 3rd window").isGreaterThan(1_900);
+  }
+
+  @Test
+  void a_hard_sticky_run_keeps_its_tasks_on_one_worker_and_per_run_labels_pick_the_worker() {
+    Map<String, Function<String, String>> tasks = new HashMap<>();
+    tasks.put("sa", p -> "{}");
+    tasks.put("sb", p -> "{}");
+    tasks.put("lab", p -> RawWorker.SILENT);
+    try (RawWorker second = new RawWorker(engine, "second", 20, tasks)) {
+      admin().putWorkflow(CreateWorkflowVersionRequest.newBuilder().setName("st")
+          .setSticky(io.hatchetoperator.proto.v1.StickyStrategy.HARD)
+          .addTasks(CreateTaskOpts.newBuilder().setReadableId("sa").setAction("sa:sa"))
+          .addTasks(CreateTaskOpts.newBuilder().setReadableId("sb").setAction("sb:sb").addParents("sa")).build());
+      await().until(() -> engine.scheduler().workers().stream().filter(w -> w.status().equals("ACTIVE")).count() == 2);
+      List<String> runs = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        runs.add(trigger("st", "{}", null));
+      }
+      await().until(() -> runs.stream().allMatch(r -> ranOn(worker, r, "sb:sb") || ranOn(second, r, "sb:sb")));
+      for (String r : runs) {
+        assertThat(ranOn(worker, r, "sa:sa")).as("run " + r).isEqualTo(ranOn(worker, r, "sb:sb"));
+      }
+      assertThat(runs).anyMatch(r -> ranOn(second, r, "sa:sa")).anyMatch(r -> ranOn(worker, r, "sa:sa"));
+
+      engine.scheduler().upsertLabels(second.workerId, Map.of("region", "eu"));
+      var eu = io.hatchetoperator.proto.v1.DesiredWorkerLabels.newBuilder().setStrValue("eu").setRequired(true).build();
+      for (int i = 0; i < 4; i++) {
+        client.blocking.triggerWorkflow(TriggerWorkflowRequest.newBuilder().setName("lab").setInput("{}")
+            .putDesiredWorkerLabels("region", eu).build());
+      }
+      await().until(() -> second.received().stream().filter(a -> a.getActionId().equals("lab:lab")).count() == 4);
+      assertThat(started("lab")).isEmpty();
+    }
+  }
+
+  private static boolean ranOn(RawWorker w, String run, String action) {
+    return w.received().stream().anyMatch(a -> a.getWorkflowRunId().equals(run) && a.getActionId().equals(action));
   }
 }

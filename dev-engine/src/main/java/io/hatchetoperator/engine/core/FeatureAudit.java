@@ -30,9 +30,6 @@ final class FeatureAudit {
       throw EngineException.invalid("default_priority = " + r.getDefaultPriority() + " of workflow '" + wf
           + "' is out of range; Hatchet priorities are 1 (low, the default), 2 or 3 (high)");
     }
-    if (r.hasSticky()) {
-      throw unsupported("workflow '" + wf + "'", "sticky", "sticky assignment", "remove sticky");
-    }
     for (int i = 0; i < r.getTasksCount(); i++) {
       task(wf, "tasks[" + i + "]", r.getTasks(i));
     }

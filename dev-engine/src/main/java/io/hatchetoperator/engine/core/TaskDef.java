@@ -32,27 +32,6 @@ public record TaskDef(String id, String readableId, String action, Duration time
     rateLimits = List.copyOf(rateLimits);
   }
 
-  /** True when the worker's labels satisfy every required rule. */
-  public boolean allows(Map<String, String> workerLabels) {
-    for (LabelRule r : labels) {
-      if (r.required() && !r.matches(workerLabels)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The summed weight of the optional rules the worker's labels satisfy. */
-  public int affinity(Map<String, String> workerLabels) {
-    int score = 0;
-    for (LabelRule r : labels) {
-      if (!r.required() && r.matches(workerLabels)) {
-        score += r.weight();
-      }
-    }
-    return score;
-  }
-
   /** The delay before retry number {@code retryCount} (1-based), Hatchet's {@code min(factor^n, max)} seconds. */
   public Duration backoffBefore(int retryCount) {
     if (backoffFactor <= 0) {

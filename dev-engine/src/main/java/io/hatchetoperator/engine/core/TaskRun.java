@@ -29,6 +29,9 @@ public final class TaskRun {
   java.util.Map<String, Long> rateUnits;
   long rateRetryAtMillis;
   String rateNote;
+  /** Sticky: the worker it should run on (its parent's, or the trigger's desired worker), and the last it ran on. */
+  String desiredWorkerId;
+  String lastWorkerId;
   WorkerState worker;
   String output;
   String error;
@@ -77,6 +80,11 @@ public final class TaskRun {
   }
 
   /** The id of the worker it runs on, or null. */
+  /** The desired labels it is matched with: the run's when the trigger gave some (they replace the task's). */
+  java.util.List<LabelRule> labels() {
+    return run.request.labels().isEmpty() ? def.labels() : run.request.labels();
+  }
+
   public String workerId() {
     return worker == null ? null : worker.id;
   }

@@ -29,6 +29,9 @@ final class Transitions {
 
   /** Queues a task for a worker, through its concurrency strategy first when it has one. */
   void enqueue(TaskRun t, long now) {
+    if (t.run.workflow.sticky() != null && t.desiredWorkerId == null) {
+      t.desiredWorkerId = desiredWorker(t);
+    }
     if (t.rateUnits == null && !resolveRateLimits(t, now)) {
       return;
     }
@@ -49,6 +52,21 @@ final class Transitions {
     s.queues.move(t, TaskState.QUEUED);
     t.queuedAtMillis = now;
     apply(s.gate.offer(t, spec, key), now);
+  }
+
+  /**
+   * The worker a sticky task should run on: the worker of its first parent that ran, or for a root task the trigger's
+   * desired worker (the SDKs send it for sticky child runs); Hatchet's {@code DesiredWorkerId} in
+   * {@code pkg/repository/input.go} and {@code trigger.go}.
+   */
+  private static String desiredWorker(TaskRun t) {
+    for (String p : t.def.parents()) {
+      TaskRun parent = t.run.tasks.get(p);
+      if (parent != null && parent.lastWorkerId != null) {
+        return parent.lastWorkerId;
+      }
+    }
+    return t.run.request.desiredWorkerId();
   }
 
   /** Evaluates the task's rate limits once (dynamic limits are created or updated); false when it failed the task. */
@@ -156,7 +174,7 @@ final class Transitions {
     }
     TaskRun head;
     while ((head = s.queues.peek(action)) != null) {
-      WorkerState w = pick(candidates, head.def, now);
+      WorkerState w = pick(candidates, head, now);
       if (w == null) {
         return;
       }
@@ -169,21 +187,36 @@ final class Transitions {
   }
 
   /**
-   * Round robin over the candidates, so load spreads across workers; a task with desired labels goes to the eligible
-   * worker whose satisfied optional labels weigh most (round robin among equals).
+   * Round robin over the candidates, so load spreads across workers, ranked as Hatchet ranks them
+   * ({@code rankWorkerIds} in {@code pkg/scheduling/v1/scheduler.go}): a sticky task (HARD) only goes to its desired
+   * worker, a SOFT one to its desired worker when that has room; otherwise a task with desired labels goes to the
+   * eligible worker whose satisfied optional labels weigh most (round robin among equals). As in Hatchet, labels are
+   * not consulted for a sticky workflow's tasks.
    */
-  private WorkerState pick(List<WorkerState> candidates, TaskDef def, long now) {
+  private WorkerState pick(List<WorkerState> candidates, TaskRun t, long now) {
+    String sticky = t.run.workflow.sticky();
+    if (sticky != null && t.desiredWorkerId != null) {
+      WorkerState desired = s.workers.get(t.desiredWorkerId);
+      if (desired != null && desired.actions.contains(t.def.action()) && desired.assignable(now, heartbeatMillis)
+          && desired.fits(t.def)) {
+        return desired;
+      }
+      if ("HARD".equals(sticky)) {
+        return null;
+      }
+    }
+    List<LabelRule> labels = sticky != null ? List.of() : t.labels();
     int n = candidates.size();
     int first = (int) (rr++ % n);
     WorkerState best = null;
     int bestScore = -1;
     for (int i = 0; i < n; i++) {
       WorkerState w = candidates.get((first + i) % n);
-      if (w.assignable(now, heartbeatMillis) && w.fits(def)) {
-        if (def.labels().isEmpty()) {
+      if (w.assignable(now, heartbeatMillis) && w.fits(t.def) && LabelRule.allows(labels, w.labels)) {
+        if (labels.isEmpty()) {
           return w;
         }
-        int score = def.affinity(w.labels);
+        int score = LabelRule.affinity(labels, w.labels);
         if (score > bestScore) {
           best = w;
           bestScore = score;
@@ -191,6 +224,15 @@ final class Transitions {
       }
     }
     return best;
+  }
+
+  /** Whether {@code w} may take {@code t} when it has a free slot: its required labels, or HARD stickiness. */
+  private static boolean eligible(WorkerState w, TaskRun t) {
+    String sticky = t.run.workflow.sticky();
+    if (sticky != null) {
+      return !"HARD".equals(sticky) || t.desiredWorkerId == null || t.desiredWorkerId.equals(w.id);
+    }
+    return LabelRule.allows(t.labels(), w.labels);
   }
 
   /**
@@ -205,7 +247,7 @@ final class Transitions {
       TaskRun best = null;
       for (String action : w.actions) {
         TaskRun head = s.queues.peek(action);
-        if (head != null && w.fits(head.def) && (best == null || TaskQueues.before(head, best))) {
+        if (head != null && w.fits(head.def) && eligible(w, head) && (best == null || TaskQueues.before(head, best))) {
           best = head;
         }
       }
@@ -223,6 +265,7 @@ final class Transitions {
   private void start(TaskRun t, WorkerState w, long now) {
     s.queues.move(t, TaskState.RUNNING);
     t.worker = w;
+    t.lastWorkerId = w.id;
     t.holdsSlot = true;
     w.take(t.def);
     w.running.add(t);

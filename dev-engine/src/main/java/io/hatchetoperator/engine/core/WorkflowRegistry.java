@@ -61,7 +61,8 @@ public final class WorkflowRegistry {
     }
     WorkflowDef def = new WorkflowDef(workflowId, UUID.randomUUID().toString(), name, req.getVersion(), ordered,
         req.getEventTriggersList(), priority, onFailure, crons(name, req),
-        req.hasCronInput() ? Json.requireObject("cron_input", req.getCronInput()) : "{}");
+        req.hasCronInput() ? Json.requireObject("cron_input", req.getCronInput()) : "{}",
+        req.hasSticky() ? req.getSticky().name() : null);
     byName.put(name, def);
     return def;
   }
@@ -157,11 +158,7 @@ public final class WorkflowRegistry {
   }
 
   private static List<LabelRule> labels(CreateTaskOpts o) {
-    List<LabelRule> out = new ArrayList<>();
-    o.getWorkerLabelsMap().forEach((key, d) -> out.add(new LabelRule(key, d.hasStrValue() ? d.getStrValue() : null,
-        d.hasIntValue() ? d.getIntValue() : null, d.hasRequired() && d.getRequired(),
-        d.hasComparator() ? d.getComparator().name() : "EQUAL", d.hasWeight() ? d.getWeight() : 100)));
-    return out;
+    return LabelRule.of(o.getWorkerLabelsMap());
   }
 
   private static List<TaskDef> topological(String wf, Map<String, TaskDef> tasks) {

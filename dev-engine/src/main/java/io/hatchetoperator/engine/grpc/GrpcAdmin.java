@@ -41,11 +41,12 @@ public final class GrpcAdmin extends AdminServiceGrpc.AdminServiceImplBase {
   @Override
   public void triggerWorkflowRun(TriggerWorkflowRunRequest req, StreamObserver<TriggerWorkflowRunResponse> out) {
     GrpcErrors.unary("TriggerWorkflowRun", out, () -> {
-      FeatureAuditAdapter.trigger("", req.getUnknownFields(), req.getDesiredWorkerLabelsCount());
+      FeatureAuditAdapter.trigger("", req.getUnknownFields());
       String input = Json.requireObject("input", req.getInput().toString(StandardCharsets.UTF_8));
       String meta = Json.requireObject("additional_metadata", req.getAdditionalMetadata().toString(StandardCharsets.UTF_8));
       String id = scheduler.trigger(new TriggerRequest(req.getWorkflowName(), input, meta,
-          req.hasPriority() ? req.getPriority() : null, null, null, null, null, null, null));
+          req.hasPriority() ? req.getPriority() : null, null, null, null, null, null, null, null,
+          io.hatchetoperator.engine.core.LabelRule.of(req.getDesiredWorkerLabelsMap())));
       return TriggerWorkflowRunResponse.newBuilder().setExternalId(id).build();
     });
   }
