@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The built-in resources the sandbox's cluster holds (what the operator and the pod simulator write), with the
  * columns a real API server's Tables have for pods and Deployments (kubernetes/kubernetes,
- * pkg/printers/internalversion/printers.go: podColumnDefinitions, deploymentColumnDefinitions) and Name/Age for
- * the rest.
+ * pkg/printers/internalversion/printers.go: podColumnDefinitions, deploymentColumnDefinitions,
+ * eventColumnDefinitions for core/v1 Events) and Name/Age for the rest.
  */
 public final class BuiltinResources {
 
@@ -47,7 +47,7 @@ public final class BuiltinResources {
         builtin("", "namespaces", "namespace", "Namespace", false, List.of("ns"), List.of(), NAME_AGE),
         builtin("", "secrets", "secret", "Secret", true, List.of(), List.of(), NAME_AGE),
         builtin("", "configmaps", "configmap", "ConfigMap", true, List.of("cm"), List.of(), NAME_AGE),
-        builtin("", "events", "event", "Event", true, List.of("ev"), List.of(), NAME_AGE),
+        builtin("", "events", "event", "Event", true, List.of("ev"), List.of(), EventRows.COLUMNS),
         builtin("", "services", "service", "Service", true, List.of("svc"), List.of("all"), NAME_AGE),
         builtin("apps", "deployments", "deployment", "Deployment", true, List.of("deploy"), List.of("all"),
             DEPLOYMENT_COLUMNS),

@@ -15,13 +15,14 @@ public final class BuiltinRows {
 
   private BuiltinRows() {}
 
-  /** The cells of {@code obj} for the columns of {@code kind}. */
-  public static List<Object> cells(String kind, JsonNode obj, Instant now) {
+  /** The cells of {@code obj}, one of {@code resource}, for its columns. */
+  public static List<Object> cells(ApiResource resource, JsonNode obj, Instant now) {
     String name = obj.path("metadata").path("name").asText();
     String age = HumanAge.since(obj.path("metadata").path("creationTimestamp").asText(null), now);
-    return switch (kind) {
-      case "Pod" -> pod(obj, name, age, now);
-      case "Deployment" -> deployment(obj, name, age);
+    return switch (resource.group() + "/" + resource.plural()) {
+      case "/pods" -> pod(obj, name, age, now);
+      case "apps/deployments" -> deployment(obj, name, age);
+      case "/events" -> EventRows.cells(obj, now);
       default -> List.of(name, age);
     };
   }

@@ -103,6 +103,10 @@ public final class KubeApiFront implements AutoCloseable {
     String path = ex.getRequestURI().getRawPath();
     Query query = Query.parse(ex.getRequestURI().getRawQuery());
     String accept = ex.getRequestHeaders().getFirst("Accept");
+    if (method.equals("GET") && path.equals("/version")) {
+      reply(ex, 200, "application/json", ServerVersion.json());
+      return;
+    }
     if (method.equals("GET") && isDiscovery(path)) {
       ApiCatalog catalog = catalog();
       Optional<com.fasterxml.jackson.databind.node.ObjectNode> doc =

@@ -55,7 +55,7 @@ public final class TableRenderer {
   /** The cells of one object, Name first. */
   static List<Object> cells(ApiResource resource, JsonNode obj, Instant now) {
     if (!resource.custom()) {
-      return BuiltinRows.cells(resource.kind(), obj, now);
+      return BuiltinRows.cells(resource, obj, now);
     }
     List<Object> cells = new java.util.ArrayList<>();
     cells.add(obj.path("metadata").path("name").asText());
