@@ -173,7 +173,13 @@ public final class Scheduler {
     long[] sizes = new long[requests.size()];
     long total = 0;
     for (int i = 0; i < requests.size(); i++) {
-      defs.add(registry.get(requests.size() == 1 ? "name" : "workflows[" + i + "].name", requests.get(i).workflowName()));
+      String prefix = requests.size() == 1 ? "" : "workflows[" + i + "].";
+      defs.add(registry.get(prefix + "name", requests.get(i).workflowName()));
+      Integer p = requests.get(i).priority();
+      if (p != null && (p < 1 || p > 3)) {
+        throw EngineException.invalid(prefix + "priority must be between 1 and 3, got " + p + " (Hatchet's range: 1 low,"
+            + " the default, to 3 high)");
+      }
       sizes[i] = PayloadBudget.checkInput(limits, requests.size() == 1 ? "input" : "workflows[" + i + "].input",
           requests.get(i));
       total += sizes[i];
@@ -194,6 +200,22 @@ public final class Scheduler {
         ids.add(run.id);
       }
       return ids;
+    });
+  }
+
+  /** Creates or updates a rate limit (PutRateLimit) and lets the tasks waiting for it try again. */
+  public void putRateLimit(String key, int limit, String window) {
+    if (key.isBlank()) {
+      throw EngineException.invalid("key is required; name the rate limit the tasks' rate_limits refer to");
+    }
+    if (limit < 0) {
+      throw EngineException.invalid("limit = " + limit + " for rate limit '" + key + "' is negative; use 0 or more");
+    }
+    locked(() -> {
+      long now = now();
+      s.rateLimits.put(key, limit, window, now);
+      tx.retryRateLimited(now, true);
+      return null;
     });
   }
 
@@ -219,7 +241,7 @@ public final class Scheduler {
   }
 
   private WorkflowRun start(WorkflowDef def, TriggerRequest r, long now, long payloadBytes) {
-    int priority = r.priority() != null && r.priority() > 0 ? r.priority() : def.defaultPriority();
+    int priority = r.priority() != null ? r.priority() : def.defaultPriority();
     WorkflowRun run = new WorkflowRun(Ids.uuid(), def, r, priority, now);
     run.payloadBytes = payloadBytes;
     tx.hold(run);

@@ -27,9 +27,143 @@ final class Transitions {
     return w.assignable(now, heartbeatMillis);
   }
 
+  /** Queues a task for a worker, through its concurrency strategy first when it has one. */
   void enqueue(TaskRun t, long now) {
-    s.queues.add(t, now);
-    assign(t.def.action(), now);
+    if (t.run.workflow.sticky() != null && t.desiredWorkerId == null) {
+      t.desiredWorkerId = desiredWorker(t);
+    }
+    if (t.rateUnits == null && !resolveRateLimits(t, now)) {
+      return;
+    }
+    ConcurrencySpec spec = t.def.concurrency();
+    if (spec == null || t.admitted) {
+      s.queues.add(t, now);
+      assign(t.def.action(), now);
+      return;
+    }
+    String key;
+    try {
+      key = RunVars.stringKey(spec.key(), t.run, "concurrency key");
+    } catch (IllegalStateException e) {
+      t.error = e.getMessage();
+      finish(t, TaskState.FAILED, now);
+      return;
+    }
+    s.queues.move(t, TaskState.QUEUED);
+    t.queuedAtMillis = now;
+    apply(s.gate.offer(t, spec, key), now);
+  }
+
+  /**
+   * The worker a sticky task should run on: the worker of its first parent that ran, or for a root task the trigger's
+   * desired worker (the SDKs send it for sticky child runs); Hatchet's {@code DesiredWorkerId} in
+   * {@code pkg/repository/input.go} and {@code trigger.go}.
+   */
+  private static String desiredWorker(TaskRun t) {
+    for (String p : t.def.parents()) {
+      TaskRun parent = t.run.tasks.get(p);
+      if (parent != null && parent.lastWorkerId != null) {
+        return parent.lastWorkerId;
+      }
+    }
+    return t.run.request.desiredWorkerId();
+  }
+
+  /** Evaluates the task's rate limits once (dynamic limits are created or updated); false when it failed the task. */
+  private boolean resolveRateLimits(TaskRun t, long now) {
+    java.util.Map<String, Long> units = new java.util.LinkedHashMap<>();
+    try {
+      for (RateLimitSpec spec : t.def.rateLimits()) {
+        RateLimitSpec.Resolved r = spec.resolve(RunVars.of(t.run));
+        if (r.limit() != null) {
+          s.rateLimits.put(r.key(), r.limit(), r.window(), now);
+        }
+        units.merge(r.key(), r.units(), Long::sum);
+      }
+    } catch (IllegalStateException e) {
+      t.error = e.getMessage();
+      finish(t, TaskState.FAILED, now);
+      return false;
+    }
+    t.rateUnits = units;
+    return true;
+  }
+
+  /**
+   * Takes the task's rate-limit units before it starts; when a key is short the task leaves its queue until the key's
+   * next refill (so the tasks behind it are not blocked) and false is returned.
+   */
+  private boolean takeUnits(TaskRun t, long now) {
+    if (t.rateUnits == null || t.rateUnits.isEmpty()) {
+      return true;
+    }
+    RateLimits.Exceeded ex = s.rateLimits.use(t.rateUnits, now);
+    if (ex == null) {
+      t.rateNote = null;
+      return true;
+    }
+    s.queues.pop(t.def.action());
+    t.rateRetryAtMillis = ex.retryAtMillis();
+    t.rateNote = ex.missing() ? "rate limit '" + ex.key() + "' does not exist; create it with PutRateLimit"
+        + " (hatchet.ratelimits.upsert) or give the task a limit value"
+        : "rate limit '" + ex.key() + "' had " + ex.value() + " of the " + ex.units() + " units it needs";
+    s.rateLimited.add(t);
+    return false;
+  }
+
+  /** Puts rate-limited tasks whose key may have refilled back in their queues, oldest first. */
+  void retryRateLimited(long now, boolean all) {
+    List<TaskRun> due = new java.util.ArrayList<>();
+    s.rateLimited.removeIf(t -> {
+      if (t.state != TaskState.QUEUED) {
+        return true;
+      }
+      if (all || now >= t.rateRetryAtMillis) {
+        due.add(t);
+        return true;
+      }
+      return false;
+    });
+    due.sort(java.util.Comparator.comparingLong(t -> t.seq));
+    for (TaskRun t : due) {
+      long queuedAt = t.queuedAtMillis;
+      s.queues.add(t, now);
+      t.queuedAtMillis = queuedAt;
+    }
+    for (TaskRun t : due) {
+      if (t.state == TaskState.QUEUED) {
+        assign(t.def.action(), now);
+      }
+    }
+  }
+
+  /** Acts on a concurrency decision: admitted tasks join their action's queue, the others are cancelled. */
+  private void apply(ConcurrencyGate.Decision d, long now) {
+    for (TaskRun t : d.admit()) {
+      t.admitted = true;
+      long queuedAt = t.queuedAtMillis;
+      s.queues.add(t, now);
+      t.queuedAtMillis = queuedAt;
+    }
+    for (TaskRun t : d.cancel()) {
+      t.admitted = false;
+      ConcurrencySpec spec = t.def.concurrency();
+      cancel(t, "Task was cancelled by its concurrency strategy " + spec.strategy() + " (key '" + t.gateKey
+          + "', max_runs " + spec.maxRuns() + ")", now);
+    }
+    for (TaskRun t : d.admit()) {
+      if (t.state == TaskState.QUEUED) {
+        assign(t.def.action(), now);
+      }
+    }
+  }
+
+  /** Gives up the task's concurrency slot (it finished or goes to retry) so the next task of its key may run. */
+  private void leaveGate(TaskRun t, long now) {
+    t.admitted = false;
+    if (t.gateGroup != null) {
+      apply(s.gate.release(t), now);
+    }
   }
 
   /** Assigns the head of {@code action}'s queue to assignable workers until the queue or the slots run out. */
@@ -40,9 +174,12 @@ final class Transitions {
     }
     TaskRun head;
     while ((head = s.queues.peek(action)) != null) {
-      WorkerState w = pick(candidates, head.def, now);
+      WorkerState w = pick(candidates, head, now);
       if (w == null) {
         return;
+      }
+      if (!takeUnits(head, now)) {
+        continue;
       }
       s.queues.pop(action);
       start(head, w, now);
@@ -50,21 +187,36 @@ final class Transitions {
   }
 
   /**
-   * Round robin over the candidates, so load spreads across workers; a task with desired labels goes to the eligible
-   * worker whose satisfied optional labels weigh most (round robin among equals).
+   * Round robin over the candidates, so load spreads across workers, ranked as Hatchet ranks them
+   * ({@code rankWorkerIds} in {@code pkg/scheduling/v1/scheduler.go}): a sticky task (HARD) only goes to its desired
+   * worker, a SOFT one to its desired worker when that has room; otherwise a task with desired labels goes to the
+   * eligible worker whose satisfied optional labels weigh most (round robin among equals). As in Hatchet, labels are
+   * not consulted for a sticky workflow's tasks.
    */
-  private WorkerState pick(List<WorkerState> candidates, TaskDef def, long now) {
+  private WorkerState pick(List<WorkerState> candidates, TaskRun t, long now) {
+    String sticky = t.run.workflow.sticky();
+    if (sticky != null && t.desiredWorkerId != null) {
+      WorkerState desired = s.workers.get(t.desiredWorkerId);
+      if (desired != null && desired.actions.contains(t.def.action()) && desired.assignable(now, heartbeatMillis)
+          && desired.fits(t.def)) {
+        return desired;
+      }
+      if ("HARD".equals(sticky)) {
+        return null;
+      }
+    }
+    List<LabelRule> labels = sticky != null ? List.of() : t.labels();
     int n = candidates.size();
     int first = (int) (rr++ % n);
     WorkerState best = null;
     int bestScore = -1;
     for (int i = 0; i < n; i++) {
       WorkerState w = candidates.get((first + i) % n);
-      if (w.assignable(now, heartbeatMillis) && w.fits(def)) {
-        if (def.labels().isEmpty()) {
+      if (w.assignable(now, heartbeatMillis) && w.fits(t.def) && LabelRule.allows(labels, w.labels)) {
+        if (labels.isEmpty()) {
           return w;
         }
-        int score = def.affinity(w.labels);
+        int score = LabelRule.affinity(labels, w.labels);
         if (score > bestScore) {
           best = w;
           bestScore = score;
@@ -72,6 +224,15 @@ final class Transitions {
       }
     }
     return best;
+  }
+
+  /** Whether {@code w} may take {@code t} when it has a free slot: its required labels, or HARD stickiness. */
+  private static boolean eligible(WorkerState w, TaskRun t) {
+    String sticky = t.run.workflow.sticky();
+    if (sticky != null) {
+      return !"HARD".equals(sticky) || t.desiredWorkerId == null || t.desiredWorkerId.equals(w.id);
+    }
+    return LabelRule.allows(t.labels(), w.labels);
   }
 
   /**
@@ -86,12 +247,15 @@ final class Transitions {
       TaskRun best = null;
       for (String action : w.actions) {
         TaskRun head = s.queues.peek(action);
-        if (head != null && w.fits(head.def) && (best == null || TaskQueues.before(head, best))) {
+        if (head != null && w.fits(head.def) && eligible(w, head) && (best == null || TaskQueues.before(head, best))) {
           best = head;
         }
       }
       if (best == null) {
         return;
+      }
+      if (!takeUnits(best, now)) {
+        continue;
       }
       s.queues.pop(best.def.action());
       start(best, w, now);
@@ -101,6 +265,7 @@ final class Transitions {
   private void start(TaskRun t, WorkerState w, long now) {
     s.queues.move(t, TaskState.RUNNING);
     t.worker = w;
+    t.lastWorkerId = w.id;
     t.holdsSlot = true;
     w.take(t.def);
     w.running.add(t);
@@ -150,9 +315,16 @@ final class Transitions {
       s.retried++;
       notify(t, "FAILED", error);
       long delay = t.def.backoffBefore(t.appRetryCount).toMillis();
-      if (delay == 0) {
+      if (delay == 0 && t.gateGroup != null) {
+        // Hatchet updates the slot of a retried task in place (applyWAL): it competes again in its original order
+        t.admitted = false;
+        s.queues.move(t, TaskState.QUEUED);
+        t.queuedAtMillis = now;
+        apply(s.gate.requeue(t), now);
+      } else if (delay == 0) {
         enqueue(t, now);
       } else {
+        leaveGate(t, now);
         s.queues.move(t, TaskState.RETRY_WAIT);
         t.retryAtMillis = now + delay;
         s.retryWait.add(t);
@@ -202,6 +374,7 @@ final class Transitions {
   /** Terminal transition: counters, downstream tasks, and the run's end. */
   void finish(TaskRun t, TaskState end, long now) {
     s.queues.move(t, end);
+    leaveGate(t, now);
     WorkflowRun run = t.run;
     run.unfinished--;
     switch (end) {
