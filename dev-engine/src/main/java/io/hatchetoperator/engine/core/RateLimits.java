@@ -16,6 +16,8 @@ final class RateLimits {
   record Exceeded(String key, long units, long value, long retryAtMillis, boolean missing) {}
 
   private static final class Bucket {
+    /** Created by a task's limit value (a dynamic key), not by PutRateLimit: forgotten once idle, made again on use. */
+    boolean dynamic;
     long limit;
     long value;
     long windowMillis;
@@ -37,13 +39,43 @@ final class RateLimits {
   }
 
   void put(String key, long limit, String window, long now) {
+    put(key, limit, window, now, false);
+  }
+
+  /** A limit value from a task's expression: creates or updates the key, marked as dynamic. */
+  void putDynamic(String key, long limit, String window, long now) {
+    put(key, limit, window, now, true);
+  }
+
+  /** Creates a dynamic key again if it was forgotten while idle (the task resolved its limit before that). */
+  void ensureDynamic(String key, long limit, String window, long now) {
+    if (!buckets.containsKey(key)) {
+      put(key, limit, window, now, true);
+    }
+  }
+
+  /**
+   * Forgets dynamic keys whose window has passed since their last refill (they would read as full, so nothing is
+   * lost): per-user keys do not pile up. Keys made by PutRateLimit stay.
+   */
+  void forgetIdle(long now) {
+    buckets.values().removeIf(b -> b.dynamic && now - b.lastRefillMillis >= b.windowMillis);
+  }
+
+  int size() {
+    return buckets.size();
+  }
+
+  private void put(String key, long limit, String window, long now, boolean dynamic) {
     Bucket b = buckets.get(key);
     if (b == null) {
       b = new Bucket();
       b.value = limit;
       b.lastRefillMillis = now;
+      b.dynamic = dynamic;
       buckets.put(key, b);
     } else {
+      b.dynamic &= dynamic;
       b.value = Math.min(b.value, limit);
     }
     b.limit = limit;

@@ -195,7 +195,7 @@ public final class Scheduler {
           ids.add(dup);
           continue;
         }
-        WorkflowRun run = start(defs.get(i), requests.get(i), now, sizes[i]);
+        WorkflowRun run = tx.start(defs.get(i), requests.get(i), now, sizes[i]);
         s.children.record(requests.get(i), run.id);
         ids.add(run.id);
       }
@@ -219,6 +219,11 @@ public final class Scheduler {
     });
   }
 
+  /** How many rate-limit keys the engine holds (PutRateLimit keys, and dynamic keys not yet forgotten). */
+  public int rateLimitKeys() {
+    return locked(s.rateLimits::size);
+  }
+
   /** Input bytes held by unfinished runs (bounded by the {@link PayloadLimits}). */
   public long payloadBytesHeld() {
     return locked(() -> s.heldPayloadBytes);
@@ -240,27 +245,6 @@ public final class Scheduler {
     return reqs.isEmpty() ? List.of() : trigger(reqs);
   }
 
-  private WorkflowRun start(WorkflowDef def, TriggerRequest r, long now, long payloadBytes) {
-    int priority = r.priority() != null ? r.priority() : def.defaultPriority();
-    WorkflowRun run = new WorkflowRun(Ids.uuid(), def, r, priority, now);
-    run.payloadBytes = payloadBytes;
-    tx.hold(run);
-    for (TaskDef td : def.tasks()) {
-      TaskRun t = new TaskRun(Ids.uuid(), td, run);
-      run.tasks.put(td.readableId(), t);
-      s.tasks.put(t.externalId, t);
-    }
-    run.unfinished = def.tasks().size();
-    s.runs.put(run.id, run);
-    s.created += run.unfinished;
-    for (TaskRun t : run.tasks.values()) {
-      if (t.pendingParents == 0) {
-        tx.enqueue(t, now);
-      }
-    }
-    return run;
-  }
-
   /** A task event from a worker: STARTED/ACKNOWLEDGED, COMPLETED, FAILED or CANCELLED. */
   public void taskEvent(String taskId, TaskEventKind kind, String payload, Integer retryCount, boolean shouldNotRetry) {
     locked(() -> {
@@ -273,7 +257,7 @@ public final class Scheduler {
       switch (kind) {
         case STARTED -> tx.notify(t, "STARTED", "");
         case COMPLETED -> {
-          if (settled(t, TaskState.COMPLETED)) {
+          if (tx.settled(t, TaskState.COMPLETED)) {
             String problem = payload.isEmpty() ? null : Json.problem(payload, false);
             if (problem != null || payload.indexOf('\u0000') >= 0) {
               tx.fail(t, "the task's output is not valid JSON (" + (problem == null ? "contains \\u0000" : problem)
@@ -284,7 +268,7 @@ public final class Scheduler {
           }
         }
         case FAILED -> {
-          if (settled(t, TaskState.FAILED)) {
+          if (tx.settled(t, TaskState.FAILED)) {
             tx.fail(t, payload.isEmpty() ? "task failed without an error message" : payload, shouldNotRetry, now);
           }
         }
@@ -293,18 +277,6 @@ public final class Scheduler {
       }
       return null;
     });
-  }
-
-  /** True when the event may change the task; false for a duplicate of the outcome it already has. */
-  private boolean settled(TaskRun t, TaskState outcome) {
-    if (t.state == outcome) {
-      return false;
-    }
-    if (t.state != TaskState.RUNNING && t.state != TaskState.QUEUED) {
-      throw EngineException.precondition("task_run_external_id = " + t.externalId + " is " + t.state
-          + ", so a " + outcome + " event cannot apply; only a running task can complete or fail");
-    }
-    return true;
   }
 
   /** Extends a running task's timeout by {@code increment} and returns the new timeout (epoch millis). */
@@ -336,7 +308,7 @@ public final class Scheduler {
   /** Cancels tasks given by task or run id; returns the cancelled task ids. */
   public List<String> cancel(List<String> ids) {
     return locked(() -> {
-      List<TaskRun> targets = resolve(ids);
+      List<TaskRun> targets = tx.resolve(ids);
       List<String> out = new ArrayList<>();
       long now = now();
       for (TaskRun t : targets) {
@@ -351,7 +323,7 @@ public final class Scheduler {
   /** Runs finished tasks (given by task or run id) again, with their downstream tasks; returns the replayed ids. */
   public List<String> replay(List<String> ids) {
     return locked(() -> {
-      List<TaskRun> targets = resolve(ids);
+      List<TaskRun> targets = tx.resolve(ids);
       List<String> out = new ArrayList<>();
       long now = now();
       for (TaskRun t : targets) {
@@ -484,22 +456,6 @@ public final class Scheduler {
   }
 
   // ---- helpers -------------------------------------------------------------------------------------------------
-
-  private List<TaskRun> resolve(List<String> ids) {
-    List<TaskRun> out = new ArrayList<>();
-    for (int i = 0; i < ids.size(); i++) {
-      String id = Ids.require("external_ids[" + i + "]", ids.get(i));
-      WorkflowRun run = s.runs.get(id);
-      if (run != null) {
-        out.addAll(run.tasks.values());
-      } else if (s.tasks.containsKey(id)) {
-        out.add(s.tasks.get(id));
-      } else {
-        throw EngineException.notFound("external_ids[" + i + "] = " + id + " is neither a task nor a run of this engine");
-      }
-    }
-    return out;
-  }
 
   private WorkerState worker(String id) {
     WorkerState w = s.workers.get(Ids.require("worker_id", id));

@@ -27,6 +27,7 @@ public final class TaskRun {
   String gateKey;
   /** Rate limits: units per key (resolved once when first queued), when to look again, and why it waits. */
   java.util.Map<String, Long> rateUnits;
+  java.util.List<RateLimitSpec.Resolved> rateDynamic = java.util.List.of();
   long rateRetryAtMillis;
   String rateNote;
   /** Sticky: the worker it should run on (its parent's, or the trigger's desired worker), and the last it ran on. */

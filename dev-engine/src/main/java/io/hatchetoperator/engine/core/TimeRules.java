@@ -50,6 +50,7 @@ final class TimeRules {
     }
     tx.retryRateLimited(now, false);
     if (janitor.scheduleScanDue(now)) {
+      s.rateLimits.forgetIdle(now);
       java.util.List<TaskRun> queued = s.queues.queued();
       queued.addAll(s.gate.waiting());
       queued.addAll(s.rateLimited);

@@ -15,12 +15,15 @@ final class Transitions {
   private final TenantState s;
   private final RunJanitor janitor;
   private final long heartbeatMillis;
-  private long rr;
+  private final WorkerChoice choice;
+  private final RateLimitAdmission rates;
 
   Transitions(TenantState s, RunJanitor janitor, long heartbeatMillis) {
     this.s = s;
     this.janitor = janitor;
     this.heartbeatMillis = heartbeatMillis;
+    this.choice = new WorkerChoice(s, heartbeatMillis);
+    this.rates = new RateLimitAdmission(s);
   }
 
   boolean assignable(WorkerState w, long now) {
@@ -30,10 +33,15 @@ final class Transitions {
   /** Queues a task for a worker, through its concurrency strategy first when it has one. */
   void enqueue(TaskRun t, long now) {
     if (t.run.workflow.sticky() != null && t.desiredWorkerId == null) {
-      t.desiredWorkerId = desiredWorker(t);
+      t.desiredWorkerId = WorkerChoice.desiredWorker(t);
     }
-    if (t.rateUnits == null && !resolveRateLimits(t, now)) {
-      return;
+    if (t.rateUnits == null) {
+      String problem = rates.resolve(t, now);
+      if (problem != null) {
+        t.error = problem;
+        finish(t, TaskState.FAILED, now);
+        return;
+      }
     }
     ConcurrencySpec spec = t.def.concurrency();
     if (spec == null || t.admitted) {
@@ -54,77 +62,9 @@ final class Transitions {
     apply(s.gate.offer(t, spec, key), now);
   }
 
-  /**
-   * The worker a sticky task should run on: the worker of its first parent that ran, or for a root task the trigger's
-   * desired worker (the SDKs send it for sticky child runs); Hatchet's {@code DesiredWorkerId} in
-   * {@code pkg/repository/input.go} and {@code trigger.go}.
-   */
-  private static String desiredWorker(TaskRun t) {
-    for (String p : t.def.parents()) {
-      TaskRun parent = t.run.tasks.get(p);
-      if (parent != null && parent.lastWorkerId != null) {
-        return parent.lastWorkerId;
-      }
-    }
-    return t.run.request.desiredWorkerId();
-  }
-
-  /** Evaluates the task's rate limits once (dynamic limits are created or updated); false when it failed the task. */
-  private boolean resolveRateLimits(TaskRun t, long now) {
-    java.util.Map<String, Long> units = new java.util.LinkedHashMap<>();
-    try {
-      for (RateLimitSpec spec : t.def.rateLimits()) {
-        RateLimitSpec.Resolved r = spec.resolve(RunVars.of(t.run));
-        if (r.limit() != null) {
-          s.rateLimits.put(r.key(), r.limit(), r.window(), now);
-        }
-        units.merge(r.key(), r.units(), Long::sum);
-      }
-    } catch (IllegalStateException e) {
-      t.error = e.getMessage();
-      finish(t, TaskState.FAILED, now);
-      return false;
-    }
-    t.rateUnits = units;
-    return true;
-  }
-
-  /**
-   * Takes the task's rate-limit units before it starts; when a key is short the task leaves its queue until the key's
-   * next refill (so the tasks behind it are not blocked) and false is returned.
-   */
-  private boolean takeUnits(TaskRun t, long now) {
-    if (t.rateUnits == null || t.rateUnits.isEmpty()) {
-      return true;
-    }
-    RateLimits.Exceeded ex = s.rateLimits.use(t.rateUnits, now);
-    if (ex == null) {
-      t.rateNote = null;
-      return true;
-    }
-    s.queues.pop(t.def.action());
-    t.rateRetryAtMillis = ex.retryAtMillis();
-    t.rateNote = ex.missing() ? "rate limit '" + ex.key() + "' does not exist; create it with PutRateLimit"
-        + " (hatchet.ratelimits.upsert) or give the task a limit value"
-        : "rate limit '" + ex.key() + "' had " + ex.value() + " of the " + ex.units() + " units it needs";
-    s.rateLimited.add(t);
-    return false;
-  }
-
   /** Puts rate-limited tasks whose key may have refilled back in their queues, oldest first. */
   void retryRateLimited(long now, boolean all) {
-    List<TaskRun> due = new java.util.ArrayList<>();
-    s.rateLimited.removeIf(t -> {
-      if (t.state != TaskState.QUEUED) {
-        return true;
-      }
-      if (all || now >= t.rateRetryAtMillis) {
-        due.add(t);
-        return true;
-      }
-      return false;
-    });
-    due.sort(java.util.Comparator.comparingLong(t -> t.seq));
+    List<TaskRun> due = rates.due(now, all);
     for (TaskRun t : due) {
       long queuedAt = t.queuedAtMillis;
       s.queues.add(t, now);
@@ -174,65 +114,16 @@ final class Transitions {
     }
     TaskRun head;
     while ((head = s.queues.peek(action)) != null) {
-      WorkerState w = pick(candidates, head, now);
+      WorkerState w = choice.pick(candidates, head, now);
       if (w == null) {
         return;
       }
-      if (!takeUnits(head, now)) {
+      if (!rates.take(head, now)) {
         continue;
       }
       s.queues.pop(action);
       start(head, w, now);
     }
-  }
-
-  /**
-   * Round robin over the candidates, so load spreads across workers, ranked as Hatchet ranks them
-   * ({@code rankWorkerIds} in {@code pkg/scheduling/v1/scheduler.go}): a sticky task (HARD) only goes to its desired
-   * worker, a SOFT one to its desired worker when that has room; otherwise a task with desired labels goes to the
-   * eligible worker whose satisfied optional labels weigh most (round robin among equals). As in Hatchet, labels are
-   * not consulted for a sticky workflow's tasks.
-   */
-  private WorkerState pick(List<WorkerState> candidates, TaskRun t, long now) {
-    String sticky = t.run.workflow.sticky();
-    if (sticky != null && t.desiredWorkerId != null) {
-      WorkerState desired = s.workers.get(t.desiredWorkerId);
-      if (desired != null && desired.actions.contains(t.def.action()) && desired.assignable(now, heartbeatMillis)
-          && desired.fits(t.def)) {
-        return desired;
-      }
-      if ("HARD".equals(sticky)) {
-        return null;
-      }
-    }
-    List<LabelRule> labels = sticky != null ? List.of() : t.labels();
-    int n = candidates.size();
-    int first = (int) (rr++ % n);
-    WorkerState best = null;
-    int bestScore = -1;
-    for (int i = 0; i < n; i++) {
-      WorkerState w = candidates.get((first + i) % n);
-      if (w.assignable(now, heartbeatMillis) && w.fits(t.def) && LabelRule.allows(labels, w.labels)) {
-        if (labels.isEmpty()) {
-          return w;
-        }
-        int score = LabelRule.affinity(labels, w.labels);
-        if (score > bestScore) {
-          best = w;
-          bestScore = score;
-        }
-      }
-    }
-    return best;
-  }
-
-  /** Whether {@code w} may take {@code t} when it has a free slot: its required labels, or HARD stickiness. */
-  private static boolean eligible(WorkerState w, TaskRun t) {
-    String sticky = t.run.workflow.sticky();
-    if (sticky != null) {
-      return !"HARD".equals(sticky) || t.desiredWorkerId == null || t.desiredWorkerId.equals(w.id);
-    }
-    return LabelRule.allows(t.labels(), w.labels);
   }
 
   /**
@@ -247,14 +138,14 @@ final class Transitions {
       TaskRun best = null;
       for (String action : w.actions) {
         TaskRun head = s.queues.peek(action);
-        if (head != null && w.fits(head.def) && eligible(w, head) && (best == null || TaskQueues.before(head, best))) {
+        if (head != null && w.fits(head.def) && WorkerChoice.eligible(w, head) && (best == null || TaskQueues.before(head, best))) {
           best = head;
         }
       }
       if (best == null) {
         return;
       }
-      if (!takeUnits(best, now)) {
+      if (!rates.take(best, now)) {
         continue;
       }
       s.queues.pop(best.def.action());
@@ -462,5 +353,56 @@ final class Transitions {
         o.taskEvent(t, kind, payload);
       }
     }
+  }
+
+  /** Creates a run with its tasks and queues those without parents. */
+  WorkflowRun start(WorkflowDef def, TriggerRequest r, long now, long payloadBytes) {
+    int priority = r.priority() != null ? r.priority() : def.defaultPriority();
+    WorkflowRun run = new WorkflowRun(Ids.uuid(), def, r, priority, now);
+    run.payloadBytes = payloadBytes;
+    hold(run);
+    for (TaskDef td : def.tasks()) {
+      TaskRun t = new TaskRun(Ids.uuid(), td, run);
+      run.tasks.put(td.readableId(), t);
+      s.tasks.put(t.externalId, t);
+    }
+    run.unfinished = def.tasks().size();
+    s.runs.put(run.id, run);
+    s.created += run.unfinished;
+    for (TaskRun t : run.tasks.values()) {
+      if (t.pendingParents == 0) {
+        enqueue(t, now);
+      }
+    }
+    return run;
+  }
+
+  /** True when the event may change the task; false for a duplicate of the outcome it already has. */
+  boolean settled(TaskRun t, TaskState outcome) {
+    if (t.state == outcome) {
+      return false;
+    }
+    if (t.state != TaskState.RUNNING && t.state != TaskState.QUEUED) {
+      throw EngineException.precondition("task_run_external_id = " + t.externalId + " is " + t.state
+          + ", so a " + outcome + " event cannot apply; only a running task can complete or fail");
+    }
+    return true;
+  }
+
+  /** The tasks named by task or run ids; NOT_FOUND naming the first unknown id. */
+  List<TaskRun> resolve(List<String> ids) {
+    List<TaskRun> out = new java.util.ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      String id = Ids.require("external_ids[" + i + "]", ids.get(i));
+      WorkflowRun run = s.runs.get(id);
+      if (run != null) {
+        out.addAll(run.tasks.values());
+      } else if (s.tasks.containsKey(id)) {
+        out.add(s.tasks.get(id));
+      } else {
+        throw EngineException.notFound("external_ids[" + i + "] = " + id + " is neither a task nor a run of this engine");
+      }
+    }
+    return out;
   }
 }

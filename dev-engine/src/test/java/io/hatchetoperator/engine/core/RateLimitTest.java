@@ -114,4 +114,23 @@ class RateLimitTest {
     assertThatThrownBy(() -> e.workflow("y", Engines.task("y", "y").addRateLimits(CreateTaskRateLimit.newBuilder()
         .setKey("k").setKeyExpr("input.a")))).hasMessageContaining("without limit_values_expr");
   }
+
+  @Test
+  void idle_dynamic_keys_are_forgotten_and_made_again_while_put_keys_stay() {
+    e.scheduler.putRateLimit("kept", 1, "SECOND");
+    e.workflow("many", Engines.task("many", "many").addRateLimits(CreateTaskRateLimit.newBuilder().setKey("u")
+        .setKeyExpr("input.user").setUnits(1).setLimitValuesExpr("1").setDuration(RateLimitDuration.SECOND)));
+    RecordingSink w = e.worker("w", 100, "many:many");
+    workerId = w.workerId;
+    for (int i = 0; i < 50; i++) {
+      e.trigger("many", "{\"user\":\"u" + i + "\"}");
+    }
+    assertThat(w.started).hasSize(50);
+    assertThat(e.scheduler.rateLimitKeys()).isEqualTo(51);
+    tick(2_000);
+    assertThat(e.scheduler.rateLimitKeys()).as("only the PutRateLimit key is left").isEqualTo(1);
+    e.trigger("many", "{\"user\":\"u1\"}");
+    e.trigger("many", "{\"user\":\"u1\"}");
+    assertThat(w.started).as("u1 is limited again, at 1 per second").hasSize(51);
+  }
 }
