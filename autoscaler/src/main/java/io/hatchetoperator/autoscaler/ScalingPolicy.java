@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The pure scaling policy. Up: at once and in one step to the capacity that runs what runs, carries the arriving
- * flow and drains the backlog within the target delay. Down: only to the highest recommendation of the hold, which
+ * flow and drains the backlog within the target delay, once a task waited a poll or the busy-slot average passed the
+ * capacity by the scale-up tolerance. Down: only to the highest recommendation of the hold, which
  * is the break-even time (the pool's measured pod start-up: an idle pod kept that long costs what re-starting it
  * would), doubled up to scaleDown.maxHold when a scale-up follows a scale-down soon, halved again when calm. To zero:
  * the last pod stays while the next task is expected within the cost rule's horizon. Pre-warm (optional): pods start
@@ -34,8 +35,9 @@ public final class ScalingPolicy {
         if (raw < current && raw > 0) { // down only when the smaller pool still fits with the HPA's 10 % tolerance
             raw = Math.min(current, Math.max(raw,
                     DemandEstimator.withTolerance(in, cfg, observed, t.scaleDownTolerance())));
-        } else if (raw > current && current > 0 && in.queued() == 0) {
-            // no task waits: up only when the average passes the capacity by the tolerance (as the HPA does both ways)
+        } else if (raw > current && current > 0 && !waitedAPoll(in, cfg)) {
+            // no task waited a whole poll: up only when the average passes the capacity by the tolerance (the HPA
+            // applies its tolerance both ways); a task queued longer than a poll adds pods at once
             raw = Math.max(current, Math.min(raw,
                     DemandEstimator.withTolerance(in, cfg, observed, -t.scaleUpTolerance())));
         }
@@ -63,6 +65,14 @@ public final class ScalingPolicy {
                 observed.completions(), observed.lastCompletedTotal(), observed.lastSampleMillis(),
                 observed.lastBusySlots(), observed.averageBusySlots(), observed.cordons(), memory);
         return new PolicyResult(decision, next);
+    }
+
+    /**
+     * True when a task has waited at least a poll interval: the pool lacks capacity. A queue of tasks that arrived
+     * since the last poll is not yet evidence of that (free slots take them as running tasks end).
+     */
+    static boolean waitedAPoll(ScalingInputs in, PoolScalingSettings cfg) {
+        return in.queued() > 0 && in.oldestQueuedAge().compareTo(cfg.pollInterval()) >= 0;
     }
 
     /** What the decision was based on, for its reason and explanation. */

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The finer rules: the scale-up tolerance, that a tuning value changes the decision, and bad values rejected. */
+/** The finer rules: the scale-up tolerance (a queue younger than a poll is within it), that a tuning value changes the decision, and bad values rejected. */
 class PolicyTuningTest {
 
     private static final PoolScalingSettings DEFAULTS = PoolScalingSettings.defaults();
@@ -38,12 +38,20 @@ class PolicyTuningTest {
     }
 
     @Test
-    void aWaitingTaskAddsThePodAtOnce() {
-        ScalingDecision d = new ScalingPolicy().decide(at(100).running(17).queued(1).ready(2).inputs(), DEFAULTS,
-                averaged(17)).decision();
+    void aTaskThatWaitedAPollAddsThePodAtOnce() {
+        ScalingDecision d = new ScalingPolicy().decide(at(100).running(16).queued(1)
+                .oldestQueued(Duration.ofSeconds(2)).ready(2).inputs(), DEFAULTS, averaged(16)).decision();
 
         assertThat(d.replicas()).as(d.explanation()).isEqualTo(3);
         assertThat(d.reason()).isEqualTo(ScalingReason.SCALE_UP);
+    }
+
+    @Test
+    void aTaskQueuedSinceTheLastPollIsNoiseTheToleranceAbsorbs() {
+        ScalingDecision d = new ScalingPolicy().decide(at(100).running(16).queued(1)
+                .oldestQueued(Duration.ofMillis(1_500)).ready(2).inputs(), DEFAULTS, averaged(16)).decision();
+
+        assertThat(d.replicas()).as(d.explanation()).isEqualTo(2);
     }
 
     @Test
