@@ -24,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * A CRD's {@code x-kubernetes-validations} CEL rules applied to an update, as the API server's validation does:
  * each rule on the value at its place in the schema (objects' properties), {@code oldSelf} bound to the old value
  * (an optional with {@code optionalOldSelf}; a transition rule without it is skipped when there is no old value),
- * and, as CRD validation ratcheting does, a rule whose value did not change is not evaluated. Evaluated with
- * Google's CEL for Java and its optional library; a rule that cannot be evaluated here is logged and skipped.
+ * and, as CRD validation ratcheting does, a rule not using oldSelf on a value that did not change is not applied
+ * (kubernetes/kubernetes, staging/src/k8s.io/apiextensions-apiserver/pkg/apiserver/schema/cel/validation.go turns
+ * its failure into a warning). Evaluated with Google's CEL for Java and its optional library; a rule that cannot be
+ * evaluated here is logged and skipped.
  */
 public final class CelAdmission {
 
@@ -70,8 +72,8 @@ public final class CelAdmission {
       JsonNode now = at(updated, r.path());
       JsonNode before = old == null ? null : at(old, r.path());
       boolean transition = r.rule().contains("oldSelf");
-      if (now == null || (before != null && before.equals(now)) || (transition && !r.optionalOldSelf()
-          && before == null)) {
+      boolean ratcheted = !transition && before != null && before.equals(now);
+      if (now == null || ratcheted || (transition && !r.optionalOldSelf() && before == null)) {
         continue;
       }
       Map<String, Object> vars = new HashMap<>();

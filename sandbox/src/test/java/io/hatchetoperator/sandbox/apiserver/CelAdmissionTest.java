@@ -50,7 +50,7 @@ class CelAdmissionTest {
   }
 
   @Test
-  void unchangedValuesAreNotReEvaluatedButChangedOnesAre() throws Exception {
+  void unchangedValuesAreRatchetedButChangedOnesAreChecked() throws Exception {
     JsonNode badButOld = json("{\"spec\": {\"slots\": 500, \"replicas\": 1, \"autoscaling\": null}}");
     assertThat(admission.violations(badButOld, badButOld)).isEmpty();
     assertThat(admission.violations(json("{\"spec\": {\"slots\": 5}}"), json("{\"spec\": {\"slots\": 500}}")))
