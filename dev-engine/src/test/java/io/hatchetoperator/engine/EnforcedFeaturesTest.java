@@ -199,4 +199,15 @@ class EnforcedFeaturesTest {
     await().atMost(Duration.ofSeconds(5)).until(() -> started("da").size() == 2);
     assertThat(started("da").get(1).getWorkflowRunId()).isEqualTo(r2);
   }
+
+  @Test
+  void a_subscription_by_additional_metadata_is_refused_rather_than_ignored() {
+    var events = io.hatchetoperator.proto.dispatcher.DispatcherGrpc.newBlockingStub(client.channel)
+        .withCallCredentials(RawWorker.bearer(engine.token()));
+    var it = events.subscribeToWorkflowEvents(io.hatchetoperator.proto.dispatcher.SubscribeToWorkflowEventsRequest
+        .newBuilder().setWorkflowRunId(java.util.UUID.randomUUID().toString()).setAdditionalMetaKey("tenant")
+        .setAdditionalMetaValue("t1").build());
+    org.assertj.core.api.Assertions.assertThatThrownBy(it::hasNext).hasMessageContaining("INVALID_ARGUMENT")
+        .hasMessageContaining("additional_meta_key subscriptions are not supported");
+  }
 }
