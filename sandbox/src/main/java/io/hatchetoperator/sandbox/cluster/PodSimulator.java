@@ -254,8 +254,12 @@ public final class PodSimulator implements AutoCloseable {
   }
 
   private void markReady(SimulatedPod sim, PodProcess process) {
-    if (sim.phase != SimulatedPod.Phase.STARTING) {
-      lifecycle.execute(process::kill);
+    if (sim.phase == SimulatedPod.Phase.DRAINING) {
+      return; // terminated while its container started: terminate() has sent it SIGTERM and waits for its drain
+    }
+    if (sim.phase == SimulatedPod.Phase.GONE) {
+      // ended before its process was known: the container gets the SIGTERM and grace period it missed
+      lifecycle.execute(() -> tasksKilled.addAndGet(new GracefulStop(process, Duration.ofSeconds(30)).run()));
       return;
     }
     ContainerState state = process.state();
