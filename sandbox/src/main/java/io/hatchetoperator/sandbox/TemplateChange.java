@@ -3,6 +3,7 @@ package io.hatchetoperator.sandbox;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.hatchetoperator.sandbox.cluster.PodTermination;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,19 @@ public final class TemplateChange {
       throw new IllegalStateException("pool " + namespace + "/" + pool + " does not exist; cannot change its template");
     }
     return revision[0];
+  }
+
+  /** One line on a rollout's end: old-template pods replaced, their longest drain against the grace period, kills. */
+  public static String summary(List<PodTermination> terminations) {
+    List<PodTermination> old = terminations.stream().filter(PodTermination::outdated).toList();
+    if (old.isEmpty()) {
+      return "rolling update: no pod of the old template ended during the run";
+    }
+    PodTermination longest = old.stream().max(java.util.Comparator.comparing(PodTermination::drainTime)).get();
+    return String.format(java.util.Locale.ROOT, "rolling update: %d pod(s) of the old template drained and "
+        + "replaced, %d of them busy at SIGTERM; longest drain %.1f s of a %d s grace period; %d task(s) killed",
+        old.size(), old.stream().filter(t -> t.runningAtSignal() > 0).count(), longest.drainTime().toMillis() / 1000.0,
+        longest.graceSeconds(), old.stream().mapToInt(PodTermination::killed).sum());
   }
 
   private TemplateChange() {}

@@ -62,10 +62,14 @@ class DeploymentRolloutTest {
 
   @Test
   void theDefaultStrategyTakesAnOldPodAwayBeforeItsReplacementIsReady() {
-    List<ReplicaSetState> sets = sync(4, RolloutStrategy.DEFAULT, "old", List.of(), Map.of());
-    sets = sync(4, RolloutStrategy.DEFAULT, "new", sets, Map.of("old", 4));
-    assertThat(sizes(sets)).containsExactly(Map.entry("old", 3), Map.entry("new", 1));
-    // 25 % unavailable of 4 is 1: one old pod goes although the new one is not ready, so 3 of 4 serve
+    List<ReplicaSetState> sets = sync(6, RolloutStrategy.DEFAULT, "old", List.of(), Map.of());
+    sets = sync(6, RolloutStrategy.DEFAULT, "new", sets, Map.of("old", 6));
+    assertThat(sizes(sets)).containsExactly(Map.entry("old", 5), Map.entry("new", 2));
+    // 25 % of 6: surge 2 (rounded up), unavailable 1 (rounded down): one old pod goes while both new ones start,
+    // so 5 of 6 serve; with maxUnavailable 0 all 6 would
+    assertThat(sizes(sync(6, new RolloutStrategy(false, "25%", "0"), "new",
+        sync(6, RolloutStrategy.DEFAULT, "old", List.of(), Map.of()), Map.of("old", 6))))
+        .containsExactly(Map.entry("old", 6), Map.entry("new", 2));
   }
 
   @Test
