@@ -1,4 +1,5 @@
-// The TypeScript client of ConformanceIT: runs one scenario and prints one RESULT {json} line with what it saw.
+// The TypeScript client of ConformanceIT: runs scenarios and prints one RESULT {json} line with what it saw.
+//   node conformance-client.js all <tag>     every scenario below in turn, as {concurrency, rate, onfail, priority}
 //   node conformance-client.js concurrency   3 runs of group a and 2 of group b at once: their intervals
 //   node conformance-client.js rate          upsert 'conf-api' at 2 per second, then 6 runs at once: their starts
 //   node conformance-client.js onfail <tag>  run conf-onfail: the error the client gets
@@ -7,8 +8,7 @@ const { HatchetClient, Priority } = require('@hatchet-dev/typescript-sdk/v1');
 
 const hatchet = HatchetClient.init();
 
-async function main() {
-  const [mode, arg] = process.argv.slice(2);
+async function scenario(mode, arg) {
   if (mode === 'concurrency') {
     const groups = ['a', 'a', 'a', 'b', 'b'];
     const outs = await Promise.all(groups.map((group) => hatchet.run('conf-conc', { group, ms: 300 })));
@@ -37,6 +37,22 @@ async function main() {
     return { runs: outs.map((o) => o['conf-prio'] ?? o) };
   }
   throw new Error('unknown mode ' + mode);
+}
+
+async function main() {
+  const [mode, arg] = process.argv.slice(2);
+  if (mode !== 'all') {
+    return scenario(mode, arg);
+  }
+  const all = {};
+  for (const m of ['concurrency', 'rate', 'onfail', 'priority']) {
+    try {
+      all[m] = await scenario(m, arg);
+    } catch (e) {
+      all[m] = { error: String(e && e.message ? e.message : e) };
+    }
+  }
+  return all;
 }
 
 main()
