@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -201,9 +202,13 @@ class PodSimulatorTest {
       maxLive.accumulateAndGet(s.ready() + s.starting(), Math::max);
     }, 0, 10, TimeUnit.MILLISECONDS);
     try {
-      client.apps().deployments().inNamespace("test").withName("pool").edit(x -> new DeploymentBuilder(x)
-          .editSpec().editTemplate().editSpec().editFirstContainer().addNewEnv().withName("REVISION").withValue("2")
-          .endEnv().endContainer().endSpec().endTemplate().endSpec().build());
+      // the simulator writes the Deployment's status meanwhile: retry on a conflict, as kubectl edit would be
+      await().atMost(Duration.ofSeconds(5)).ignoreException(KubernetesClientException.class).until(() -> {
+        client.apps().deployments().inNamespace("test").withName("pool").edit(x -> new DeploymentBuilder(x)
+            .editSpec().editTemplate().editSpec().editFirstContainer().addNewEnv().withName("REVISION")
+            .withValue("2").endEnv().endContainer().endSpec().endTemplate().endSpec().build());
+        return true;
+      });
 
       await().atMost(Duration.ofSeconds(15)).until(() -> old.stream().allMatch(n -> processes.get(n).terminated)
           && simulator.snapshot().ready() == 3 && simulator.snapshot().outdated() == 3);
