@@ -3,6 +3,8 @@
 //   conf-rate      rate limit 'conf-api' (static key, 1 unit), created by the client with hatchet.ratelimits.upsert
 //   conf-onfail    a workflow whose task throws; its on-failure task logs ctx.errors()
 //   conf-prio      on its own worker with 1 slot, so queued runs wait and priority decides who starts next
+//   conf-sticky    a HARD sticky DAG (first -> second) on two workers; each task returns the worker it ran on
+//   conf-label     requires the worker label region=eu; on both workers, only conf-eu has the label
 // Every task returns { start, end } (epoch ms) so the client can check overlaps and order.
 // Usage: node conformance-worker.js; HATCHET_CLIENT_* come from the environment.
 const { HatchetClient, ConcurrencyLimitStrategy } = require('@hatchet-dev/typescript-sdk/v1');
@@ -43,12 +45,27 @@ onfail.onFailure({
   },
 });
 
+const sticky = hatchet.workflow({ name: 'conf-sticky', sticky: 'hard' });
+const stickyFirst = sticky.task({ name: 'first', fn: async (input, ctx) => ({ worker: ctx.worker.id() }) });
+sticky.task({
+  name: 'second',
+  parents: [stickyFirst],
+  fn: async (input, ctx) => ({ worker: ctx.worker.id() }),
+});
+
+const label = hatchet.task({
+  name: 'conf-label',
+  desiredWorkerLabels: { region: { value: 'eu', required: true } },
+  fn: async (input, ctx) => ({ worker: ctx.worker.id() }),
+});
+
 const prio = hatchet.task({ name: 'conf-prio', fn: async (input) => timed(input.ms ?? 50, { tag: input.tag }) });
 
 async function main() {
-  const main = await hatchet.worker('conf-main', { workflows: [conc, rate, onfail], slots: 20 });
+  const main = await hatchet.worker('conf-main', { workflows: [conc, rate, onfail, sticky, label], slots: 20 });
+  const eu = await hatchet.worker('conf-eu', { workflows: [sticky, label], slots: 20, labels: { region: 'eu' } });
   const single = await hatchet.worker('conf-prio', { workflows: [prio], slots: 1 });
-  await Promise.all([main.start(), single.start()]);
+  await Promise.all([main.start(), eu.start(), single.start()]);
 }
 
 main().catch((e) => {

@@ -30,7 +30,7 @@ class ConformanceIT {
     engine = DevEngine.start(DevEngineSettings.ephemeral());
     worker = NodeScript.start(engine, "conf-worker", "conformance-worker.js");
     await().atMost(Duration.ofSeconds(30)).until(() -> engine.scheduler().workers().stream()
-        .filter(w -> w.status().equals("ACTIVE")).count() == 2);
+        .filter(w -> w.status().equals("ACTIVE")).count() == 3);
     seen = NodeScript.result(engine, "conf-client", Duration.ofSeconds(60), "conformance-client.js", "all", "t42");
   }
 
@@ -91,5 +91,26 @@ class ConformanceIT {
     assertThat(start.get("high")).as(r.toString()).isLessThan(start.get("low1"));
     assertThat(start.get("low1")).as(r.toString()).isLessThan(start.get("low2"));
     assertThat(start.get("low2")).as(r.toString()).isLessThan(start.get("low3"));
+  }
+
+  @Test
+  void a_hard_sticky_dag_runs_its_second_task_on_the_worker_of_its_first() {
+    JsonNode r = client("sticky");
+    assertThat(r.has("error")).as(r.toString()).isFalse();
+    java.util.Set<String> used = new java.util.HashSet<>();
+    r.get("runs").forEach(run -> {
+      assertThat(run.get("second").asText()).as(r.toString()).isEqualTo(run.get("first").asText());
+      used.add(run.get("first").asText());
+    });
+    assertThat(used).as("both workers took runs, so stickiness was a choice").hasSize(2);
+  }
+
+  @Test
+  void a_required_worker_label_sends_every_run_to_the_labelled_worker() {
+    JsonNode r = client("labels");
+    assertThat(r.has("error")).as(r.toString()).isFalse();
+    String eu = engine.scheduler().workers().stream().filter(w -> w.name().equals("conf-eu")).findFirst()
+        .orElseThrow().id();
+    assertThat(r.get("workers")).as(r.toString()).hasSize(4).allMatch(w -> w.asText().equals(eu));
   }
 }

@@ -75,6 +75,11 @@ public final class CelExpr {
 
   /** Evaluates over the run's variables; IllegalStateException with CEL's wording when a value is missing or mistyped. */
   public Object eval(Map<String, Object> vars) {
+    return eval(() -> vars);
+  }
+
+  /** As {@link #eval(Map)}, reading the variables only when a term refers to one (literals need no parsing). */
+  public Object eval(java.util.function.Supplier<Map<String, Object>> vars) {
     Object acc = null;
     for (List<Object> term : terms) {
       Object v = value(term, vars);
@@ -91,11 +96,11 @@ public final class CelExpr {
     return acc;
   }
 
-  private static Object value(List<Object> term, Map<String, Object> vars) {
+  private static Object value(List<Object> term, java.util.function.Supplier<Map<String, Object>> vars) {
     if (!(term.get(0) instanceof Var var)) {
       return term.get(0);
     }
-    Object v = vars.get(var.name());
+    Object v = vars.get().get(var.name());
     for (int i = 1; i < term.size(); i++) {
       if (!(v instanceof Map<?, ?> m) || !m.containsKey(term.get(i))) {
         throw new IllegalStateException("no such key: " + term.get(i));

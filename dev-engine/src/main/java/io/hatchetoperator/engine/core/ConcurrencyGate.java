@@ -57,14 +57,15 @@ final class ConcurrencyGate {
 
   /** Takes a task out of its group (finished, cancelled, or going to retry) and decides the group again. */
   Decision release(TaskRun t) {
-    Group g = t.gateGroup == null ? null : groups.get(t.gateGroup);
+    String id = t.gateGroup;
+    Group g = id == null ? null : groups.get(id);
     t.gateGroup = null;
     if (g == null || !(g.running.remove(t) | g.waiting.remove(t))) {
       return new Decision(List.of(), List.of());
     }
     Decision d = decide(g);
     if (g.running.isEmpty() && g.waiting.isEmpty()) {
-      groups.values().remove(g);
+      groups.remove(id);
     }
     return d;
   }

@@ -47,7 +47,7 @@ public record RateLimitSpec(String field, CelExpr key, CelExpr units, CelExpr li
   }
 
   /** Evaluates over the run; IllegalStateException with Hatchet's wording for a missing or mistyped value. */
-  Resolved resolve(Map<String, Object> vars) {
+  Resolved resolve(java.util.function.Supplier<Map<String, Object>> vars) {
     Object k = eval(key, vars);
     if (!(k instanceof String ks)) {
       throw mistyped(key, "string output for dynamic rate limit key", k);
@@ -67,7 +67,7 @@ public record RateLimitSpec(String field, CelExpr key, CelExpr units, CelExpr li
     return new Resolved(ks, us, lv, window);
   }
 
-  private static Object eval(CelExpr e, Map<String, Object> vars) {
+  private static Object eval(CelExpr e, java.util.function.Supplier<Map<String, Object>> vars) {
     try {
       return e.eval(vars);
     } catch (IllegalStateException ex) {

@@ -59,6 +59,6 @@ public final class BuiltinResources {
   private static ApiResource builtin(String group, String plural, String singular, String kind, boolean namespaced,
       List<String> shortNames, List<String> categories, List<PrinterColumn> columns) {
     return new ApiResource(group, "v1", plural, singular, kind, namespaced, shortNames, categories, columns, null,
-        plural.equals("pods") || plural.equals("deployments") || plural.equals("replicasets"));
+        plural.equals("pods") || plural.equals("deployments") || plural.equals("replicasets"), CelAdmission.of(null));
   }
 }

@@ -30,7 +30,8 @@ public final class CrdResources {
           names.path("plural").asText(), names.path("singular").asText(names.path("kind").asText().toLowerCase()),
           names.path("kind").asText(), !"Cluster".equals(spec.path("scope").asText()), strings(names, "shortNames"),
           strings(names, "categories"), columns(version.path("additionalPrinterColumns")), scalePaths,
-          version.path("subresources").has("status")));
+          version.path("subresources").has("status"),
+          CelAdmission.of(version.path("schema").path("openAPIV3Schema"))));
     }
     return out;
   }

@@ -128,7 +128,7 @@ public final class KubeApiFront implements AutoCloseable {
       ApiResource r = resource.get();
       if ("scale".equals(rp.subresource()) && r.scale() != null) {
         byte[] body = ex.getRequestBody().readAllBytes();
-        ScaleEndpoint.Answer a = scale.handle(method, path.substring(0, path.length() - "/scale".length()), r.scale(),
+        ScaleEndpoint.Answer a = scale.handle(method, path.substring(0, path.length() - "/scale".length()), r,
             ex.getRequestHeaders().getFirst("Content-Type"), body);
         reply(ex, a.status(), "application/json", a.body().toString());
         return;

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * GET, PUT and PATCH of a custom resource's {@code /scale} over the mock, which has no scale subresource: the
  * object is read from the mock, turned into a Scale ({@link ScaleSubresource}), and an update is written back to
- * the object's specReplicasPath with a PUT carrying the object's resourceVersion (so a concurrent write conflicts).
+ * the object's specReplicasPath with a PUT carrying the object's resourceVersion (so a concurrent write conflicts),
+ * after the CRD's CEL rules admitted the change ({@link CelAdmission}), as the API server validates the whole custom
+ * resource on a scale update.
  */
 final class ScaleEndpoint {
 
@@ -23,8 +25,9 @@ final class ScaleEndpoint {
     this.mock = mock;
   }
 
-  Answer handle(String method, String objectPath, ScalePaths paths, String contentType, byte[] body)
+  Answer handle(String method, String objectPath, ApiResource resource, String contentType, byte[] body)
       throws IOException, InterruptedException {
+    ScalePaths paths = resource.scale();
     MockForwarder.Reply current = mock.get(objectPath);
     if (current.status() != 200) {
       return new Answer(current.status(), ApiStatus.failure(current.status(), ApiStatus.reasonOf(current.status()),
@@ -68,8 +71,13 @@ final class ScaleEndpoint {
       return new Answer(422, ApiStatus.failure(422, "Invalid", "Scale.autoscaling \""
           + object.path("metadata").path("name").asText() + "\" is invalid: " + e.getMessage()));
     }
-    byte[] updated = ScaleSubresource.withReplicas(object, paths, replicas).toString()
-        .getBytes(StandardCharsets.UTF_8);
+    JsonNode next = ScaleSubresource.withReplicas(object, paths, replicas);
+    java.util.List<String> violations = resource.admission().violations(object, next);
+    if (!violations.isEmpty()) {
+      return new Answer(422, ApiStatus.failure(422, "Invalid", resource.kind() + "." + resource.group() + " \""
+          + object.path("metadata").path("name").asText() + "\" is invalid: " + String.join(", ", violations)));
+    }
+    byte[] updated = next.toString().getBytes(StandardCharsets.UTF_8);
     MockForwarder.Reply written = mock.send("PUT", objectPath, "application/json", "application/json", updated);
     if (written.status() >= 300) {
       return new Answer(written.status(), JSON.readTree(written.body()));

@@ -25,7 +25,8 @@ import java.util.function.Predicate;
  * with a resourceVersion other than 0 the mock's initial ADDED events of objects not newer are dropped (a real
  * watch starts after that version; without one, or with 0, both send the current objects as ADDED first); with {@code as=Table} each object becomes a one-row Table, the first with
  * column definitions and the rest without (staging/src/k8s.io/apiserver/pkg/endpoints/handlers/response.go,
- * watchEmbeddedEncoder). A newline every few seconds finds clients that left; timeoutSeconds ends the stream.
+ * watchEmbeddedEncoder). The response starts once the mock's watch is open (events before are held), as a real
+ * watch's does. A newline every few seconds finds clients that left; timeoutSeconds ends the stream.
  */
 final class WatchRelay {
 
@@ -40,11 +41,12 @@ final class WatchRelay {
     long since = resourceVersion(query.get("resourceVersion"));
     exchange.getResponseHeaders().set("Content-Type", table.isPresent()
         ? "application/json;as=Table;v=" + table.get().version() + ";g=meta.k8s.io" : "application/json");
-    exchange.sendResponseHeaders(200, 0);
     OutputStream out = exchange.getResponseBody();
     CountDownLatch done = new CountDownLatch(1);
     boolean[] headersSent = {false};
     Object lock = new Object();
+    java.util.List<String> pending = new java.util.ArrayList<>();
+    boolean[] started = {false};
     Watcher<GenericKubernetesResource> watcher = new Watcher<>() {
       @Override
       public void eventReceived(Action action, GenericKubernetesResource resourceObject) {
@@ -69,7 +71,11 @@ final class WatchRelay {
           } else {
             event.set("object", obj);
           }
-          write(out, event.toString() + "\n", done);
+          if (started[0]) {
+            write(out, event.toString() + "\n", done);
+          } else {
+            pending.add(event.toString() + "\n");
+          }
         }
       }
 
@@ -84,6 +90,11 @@ final class WatchRelay {
     var all = client.genericKubernetesResources(context);
     try (Watch watch = path.namespace() != null ? all.inNamespace(path.namespace()).watch(watcher)
         : all.inAnyNamespace().watch(watcher)) {
+      synchronized (lock) {
+        exchange.sendResponseHeaders(200, 0);
+        started[0] = true;
+        pending.forEach(line -> write(out, line, done));
+      }
       long timeoutMs = query.get("timeoutSeconds") == null ? Long.MAX_VALUE
           : Long.parseLong(query.get("timeoutSeconds")) * 1000;
       long end = clock.millis() + Math.min(timeoutMs, Long.MAX_VALUE / 2);

@@ -220,6 +220,18 @@ class KubeApiFrontTest {
   }
 
   @Test
+  void scaleOfAnAutoscaledPoolIsRefusedByTheCrdRuleAsAdmissionWould() throws Exception {
+    HttpResponse<String> refused = send("PATCH", POOLS + "/auto/scale", "application/json",
+        "application/merge-patch+json", "{\"spec\":{\"replicas\":4}}");
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(refused.body()).contains("HatchetWorkerPool.hatchet-operator.io \\\"auto\\\" is invalid: spec: "
+        + "Invalid value: \\\"object\\\": spec.replicas cannot be set together with spec.autoscaling");
+    Object replicas = cluster.client().genericKubernetesResources(HWP).inNamespace("ns1").withName("auto").get()
+        .get("spec", "replicas");
+    assertThat(replicas).isNull();
+  }
+
+  @Test
   void tableWatchSkipsWhatTheListShowedAndSendsColumnsOnce() throws Exception {
     JsonNode list = get(POOLS, TABLE);
     String rv = list.path("metadata").path("resourceVersion").asText();
