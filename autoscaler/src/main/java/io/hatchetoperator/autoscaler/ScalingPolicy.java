@@ -41,6 +41,7 @@ public final class ScalingPolicy {
             raw = Math.max(current, Math.min(raw,
                     DemandEstimator.withTolerance(in, cfg, observed, -t.scaleUpTolerance())));
         }
+        boolean tolerated = raw == current && demand.replicas() > current;
         Prewarm.Plan prewarm = Prewarm.plan(memory, cfg, now, breakEven, raw, in, state.memory().lastOutstanding());
         memory = prewarm.memory();
         raw = Math.max(raw, prewarm.replicas());
@@ -58,7 +59,7 @@ public final class ScalingPolicy {
             stabilized = toZero ? 0 : Math.min(current, extreme(history, now - hold, true));
         }
         Rule rule = new Rule(demand, raw, idleMillis, hold, breakEven, lastPodHold, prewarm.replicas() > 0
-                && prewarm.replicas() >= demand.replicas() && prewarm.replicas() > current);
+                && prewarm.replicas() >= demand.replicas() && prewarm.replicas() > current, tolerated);
         ScalingDecision decision = limit(in, cfg, rule, stabilized, memory);
         memory = flaps(memory, cfg, now, current, decision.replicas(), breakEven);
         ScalingState next = new ScalingState(history, observed.idleSinceMillis(), observed.busySlotSeconds(),
@@ -77,7 +78,7 @@ public final class ScalingPolicy {
 
     /** What the decision was based on, for its reason and explanation. */
     private record Rule(Demand demand, int raw, long idleMillis, long hold, long breakEven, long lastPodHold,
-            boolean prewarm) {
+            boolean prewarm, boolean tolerated) {
     }
 
     /** The break-even hold: the measured pod start-up, or the configured one until measured. */
@@ -172,6 +173,11 @@ public final class ScalingPolicy {
                 note = "; needs " + rule.raw() + ", rule break-even: hold " + Explain.duration(rule.hold())
                         + " (pod start-up) keeps " + current;
             }
+        } else if (rule.tolerated()) {
+            reason = ScalingReason.WITHIN_TOLERANCE;
+            note = "; rule scale-up tolerance: the busy average asks for " + rule.demand().replicas() + ", within "
+                    + Math.round(100 * cfg.tuning().scaleUpTolerance()) + " % of the capacity, and no task waited a"
+                    + " poll (" + Explain.duration(cfg.pollInterval().toMillis()) + ")";
         } else {
             reason = ScalingReason.STEADY;
         }

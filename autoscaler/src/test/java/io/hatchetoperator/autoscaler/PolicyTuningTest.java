@@ -34,7 +34,8 @@ class PolicyTuningTest {
                 averaged(17)).decision();
 
         assertThat(d.replicas()).as(d.explanation()).isEqualTo(2);
-        assertThat(d.reason()).isEqualTo(ScalingReason.STEADY);
+        assertThat(d.reason()).isEqualTo(ScalingReason.WITHIN_TOLERANCE);
+        assertThat(d.explanation()).contains("rule scale-up tolerance: the busy average asks for 3, within 10 %");
     }
 
     @Test

@@ -36,7 +36,7 @@ class EnforcedFeaturesTest {
   static void start() {
     engine = DevEngine.start(RawWorker.tolerantSettings());
     Map<String, Function<String, String>> tasks = new HashMap<>();
-    for (String t : List.of("rr", "cip", "prio", "lab")) {
+    for (String t : List.of("rr", "cip", "prio", "lab", "da", "db")) {
       tasks.put(t, p -> RawWorker.SILENT);
     }
     tasks.put("rl", p -> {
@@ -178,5 +178,36 @@ class EnforcedFeaturesTest {
 
   private static boolean ranOn(RawWorker w, String run, String action) {
     return w.received().stream().anyMatch(a -> a.getWorkflowRunId().equals(run) && a.getActionId().equals(action));
+  }
+
+  @Test
+  void a_dag_s_workflow_concurrency_keeps_the_next_run_waiting_until_the_whole_run_ends() throws Exception {
+    admin().putWorkflow(CreateWorkflowVersionRequest.newBuilder().setName("wdag").addConcurrencyArr(Concurrency
+        .newBuilder().setExpression("input.group").setMaxRuns(1).setLimitStrategy(ConcurrencyLimitStrategy.GROUP_ROUND_ROBIN))
+        .addTasks(CreateTaskOpts.newBuilder().setReadableId("da").setAction("da:da").setTimeout("30s"))
+        .addTasks(CreateTaskOpts.newBuilder().setReadableId("db").setAction("db:db").setTimeout("30s")
+            .addParents("da")).build());
+    String r1 = trigger("wdag", "{\"group\":\"g\"}", null);
+    String r2 = trigger("wdag", "{\"group\":\"g\"}", null);
+    await().until(() -> started("da").size() == 1);
+    complete(started("da").get(0));
+    await().until(() -> started("db").size() == 1);
+    Thread.sleep(200);
+    assertThat(started("da")).as("the second run waits while the first has a task left").hasSize(1);
+    assertThat(started("db").get(0).getWorkflowRunId()).isEqualTo(r1);
+    complete(started("db").get(0));
+    await().atMost(Duration.ofSeconds(5)).until(() -> started("da").size() == 2);
+    assertThat(started("da").get(1).getWorkflowRunId()).isEqualTo(r2);
+  }
+
+  @Test
+  void a_subscription_by_additional_metadata_is_refused_rather_than_ignored() {
+    var events = io.hatchetoperator.proto.dispatcher.DispatcherGrpc.newBlockingStub(client.channel)
+        .withCallCredentials(RawWorker.bearer(engine.token()));
+    var it = events.subscribeToWorkflowEvents(io.hatchetoperator.proto.dispatcher.SubscribeToWorkflowEventsRequest
+        .newBuilder().setWorkflowRunId(java.util.UUID.randomUUID().toString()).setAdditionalMetaKey("tenant")
+        .setAdditionalMetaValue("t1").build());
+    org.assertj.core.api.Assertions.assertThatThrownBy(it::hasNext).hasMessageContaining("INVALID_ARGUMENT")
+        .hasMessageContaining("additional_meta_key subscriptions are not supported");
   }
 }
