@@ -13,10 +13,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link ScalingStateStore} kept in memory and persisted in the pool's annotation
- * {@value #ANNOTATION} (the compact {@link ScalingState#encode()} form), so a restarted operator keeps
- * its stabilization history and, above all, knows which workers it paused. The reconciler writes the
- * annotation when {@link #toPersist} says so: at once when the cordons changed, else at most every
- * {@code statePersistInterval}.
+ * {@value #ANNOTATION} (the compact {@link ScalingState#encode()} form of {@link RestartState#restored}), so a
+ * restarted operator knows which workers it paused and keeps what the policy learned. The reconciler writes the
+ * annotation when {@link #toPersist} says so: at once when {@link RestartState#hard} changed (cordons, idle clock,
+ * hold, bursts), when only a learned estimate moved ({@link RestartState#softChanged}) at most every {@code statePersistInterval}, and never
+ * for what changes on every poll (history times, the sampling cursor), so an idle pool costs no write.
  */
 public final class AnnotationScalingStateStore implements ScalingStateStore {
 
@@ -30,9 +31,13 @@ public final class AnnotationScalingStateStore implements ScalingStateStore {
   private final Map<String, ScalingState> states = new ConcurrentHashMap<>();
   private final Map<String, Persisted> persisted = new ConcurrentHashMap<>();
 
-  private record Persisted(ScalingState state, Instant at) {}
+  private record Persisted(ScalingState state, String hard, Instant at) {
+    static Persisted of(ScalingState state, Instant at) {
+      return new Persisted(state, RestartState.hard(state), at);
+    }
+  }
 
-  /** A store that persists at most every {@code persistInterval} unless cordons change. */
+  /** A store that persists soft changes at most every {@code persistInterval}. */
   public AnnotationScalingStateStore(Clock clock, Duration persistInterval) {
     this.clock = clock;
     this.persistInterval = persistInterval;
@@ -44,9 +49,9 @@ public final class AnnotationScalingStateStore implements ScalingStateStore {
       return;
     }
     try {
-      ScalingState state = ScalingState.decode(annotation);
+      ScalingState state = RestartState.restored(ScalingState.decode(annotation));
       states.put(pool, state);
-      persisted.put(pool, new Persisted(state, clock.instant()));
+      persisted.put(pool, Persisted.of(state, clock.instant()));
     } catch (IllegalArgumentException e) {
       LOG.warn("pool {}: ignoring annotation {}: {}", pool, ANNOTATION, e.getMessage());
     }
@@ -70,13 +75,14 @@ public final class AnnotationScalingStateStore implements ScalingStateStore {
     }
     Persisted last = persisted.get(pool);
     Instant now = clock.instant();
-    boolean due = last == null || !last.state().cordons().equals(state.cordons())
-        || !now.isBefore(last.at().plus(persistInterval));
-    if (!due || (last != null && last.state().equals(state))) {
+    Persisted next = Persisted.of(state, now);
+    boolean due = last == null || !last.hard().equals(next.hard())
+        || (!now.isBefore(last.at().plus(persistInterval)) && RestartState.softChanged(last.state(), state));
+    if (!due) {
       return Optional.empty();
     }
-    persisted.put(pool, new Persisted(state, now));
-    return Optional.of(state.encode());
+    persisted.put(pool, next);
+    return Optional.of(RestartState.restored(state).encode());
   }
 
   /** Forgets a deleted pool. */
