@@ -1,5 +1,6 @@
 package io.hatchetoperator.operator.autoscaling;
 
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -12,7 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads and writes what autoscaling needs of a pool in the cluster: lists its pods (by the pool label
  * the Deployment's selector uses) and writes the policy-state annotation with a JSON merge patch of the
- * metadata only (no resourceVersion, so it never conflicts with the reconciler's status patch).
+ * metadata only (no resourceVersion, so it never conflicts with the reconciler's status patch). The patch is sent
+ * for a name-only copy of the pool: fabric8's {@code withName(..).patch(..)} first GETs the object (it needs an item
+ * for the URL), while {@code resource(item).patch(..)} uses the item it is given and sends the PATCH alone.
  */
 public final class KubernetesPoolAccess {
 
@@ -46,10 +49,11 @@ public final class KubernetesPoolAccess {
   private void patchState(HatchetWorkerPool pool, String value) {
     String patch = "{\"metadata\":{\"annotations\":{\"" + AnnotationScalingStateStore.ANNOTATION
         + "\":" + value + "}}}";
+    HatchetWorkerPool target = new HatchetWorkerPool();
+    target.setMetadata(new ObjectMetaBuilder().withName(pool.getMetadata().getName())
+        .withNamespace(pool.getMetadata().getNamespace()).build());
     try {
-      client.resources(HatchetWorkerPool.class).inNamespace(pool.getMetadata().getNamespace())
-          .withName(pool.getMetadata().getName())
-          .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+      client.resource(target).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
     } catch (RuntimeException e) {
       LOG.warn("pool {}/{}: could not write annotation {}: {}", pool.getMetadata().getNamespace(),
           pool.getMetadata().getName(), AnnotationScalingStateStore.ANNOTATION, e.getMessage());
