@@ -36,10 +36,8 @@ public final class StatusWriteRule {
 
   /** True when {@code next} must be written over {@code current} (the status the API server has) at {@code now}. */
   public static boolean mustWrite(HatchetWorkerPoolStatus current, HatchetWorkerPoolStatus next, Instant now) {
-    String before = SERIALIZATION.asJson(current);
-    String after = SERIALIZATION.asJson(next);
-    if (before.equals(after)) {
-      return false;
+    if (SERIALIZATION.asJson(withoutPollTime(current)).equals(SERIALIZATION.asJson(withoutPollTime(next)))) {
+      return false; // at most the poll time moved: the figures shown are still true
     }
     if (!SERIALIZATION.asJson(withoutFigures(current)).equals(SERIALIZATION.asJson(withoutFigures(next)))) {
       return true;
@@ -83,6 +81,12 @@ public final class StatusWriteRule {
     } catch (DateTimeParseException e) {
       return true;
     }
+  }
+
+  private static HatchetWorkerPoolStatus withoutPollTime(HatchetWorkerPoolStatus status) {
+    HatchetWorkerPoolStatus copy = SERIALIZATION.clone(status);
+    copy.setLastPollTime(null);
+    return copy;
   }
 
   /** A copy with the figures removed: what must be written whenever it changes. */

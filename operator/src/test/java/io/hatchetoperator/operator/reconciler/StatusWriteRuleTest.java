@@ -37,9 +37,11 @@ class StatusWriteRuleTest {
   }
 
   @Test
-  void theSameStatusIsNeverWritten() {
+  void theSameFiguresAreNeverWrittenAgainWhateverThePollTime() {
     assertThat(StatusWriteRule.mustWrite(status(40, 50, 1.0, POLLED), status(40, 50, 1.0, POLLED),
         POLLED.plusSeconds(600))).isFalse();
+    assertThat(StatusWriteRule.mustWrite(status(0, 0, 0, POLLED), status(0, 0, 0, POLLED.plusSeconds(600)),
+        POLLED.plusSeconds(600))).as("an idle pool polled 10 minutes later").isFalse();
   }
 
   @Test
