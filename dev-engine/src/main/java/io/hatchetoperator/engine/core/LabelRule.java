@@ -14,6 +14,28 @@ import java.util.Map;
  */
 public record LabelRule(String key, String strValue, Integer intValue, boolean required, String comparator, int weight) {
 
+  /** Reads one desired label as the SDKs send it (required false, comparator EQUAL and weight 100 by default). */
+  public static LabelRule of(String key, io.hatchetoperator.proto.v1.DesiredWorkerLabels d) {
+    return new LabelRule(key, d.hasStrValue() ? d.getStrValue() : null, d.hasIntValue() ? d.getIntValue() : null,
+        d.hasRequired() && d.getRequired(), d.hasComparator() ? d.getComparator().name() : "EQUAL",
+        d.hasWeight() ? d.getWeight() : 100);
+  }
+
+  /** Every desired label of a proto map, in key order. */
+  public static java.util.List<LabelRule> of(Map<String, io.hatchetoperator.proto.v1.DesiredWorkerLabels> m) {
+    return new java.util.TreeMap<>(m).entrySet().stream().map(e -> of(e.getKey(), e.getValue())).toList();
+  }
+
+  /** True when the worker's labels satisfy every required rule. */
+  public static boolean allows(java.util.List<LabelRule> rules, Map<String, String> workerLabels) {
+    return rules.stream().allMatch(r -> !r.required() || r.matches(workerLabels));
+  }
+
+  /** The summed weight of the optional rules the worker's labels satisfy. */
+  public static int affinity(java.util.List<LabelRule> rules, Map<String, String> workerLabels) {
+    return rules.stream().filter(r -> !r.required() && r.matches(workerLabels)).mapToInt(LabelRule::weight).sum();
+  }
+
   /** True when a worker with these labels satisfies the rule. */
   public boolean matches(Map<String, String> labels) {
     String have = labels.get(key);

@@ -173,7 +173,13 @@ public final class Scheduler {
     long[] sizes = new long[requests.size()];
     long total = 0;
     for (int i = 0; i < requests.size(); i++) {
-      defs.add(registry.get(requests.size() == 1 ? "name" : "workflows[" + i + "].name", requests.get(i).workflowName()));
+      String prefix = requests.size() == 1 ? "" : "workflows[" + i + "].";
+      defs.add(registry.get(prefix + "name", requests.get(i).workflowName()));
+      Integer p = requests.get(i).priority();
+      if (p != null && (p < 1 || p > 3)) {
+        throw EngineException.invalid(prefix + "priority must be between 1 and 3, got " + p + " (Hatchet's range: 1 low,"
+            + " the default, to 3 high)");
+      }
       sizes[i] = PayloadBudget.checkInput(limits, requests.size() == 1 ? "input" : "workflows[" + i + "].input",
           requests.get(i));
       total += sizes[i];
@@ -189,12 +195,33 @@ public final class Scheduler {
           ids.add(dup);
           continue;
         }
-        WorkflowRun run = start(defs.get(i), requests.get(i), now, sizes[i]);
+        WorkflowRun run = tx.start(defs.get(i), requests.get(i), now, sizes[i]);
         s.children.record(requests.get(i), run.id);
         ids.add(run.id);
       }
       return ids;
     });
+  }
+
+  /** Creates or updates a rate limit (PutRateLimit) and lets the tasks waiting for it try again. */
+  public void putRateLimit(String key, int limit, String window) {
+    if (key.isBlank()) {
+      throw EngineException.invalid("key is required; name the rate limit the tasks' rate_limits refer to");
+    }
+    if (limit < 0) {
+      throw EngineException.invalid("limit = " + limit + " for rate limit '" + key + "' is negative; use 0 or more");
+    }
+    locked(() -> {
+      long now = now();
+      s.rateLimits.put(key, limit, window, now);
+      tx.retryRateLimited(now, true);
+      return null;
+    });
+  }
+
+  /** How many rate-limit keys the engine holds (PutRateLimit keys, and dynamic keys not yet forgotten). */
+  public int rateLimitKeys() {
+    return locked(s.rateLimits::size);
   }
 
   /** Input bytes held by unfinished runs (bounded by the {@link PayloadLimits}). */
@@ -218,27 +245,6 @@ public final class Scheduler {
     return reqs.isEmpty() ? List.of() : trigger(reqs);
   }
 
-  private WorkflowRun start(WorkflowDef def, TriggerRequest r, long now, long payloadBytes) {
-    int priority = r.priority() != null && r.priority() > 0 ? r.priority() : def.defaultPriority();
-    WorkflowRun run = new WorkflowRun(Ids.uuid(), def, r, priority, now);
-    run.payloadBytes = payloadBytes;
-    tx.hold(run);
-    for (TaskDef td : def.tasks()) {
-      TaskRun t = new TaskRun(Ids.uuid(), td, run);
-      run.tasks.put(td.readableId(), t);
-      s.tasks.put(t.externalId, t);
-    }
-    run.unfinished = def.tasks().size();
-    s.runs.put(run.id, run);
-    s.created += run.unfinished;
-    for (TaskRun t : run.tasks.values()) {
-      if (t.pendingParents == 0) {
-        tx.enqueue(t, now);
-      }
-    }
-    return run;
-  }
-
   /** A task event from a worker: STARTED/ACKNOWLEDGED, COMPLETED, FAILED or CANCELLED. */
   public void taskEvent(String taskId, TaskEventKind kind, String payload, Integer retryCount, boolean shouldNotRetry) {
     locked(() -> {
@@ -251,7 +257,7 @@ public final class Scheduler {
       switch (kind) {
         case STARTED -> tx.notify(t, "STARTED", "");
         case COMPLETED -> {
-          if (settled(t, TaskState.COMPLETED)) {
+          if (tx.settled(t, TaskState.COMPLETED)) {
             String problem = payload.isEmpty() ? null : Json.problem(payload, false);
             if (problem != null || payload.indexOf('\u0000') >= 0) {
               tx.fail(t, "the task's output is not valid JSON (" + (problem == null ? "contains \\u0000" : problem)
@@ -262,7 +268,7 @@ public final class Scheduler {
           }
         }
         case FAILED -> {
-          if (settled(t, TaskState.FAILED)) {
+          if (tx.settled(t, TaskState.FAILED)) {
             tx.fail(t, payload.isEmpty() ? "task failed without an error message" : payload, shouldNotRetry, now);
           }
         }
@@ -271,18 +277,6 @@ public final class Scheduler {
       }
       return null;
     });
-  }
-
-  /** True when the event may change the task; false for a duplicate of the outcome it already has. */
-  private boolean settled(TaskRun t, TaskState outcome) {
-    if (t.state == outcome) {
-      return false;
-    }
-    if (t.state != TaskState.RUNNING && t.state != TaskState.QUEUED) {
-      throw EngineException.precondition("task_run_external_id = " + t.externalId + " is " + t.state
-          + ", so a " + outcome + " event cannot apply; only a running task can complete or fail");
-    }
-    return true;
   }
 
   /** Extends a running task's timeout by {@code increment} and returns the new timeout (epoch millis). */
@@ -314,7 +308,7 @@ public final class Scheduler {
   /** Cancels tasks given by task or run id; returns the cancelled task ids. */
   public List<String> cancel(List<String> ids) {
     return locked(() -> {
-      List<TaskRun> targets = resolve(ids);
+      List<TaskRun> targets = tx.resolve(ids);
       List<String> out = new ArrayList<>();
       long now = now();
       for (TaskRun t : targets) {
@@ -329,7 +323,7 @@ public final class Scheduler {
   /** Runs finished tasks (given by task or run id) again, with their downstream tasks; returns the replayed ids. */
   public List<String> replay(List<String> ids) {
     return locked(() -> {
-      List<TaskRun> targets = resolve(ids);
+      List<TaskRun> targets = tx.resolve(ids);
       List<String> out = new ArrayList<>();
       long now = now();
       for (TaskRun t : targets) {
@@ -462,22 +456,6 @@ public final class Scheduler {
   }
 
   // ---- helpers -------------------------------------------------------------------------------------------------
-
-  private List<TaskRun> resolve(List<String> ids) {
-    List<TaskRun> out = new ArrayList<>();
-    for (int i = 0; i < ids.size(); i++) {
-      String id = Ids.require("external_ids[" + i + "]", ids.get(i));
-      WorkflowRun run = s.runs.get(id);
-      if (run != null) {
-        out.addAll(run.tasks.values());
-      } else if (s.tasks.containsKey(id)) {
-        out.add(s.tasks.get(id));
-      } else {
-        throw EngineException.notFound("external_ids[" + i + "] = " + id + " is neither a task nor a run of this engine");
-      }
-    }
-    return out;
-  }
 
   private WorkerState worker(String id) {
     WorkerState w = s.workers.get(Ids.require("worker_id", id));

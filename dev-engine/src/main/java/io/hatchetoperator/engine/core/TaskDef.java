@@ -18,36 +18,18 @@ import java.util.Map;
  * @param parents readable ids of the tasks whose outputs it needs
  * @param slotRequests slot type to units held while it runs
  * @param labels desired worker labels (affinity); empty for any worker
+ * @param concurrency its concurrency strategy, or null
+ * @param rateLimits the rate limits it takes units of when assigned
  */
 public record TaskDef(String id, String readableId, String action, Duration timeout, Duration scheduleTimeout, int retries,
     double backoffFactor, int backoffMaxSeconds, List<String> parents, Map<String, Integer> slotRequests,
-    List<LabelRule> labels) {
+    List<LabelRule> labels, ConcurrencySpec concurrency, List<RateLimitSpec> rateLimits) {
 
   public TaskDef {
     parents = List.copyOf(parents);
     slotRequests = Map.copyOf(slotRequests);
     labels = List.copyOf(labels);
-  }
-
-  /** True when the worker's labels satisfy every required rule. */
-  public boolean allows(Map<String, String> workerLabels) {
-    for (LabelRule r : labels) {
-      if (r.required() && !r.matches(workerLabels)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The summed weight of the optional rules the worker's labels satisfy. */
-  public int affinity(Map<String, String> workerLabels) {
-    int score = 0;
-    for (LabelRule r : labels) {
-      if (!r.required() && r.matches(workerLabels)) {
-        score += r.weight();
-      }
-    }
-    return score;
+    rateLimits = List.copyOf(rateLimits);
   }
 
   /** The delay before retry number {@code retryCount} (1-based), Hatchet's {@code min(factor^n, max)} seconds. */

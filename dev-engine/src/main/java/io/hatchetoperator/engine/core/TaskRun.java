@@ -20,6 +20,19 @@ public final class TaskRun {
   long timeoutAtMillis;
   long retryAtMillis;
   boolean holdsSlot;
+  /** Concurrency: admitted by its strategy (holds a slot of {@code gateGroup}); its order among its key's tasks. */
+  boolean admitted;
+  long gateSeq;
+  String gateGroup;
+  String gateKey;
+  /** Rate limits: units per key (resolved once when first queued), when to look again, and why it waits. */
+  java.util.Map<String, Long> rateUnits;
+  java.util.List<RateLimitSpec.Resolved> rateDynamic = java.util.List.of();
+  long rateRetryAtMillis;
+  String rateNote;
+  /** Sticky: the worker it should run on (its parent's, or the trigger's desired worker), and the last it ran on. */
+  String desiredWorkerId;
+  String lastWorkerId;
   WorkerState worker;
   String output;
   String error;
@@ -68,6 +81,11 @@ public final class TaskRun {
   }
 
   /** The id of the worker it runs on, or null. */
+  /** The desired labels it is matched with: the run's when the trigger gave some (they replace the task's). */
+  java.util.List<LabelRule> labels() {
+    return run.request.labels().isEmpty() ? def.labels() : run.request.labels();
+  }
+
   public String workerId() {
     return worker == null ? null : worker.id;
   }

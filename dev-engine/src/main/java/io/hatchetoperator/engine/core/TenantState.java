@@ -11,6 +11,10 @@ import java.util.Set;
 final class TenantState {
 
   final TaskQueues queues = new TaskQueues();
+  final ConcurrencyGate gate = new ConcurrencyGate();
+  final RateLimits rateLimits = new RateLimits();
+  /** Queued tasks whose rate limits were exhausted, out of their queue until a refill (Hatchet's rate-limited items). */
+  final List<TaskRun> rateLimited = new ArrayList<>();
   final Map<String, WorkerState> workers = new HashMap<>();
   final Map<String, List<WorkerState>> workersByAction = new HashMap<>();
   final Map<String, WorkflowRun> runs = new HashMap<>();

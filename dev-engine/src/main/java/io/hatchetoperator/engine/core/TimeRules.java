@@ -48,11 +48,17 @@ final class TimeRules {
         tx.enqueue(t, now);
       }
     }
+    tx.retryRateLimited(now, false);
     if (janitor.scheduleScanDue(now)) {
-      for (TaskRun t : s.queues.queued()) {
+      s.rateLimits.forgetIdle(now);
+      java.util.List<TaskRun> queued = s.queues.queued();
+      queued.addAll(s.gate.waiting());
+      queued.addAll(s.rateLimited);
+      for (TaskRun t : queued) {
         if (now - t.queuedAtMillis >= t.def.scheduleTimeout().toMillis()) {
           t.error = "Task was not assigned within its schedule timeout of " + Durations.format(t.def.scheduleTimeout())
-              + "; start a worker for action '" + t.def.action() + "' or raise schedule_timeout";
+              + (t.gateGroup != null && !t.admitted ? " (it waited for a concurrency slot of key '" + t.gateKey + "')"
+              : "") + (t.rateNote != null ? " (" + t.rateNote + ")" : "") + "; start a worker for action '" + t.def.action() + "' or raise schedule_timeout";
           tx.finish(t, TaskState.FAILED, now);
         }
       }

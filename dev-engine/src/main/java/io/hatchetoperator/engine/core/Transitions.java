@@ -15,21 +15,95 @@ final class Transitions {
   private final TenantState s;
   private final RunJanitor janitor;
   private final long heartbeatMillis;
-  private long rr;
+  private final WorkerChoice choice;
+  private final RateLimitAdmission rates;
 
   Transitions(TenantState s, RunJanitor janitor, long heartbeatMillis) {
     this.s = s;
     this.janitor = janitor;
     this.heartbeatMillis = heartbeatMillis;
+    this.choice = new WorkerChoice(s, heartbeatMillis);
+    this.rates = new RateLimitAdmission(s);
   }
 
   boolean assignable(WorkerState w, long now) {
     return w.assignable(now, heartbeatMillis);
   }
 
+  /** Queues a task for a worker, through its concurrency strategy first when it has one. */
   void enqueue(TaskRun t, long now) {
-    s.queues.add(t, now);
-    assign(t.def.action(), now);
+    if (t.run.workflow.sticky() != null && t.desiredWorkerId == null) {
+      t.desiredWorkerId = WorkerChoice.desiredWorker(t);
+    }
+    if (t.rateUnits == null) {
+      String problem = rates.resolve(t, now);
+      if (problem != null) {
+        t.error = problem;
+        finish(t, TaskState.FAILED, now);
+        return;
+      }
+    }
+    ConcurrencySpec spec = t.def.concurrency();
+    if (spec == null || t.admitted) {
+      s.queues.add(t, now);
+      assign(t.def.action(), now);
+      return;
+    }
+    String key;
+    try {
+      key = RunVars.stringKey(spec.key(), t.run, "concurrency key");
+    } catch (IllegalStateException e) {
+      t.error = e.getMessage();
+      finish(t, TaskState.FAILED, now);
+      return;
+    }
+    s.queues.move(t, TaskState.QUEUED);
+    t.queuedAtMillis = now;
+    apply(s.gate.offer(t, spec, key), now);
+  }
+
+  /** Puts rate-limited tasks whose key may have refilled back in their queues, oldest first. */
+  void retryRateLimited(long now, boolean all) {
+    List<TaskRun> due = rates.due(now, all);
+    for (TaskRun t : due) {
+      long queuedAt = t.queuedAtMillis;
+      s.queues.add(t, now);
+      t.queuedAtMillis = queuedAt;
+    }
+    for (TaskRun t : due) {
+      if (t.state == TaskState.QUEUED) {
+        assign(t.def.action(), now);
+      }
+    }
+  }
+
+  /** Acts on a concurrency decision: admitted tasks join their action's queue, the others are cancelled. */
+  private void apply(ConcurrencyGate.Decision d, long now) {
+    for (TaskRun t : d.admit()) {
+      t.admitted = true;
+      long queuedAt = t.queuedAtMillis;
+      s.queues.add(t, now);
+      t.queuedAtMillis = queuedAt;
+    }
+    for (TaskRun t : d.cancel()) {
+      t.admitted = false;
+      ConcurrencySpec spec = t.def.concurrency();
+      cancel(t, "Task was cancelled by its concurrency strategy " + spec.strategy() + " (key '" + t.gateKey
+          + "', max_runs " + spec.maxRuns() + ")", now);
+    }
+    for (TaskRun t : d.admit()) {
+      if (t.state == TaskState.QUEUED) {
+        assign(t.def.action(), now);
+      }
+    }
+  }
+
+  /** Gives up the task's concurrency slot (it finished or goes to retry) so the next task of its key may run. */
+  private void leaveGate(TaskRun t, long now) {
+    t.admitted = false;
+    if (t.gateGroup != null) {
+      apply(s.gate.release(t), now);
+    }
   }
 
   /** Assigns the head of {@code action}'s queue to assignable workers until the queue or the slots run out. */
@@ -40,38 +114,16 @@ final class Transitions {
     }
     TaskRun head;
     while ((head = s.queues.peek(action)) != null) {
-      WorkerState w = pick(candidates, head.def, now);
+      WorkerState w = choice.pick(candidates, head, now);
       if (w == null) {
         return;
+      }
+      if (!rates.take(head, now)) {
+        continue;
       }
       s.queues.pop(action);
       start(head, w, now);
     }
-  }
-
-  /**
-   * Round robin over the candidates, so load spreads across workers; a task with desired labels goes to the eligible
-   * worker whose satisfied optional labels weigh most (round robin among equals).
-   */
-  private WorkerState pick(List<WorkerState> candidates, TaskDef def, long now) {
-    int n = candidates.size();
-    int first = (int) (rr++ % n);
-    WorkerState best = null;
-    int bestScore = -1;
-    for (int i = 0; i < n; i++) {
-      WorkerState w = candidates.get((first + i) % n);
-      if (w.assignable(now, heartbeatMillis) && w.fits(def)) {
-        if (def.labels().isEmpty()) {
-          return w;
-        }
-        int score = def.affinity(w.labels);
-        if (score > bestScore) {
-          best = w;
-          bestScore = score;
-        }
-      }
-    }
-    return best;
   }
 
   /**
@@ -86,12 +138,15 @@ final class Transitions {
       TaskRun best = null;
       for (String action : w.actions) {
         TaskRun head = s.queues.peek(action);
-        if (head != null && w.fits(head.def) && (best == null || TaskQueues.before(head, best))) {
+        if (head != null && w.fits(head.def) && WorkerChoice.eligible(w, head) && (best == null || TaskQueues.before(head, best))) {
           best = head;
         }
       }
       if (best == null) {
         return;
+      }
+      if (!rates.take(best, now)) {
+        continue;
       }
       s.queues.pop(best.def.action());
       start(best, w, now);
@@ -101,6 +156,7 @@ final class Transitions {
   private void start(TaskRun t, WorkerState w, long now) {
     s.queues.move(t, TaskState.RUNNING);
     t.worker = w;
+    t.lastWorkerId = w.id;
     t.holdsSlot = true;
     w.take(t.def);
     w.running.add(t);
@@ -150,9 +206,16 @@ final class Transitions {
       s.retried++;
       notify(t, "FAILED", error);
       long delay = t.def.backoffBefore(t.appRetryCount).toMillis();
-      if (delay == 0) {
+      if (delay == 0 && t.gateGroup != null) {
+        // Hatchet updates the slot of a retried task in place (applyWAL): it competes again in its original order
+        t.admitted = false;
+        s.queues.move(t, TaskState.QUEUED);
+        t.queuedAtMillis = now;
+        apply(s.gate.requeue(t), now);
+      } else if (delay == 0) {
         enqueue(t, now);
       } else {
+        leaveGate(t, now);
         s.queues.move(t, TaskState.RETRY_WAIT);
         t.retryAtMillis = now + delay;
         s.retryWait.add(t);
@@ -202,6 +265,7 @@ final class Transitions {
   /** Terminal transition: counters, downstream tasks, and the run's end. */
   void finish(TaskRun t, TaskState end, long now) {
     s.queues.move(t, end);
+    leaveGate(t, now);
     WorkflowRun run = t.run;
     run.unfinished--;
     switch (end) {
@@ -289,5 +353,56 @@ final class Transitions {
         o.taskEvent(t, kind, payload);
       }
     }
+  }
+
+  /** Creates a run with its tasks and queues those without parents. */
+  WorkflowRun start(WorkflowDef def, TriggerRequest r, long now, long payloadBytes) {
+    int priority = r.priority() != null ? r.priority() : def.defaultPriority();
+    WorkflowRun run = new WorkflowRun(Ids.uuid(), def, r, priority, now);
+    run.payloadBytes = payloadBytes;
+    hold(run);
+    for (TaskDef td : def.tasks()) {
+      TaskRun t = new TaskRun(Ids.uuid(), td, run);
+      run.tasks.put(td.readableId(), t);
+      s.tasks.put(t.externalId, t);
+    }
+    run.unfinished = def.tasks().size();
+    s.runs.put(run.id, run);
+    s.created += run.unfinished;
+    for (TaskRun t : run.tasks.values()) {
+      if (t.pendingParents == 0) {
+        enqueue(t, now);
+      }
+    }
+    return run;
+  }
+
+  /** True when the event may change the task; false for a duplicate of the outcome it already has. */
+  boolean settled(TaskRun t, TaskState outcome) {
+    if (t.state == outcome) {
+      return false;
+    }
+    if (t.state != TaskState.RUNNING && t.state != TaskState.QUEUED) {
+      throw EngineException.precondition("task_run_external_id = " + t.externalId + " is " + t.state
+          + ", so a " + outcome + " event cannot apply; only a running task can complete or fail");
+    }
+    return true;
+  }
+
+  /** The tasks named by task or run ids; NOT_FOUND naming the first unknown id. */
+  List<TaskRun> resolve(List<String> ids) {
+    List<TaskRun> out = new java.util.ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      String id = Ids.require("external_ids[" + i + "]", ids.get(i));
+      WorkflowRun run = s.runs.get(id);
+      if (run != null) {
+        out.addAll(run.tasks.values());
+      } else if (s.tasks.containsKey(id)) {
+        out.add(s.tasks.get(id));
+      } else {
+        throw EngineException.notFound("external_ids[" + i + "] = " + id + " is neither a task nor a run of this engine");
+      }
+    }
+    return out;
   }
 }

@@ -8,9 +8,23 @@ package io.hatchetoperator.engine.core;
  * @param priority the requested priority, or null for the workflow's default
  * @param parentTaskId the external id of the task that spawned it (child runs), or null
  * @param eventId the id of the triggering event, or null
+ * @param desiredWorkerId the worker a sticky workflow's first tasks should run on (child runs), or null
+ * @param labels desired worker labels for every task of the run, replacing the tasks' own; empty for none
  */
 public record TriggerRequest(String workflowName, String inputJson, String metadataJson, Integer priority,
-    String parentRunId, String parentTaskId, Integer childIndex, String childKey, String eventId, String eventKey) {
+    String parentRunId, String parentTaskId, Integer childIndex, String childKey, String eventId, String eventKey,
+    String desiredWorkerId, java.util.List<LabelRule> labels) {
+
+  public TriggerRequest {
+    labels = labels == null ? java.util.List.of() : java.util.List.copyOf(labels);
+  }
+
+  /** A request without sticky or label options. */
+  public TriggerRequest(String workflowName, String inputJson, String metadataJson, Integer priority,
+      String parentRunId, String parentTaskId, Integer childIndex, String childKey, String eventId, String eventKey) {
+    this(workflowName, inputJson, metadataJson, priority, parentRunId, parentTaskId, childIndex, childKey, eventId,
+        eventKey, null, null);
+  }
 
   /** A plain manual trigger. */
   public static TriggerRequest of(String workflowName, String inputJson) {
@@ -19,6 +33,7 @@ public record TriggerRequest(String workflowName, String inputJson, String metad
 
   /** The same request started by an event. */
   public TriggerRequest fromEvent(String id, String key) {
-    return new TriggerRequest(workflowName, inputJson, metadataJson, priority, null, null, null, null, id, key);
+    return new TriggerRequest(workflowName, inputJson, metadataJson, priority, null, null, null, null, id, key, null,
+        labels);
   }
 }

@@ -37,11 +37,8 @@ public final class WorkerState {
     this.lastHeartbeatMillis = now;
   }
 
-  /** True when every slot type the task requests has enough free units here and its required labels match. */
+  /** True when every slot type the task requests has enough free units here. */
   boolean fits(TaskDef def) {
-    if (!def.labels().isEmpty() && !def.allows(labels)) {
-      return false;
-    }
     for (Map.Entry<String, Integer> e : def.slotRequests().entrySet()) {
       Integer limit = slotLimits.get(e.getKey());
       if (limit == null || slotsUsed.getOrDefault(e.getKey(), 0) + e.getValue() > limit) {

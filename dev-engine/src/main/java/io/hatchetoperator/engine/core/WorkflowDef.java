@@ -6,18 +6,17 @@ import java.util.List;
  * A registered workflow version: its tasks in topological order (parents first) and its triggers.
  *
  * @param onFailure the task run once when any task of a run failed (it gets their errors), or null
- * @param unsupported the features it asked for that this engine accepts but does not enforce
+ * @param sticky SOFT or HARD when its tasks stick to one worker, else null
  * @param cronTriggers its cron expressions (checked by {@link CronSpec}); {@code cronInput} is their runs' input
  */
 public record WorkflowDef(String id, String versionId, String name, String version, List<TaskDef> tasks,
-    List<String> eventTriggers, int defaultPriority, TaskDef onFailure, List<String> unsupported,
-    List<String> cronTriggers, String cronInput) {
+    List<String> eventTriggers, int defaultPriority, TaskDef onFailure,
+    List<String> cronTriggers, String cronInput, String sticky) {
 
   public WorkflowDef {
     tasks = List.copyOf(tasks);
     eventTriggers = List.copyOf(eventTriggers);
     cronTriggers = List.copyOf(cronTriggers);
-    unsupported = List.copyOf(unsupported);
   }
 
   /** The task with this readable id, or null. */

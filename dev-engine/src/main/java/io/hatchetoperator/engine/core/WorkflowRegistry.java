@@ -1,5 +1,6 @@
 package io.hatchetoperator.engine.core;
 
+import io.hatchetoperator.proto.v1.Concurrency;
 import io.hatchetoperator.proto.v1.CreateTaskOpts;
 import io.hatchetoperator.proto.v1.CreateWorkflowVersionRequest;
 import java.time.Duration;
@@ -32,15 +33,25 @@ public final class WorkflowRegistry {
       throw EngineException.invalid("tasks is empty for workflow '" + name + "'; declare at least one task");
     }
     Map<String, TaskDef> tasks = new LinkedHashMap<>();
+    FeatureAudit.check(name, req);
+    List<Concurrency> workflowConcurrency = new ArrayList<>(req.getConcurrencyArrList());
+    if (req.hasConcurrency()) {
+      workflowConcurrency.add(0, req.getConcurrency());
+    }
+    if (!workflowConcurrency.isEmpty() && (req.getTasksCount() != 1 || req.hasOnFailureTask())) {
+      throw EngineException.invalid("workflow '" + name + "' sets concurrency on a workflow of " + req.getTasksCount()
+          + " tasks" + (req.hasOnFailureTask() ? " with an on-failure task" : "") + ": the dev engine enforces"
+          + " workflow-level concurrency only on single-task workflows (where Hatchet moves it onto the task); put"
+          + " the concurrency on the tasks instead or use a Hatchet engine");
+    }
     for (int i = 0; i < req.getTasksCount(); i++) {
-      TaskDef t = task(name, "tasks[" + i + "]", req.getTasks(i));
+      TaskDef t = task(name, "tasks[" + i + "]", req.getTasks(i), workflowConcurrency);
       if (tasks.put(t.readableId(), t) != null) {
         throw EngineException.invalid("tasks[" + i + "].readable_id = '" + t.readableId() + "' is used twice in workflow '"
             + name + "'; task names must be unique within a workflow");
       }
     }
     List<TaskDef> ordered = topological(name, tasks);
-    rejectUnenforced(name, req);
     String workflowId = workflowIds.computeIfAbsent(name, n -> UUID.randomUUID().toString());
     int priority = req.hasDefaultPriority() ? req.getDefaultPriority() : 1;
     TaskDef onFailure = req.hasOnFailureTask() ? task(name, "on_failure_task", req.getOnFailureTask()) : null;
@@ -49,8 +60,9 @@ public final class WorkflowRegistry {
           + " of its own with no parents; rename it");
     }
     WorkflowDef def = new WorkflowDef(workflowId, UUID.randomUUID().toString(), name, req.getVersion(), ordered,
-        req.getEventTriggersList(), priority, onFailure, unsupported(req), crons(name, req),
-        req.hasCronInput() ? Json.requireObject("cron_input", req.getCronInput()) : "{}");
+        req.getEventTriggersList(), priority, onFailure, crons(name, req),
+        req.hasCronInput() ? Json.requireObject("cron_input", req.getCronInput()) : "{}",
+        req.hasSticky() ? req.getSticky().name() : null);
     byName.put(name, def);
     return def;
   }
@@ -98,6 +110,11 @@ public final class WorkflowRegistry {
   }
 
   private static TaskDef task(String wf, String field, CreateTaskOpts o) {
+    return task(wf, field, o, List.of());
+  }
+
+  /** A task; {@code inherited} holds the workflow's strategies when they move onto a single task (Hatchet's merge). */
+  private static TaskDef task(String wf, String field, CreateTaskOpts o, List<Concurrency> inherited) {
     if (o.getReadableId().isBlank()) {
       throw EngineException.invalid(field + ".readable_id is empty in workflow '" + wf + "'; give the task a name");
     }
@@ -116,15 +133,32 @@ public final class WorkflowRegistry {
         Durations.parseOr(field + ".timeout", o.getTimeout(), DEFAULT_TIMEOUT),
         Durations.parseOr(field + ".schedule_timeout", o.getScheduleTimeout(), DEFAULT_SCHEDULE_TIMEOUT),
         o.getRetries(), o.hasBackoffFactor() ? o.getBackoffFactor() : 0,
-        o.hasBackoffMaxSeconds() ? o.getBackoffMaxSeconds() : 0, o.getParentsList(), slots, labels(o));
+        o.hasBackoffMaxSeconds() ? o.getBackoffMaxSeconds() : 0, o.getParentsList(), slots, labels(o),
+        concurrency(wf, field, o, inherited), rateLimits(field, o));
+  }
+
+  private static List<RateLimitSpec> rateLimits(String field, CreateTaskOpts o) {
+    List<RateLimitSpec> out = new ArrayList<>();
+    for (int i = 0; i < o.getRateLimitsCount(); i++) {
+      out.add(RateLimitSpec.of(field + ".rate_limits[" + i + "]", o.getRateLimits(i)));
+    }
+    return out;
+  }
+
+  private static ConcurrencySpec concurrency(String wf, String field, CreateTaskOpts o, List<Concurrency> inherited) {
+    List<Concurrency> all = new ArrayList<>(inherited);
+    all.addAll(o.getConcurrencyList());
+    if (all.size() > 1) {
+      throw EngineException.invalid(field + " ('" + o.getReadableId() + "') of workflow '" + wf + "' has " + all.size()
+          + " concurrency strategies (workflow and task strategies together): the dev engine enforces one per task;"
+          + " keep one or use a Hatchet engine");
+    }
+    String where = inherited.isEmpty() ? field + ".concurrency[0]" : "concurrency of workflow '" + wf + "'";
+    return all.isEmpty() ? null : ConcurrencySpec.of(wf + "/" + o.getReadableId(), where, all.get(0));
   }
 
   private static List<LabelRule> labels(CreateTaskOpts o) {
-    List<LabelRule> out = new ArrayList<>();
-    o.getWorkerLabelsMap().forEach((key, d) -> out.add(new LabelRule(key, d.hasStrValue() ? d.getStrValue() : null,
-        d.hasIntValue() ? d.getIntValue() : null, d.hasRequired() && d.getRequired(),
-        d.hasComparator() ? d.getComparator().name() : "EQUAL", d.hasWeight() ? d.getWeight() : 100)));
-    return out;
+    return LabelRule.of(o.getWorkerLabelsMap());
   }
 
   private static List<TaskDef> topological(String wf, Map<String, TaskDef> tasks) {
@@ -159,44 +193,5 @@ public final class WorkflowRegistry {
       CronSpec.parse("cron_triggers[" + i + "] of workflow '" + wf + "'", r.getCronTriggers(i));
     }
     return r.getCronTriggersList();
-  }
-
-  /** Features the dev engine cannot do yet: PutWorkflow fails with the feature's name instead of ignoring it. */
-  private static void rejectUnenforced(String wf, CreateWorkflowVersionRequest r) {
-    for (int i = 0; i < r.getTasksCount(); i++) {
-      CreateTaskOpts t = r.getTasks(i);
-      String where = "tasks[" + i + "] ('" + t.getReadableId() + "') of workflow '" + wf + "'";
-      if (t.getIsDurable()) {
-        throw EngineException.invalid(where + " is a durable task (is_durable = true): durable tasks (sleepFor,"
-            + " waitForEvent on durable slots) are not supported by the dev engine yet; use a plain task or a Hatchet"
-            + " engine");
-      }
-      if (t.hasConditions() && t.getConditions().getSleepConditionsCount()
-          + t.getConditions().getUserEventConditionsCount() + t.getConditions().getParentOverrideConditionsCount() > 0) {
-        throw EngineException.invalid(where + " has conditions (wait_for / skip_if / cancel_if): task conditions are"
-            + " not supported by the dev engine yet; remove them or use a Hatchet engine");
-      }
-    }
-  }
-
-  private static List<String> unsupported(CreateWorkflowVersionRequest r) {
-    List<String> u = new ArrayList<>();
-    if (r.hasConcurrency() || r.getConcurrencyArrCount() > 0
-        || r.getTasksList().stream().anyMatch(t -> t.getConcurrencyCount() > 0)) {
-      u.add("concurrency");
-    }
-    if (r.getTasksList().stream().anyMatch(t -> t.getRateLimitsCount() > 0)) {
-      u.add("rate_limits");
-    }
-    if (r.hasSticky()) {
-      u.add("sticky");
-    }
-    if (r.getTasksList().stream().anyMatch(t -> t.hasBatch() && t.getBatch().getBatchMaxSize() > 0)) {
-      u.add("batch");
-    }
-    if (r.hasIdempotency()) {
-      u.add("idempotency");
-    }
-    return u;
   }
 }

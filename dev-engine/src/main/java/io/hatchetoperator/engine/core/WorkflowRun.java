@@ -17,6 +17,8 @@ public final class WorkflowRun {
   /** The input and metadata bytes this run holds while unfinished, and whether they count now. */
   long payloadBytes;
   boolean payloadHeld;
+  /** The CEL variables of the run, parsed once when a key expression first needs them. */
+  java.util.Map<String, Object> celVars;
 
   WorkflowRun(String id, WorkflowDef workflow, TriggerRequest request, int priority, long now) {
     this.id = id;

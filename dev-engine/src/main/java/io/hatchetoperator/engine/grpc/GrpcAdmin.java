@@ -32,10 +32,6 @@ public final class GrpcAdmin extends AdminServiceGrpc.AdminServiceImplBase {
   public void putWorkflow(CreateWorkflowVersionRequest req, StreamObserver<CreateWorkflowVersionResponse> out) {
     GrpcErrors.unary("PutWorkflow", out, () -> {
       WorkflowDef def = scheduler.registry().put(req);
-      if (!def.unsupported().isEmpty()) {
-        LOG.warn("workflow '{}' uses {}: the dev engine accepts these but does not enforce them", def.name(),
-            def.unsupported());
-      }
       LOG.info("workflow '{}' registered with tasks {}", def.name(),
           def.tasks().stream().map(t -> t.readableId()).toList());
       return CreateWorkflowVersionResponse.newBuilder().setId(def.versionId()).setWorkflowId(def.id()).build();
@@ -45,10 +41,12 @@ public final class GrpcAdmin extends AdminServiceGrpc.AdminServiceImplBase {
   @Override
   public void triggerWorkflowRun(TriggerWorkflowRunRequest req, StreamObserver<TriggerWorkflowRunResponse> out) {
     GrpcErrors.unary("TriggerWorkflowRun", out, () -> {
+      FeatureAuditAdapter.trigger("", req.getUnknownFields());
       String input = Json.requireObject("input", req.getInput().toString(StandardCharsets.UTF_8));
       String meta = Json.requireObject("additional_metadata", req.getAdditionalMetadata().toString(StandardCharsets.UTF_8));
       String id = scheduler.trigger(new TriggerRequest(req.getWorkflowName(), input, meta,
-          req.hasPriority() ? req.getPriority() : null, null, null, null, null, null, null));
+          req.hasPriority() ? req.getPriority() : null, null, null, null, null, null, null, null,
+          io.hatchetoperator.engine.core.LabelRule.of(req.getDesiredWorkerLabelsMap())));
       return TriggerWorkflowRunResponse.newBuilder().setExternalId(id).build();
     });
   }

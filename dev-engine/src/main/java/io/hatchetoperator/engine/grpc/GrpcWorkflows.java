@@ -77,7 +77,7 @@ public final class GrpcWorkflows extends WorkflowServiceGrpc.WorkflowServiceImpl
   @Override
   public void putRateLimit(PutRateLimitRequest req, StreamObserver<PutRateLimitResponse> out) {
     GrpcErrors.unary("PutRateLimit", out, () -> {
-      LOG.warn("rate limit '{}' accepted but not enforced by the dev engine", req.getKey());
+      scheduler.putRateLimit(req.getKey(), req.getLimit(), req.getDuration().name());
       return PutRateLimitResponse.getDefaultInstance();
     });
   }
@@ -86,11 +86,15 @@ public final class GrpcWorkflows extends WorkflowServiceGrpc.WorkflowServiceImpl
     if (r.getName().isBlank()) {
       throw EngineException.invalid(prefix + "name is empty; pass the workflow's name");
     }
+    FeatureAuditAdapter.trigger(prefix, r.getUnknownFields());
     String parentTask = r.hasParentTaskRunExternalId()
         ? Ids.require(prefix + "parent_task_run_external_id", r.getParentTaskRunExternalId()) : null;
     return new TriggerRequest(r.getName(), Json.requireObject(prefix + "input", r.getInput()),
         Json.requireObject(prefix + "additional_metadata", r.getAdditionalMetadata()),
         r.hasPriority() ? r.getPriority() : null, r.hasParentId() ? r.getParentId() : null, parentTask,
-        r.hasChildIndex() ? r.getChildIndex() : null, r.hasChildKey() ? r.getChildKey() : null, null, null);
+        r.hasChildIndex() ? r.getChildIndex() : null, r.hasChildKey() ? r.getChildKey() : null, null, null,
+        r.hasDesiredWorkerId() && !r.getDesiredWorkerId().isBlank()
+            ? Ids.require(prefix + "desired_worker_id", r.getDesiredWorkerId()) : null,
+        io.hatchetoperator.engine.core.LabelRule.of(r.getDesiredWorkerLabelsMap()));
   }
 }

@@ -1,0 +1,66 @@
+// The TypeScript client of ConformanceIT: runs scenarios and prints one RESULT {json} line with what it saw.
+//   node conformance-client.js all <tag>     every scenario below in turn, as {concurrency, rate, onfail, priority}
+//   node conformance-client.js concurrency   3 runs of group a and 2 of group b at once: their intervals
+//   node conformance-client.js rate          upsert 'conf-api' at 2 per second, then 6 runs at once: their starts
+//   node conformance-client.js onfail <tag>  run conf-onfail: the error the client gets
+//   node conformance-client.js priority      a blocker, then 3 LOW and 1 HIGH runs queued behind it: their starts
+const { HatchetClient, Priority } = require('@hatchet-dev/typescript-sdk/v1');
+
+const hatchet = HatchetClient.init();
+
+async function scenario(mode, arg) {
+  if (mode === 'concurrency') {
+    const groups = ['a', 'a', 'a', 'b', 'b'];
+    const outs = await Promise.all(groups.map((group) => hatchet.run('conf-conc', { group, ms: 300 })));
+    return { runs: outs.map((o) => o['conf-conc'] ?? o) };
+  }
+  if (mode === 'rate') {
+    await hatchet.ratelimits.upsert({ key: 'conf-api', limit: 2, duration: 0 /* RateLimitDuration.SECOND */ });
+    const outs = await Promise.all(Array.from({ length: 6 }, () => hatchet.run('conf-rate', {})));
+    return { starts: outs.map((o) => (o['conf-rate'] ?? o).start).sort((x, y) => x - y) };
+  }
+  if (mode === 'onfail') {
+    try {
+      return { unexpected: await hatchet.run('conf-onfail', { tag: arg }) };
+    } catch (e) {
+      return { error: String(e && e.message ? e.message : e) };
+    }
+  }
+  if (mode === 'priority') {
+    const blocker = await hatchet.runNoWait('conf-prio', { tag: 'blocker', ms: 800 });
+    const refs = [];
+    for (const tag of ['low1', 'low2', 'low3']) {
+      refs.push(await hatchet.runNoWait('conf-prio', { tag }, { priority: Priority.LOW }));
+    }
+    refs.push(await hatchet.runNoWait('conf-prio', { tag: 'high' }, { priority: Priority.HIGH }));
+    const outs = await Promise.all([blocker, ...refs].map((r) => r.output));
+    return { runs: outs.map((o) => o['conf-prio'] ?? o) };
+  }
+  throw new Error('unknown mode ' + mode);
+}
+
+async function main() {
+  const [mode, arg] = process.argv.slice(2);
+  if (mode !== 'all') {
+    return scenario(mode, arg);
+  }
+  const all = {};
+  for (const m of ['concurrency', 'rate', 'onfail', 'priority']) {
+    try {
+      all[m] = await scenario(m, arg);
+    } catch (e) {
+      all[m] = { error: String(e && e.message ? e.message : e) };
+    }
+  }
+  return all;
+}
+
+main()
+  .then((result) => {
+    console.log('RESULT ' + JSON.stringify(result));
+    process.exit(0);
+  })
+  .catch((e) => {
+    console.log('RESULT ' + JSON.stringify({ error: String(e && e.message ? e.message : e) }));
+    process.exit(0);
+  });
