@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
  * {@link ScalingStateStore} kept in memory and persisted in the pool's annotation
  * {@value #ANNOTATION} (the compact {@link ScalingState#encode()} form of {@link RestartState#restored}), so a
  * restarted operator knows which workers it paused and keeps what the policy learned. The reconciler writes the
- * annotation when {@link #toPersist} says so: at once when {@link RestartState#hard} changed (cordons, idle clock,
- * hold, bursts), when only a learned estimate moved ({@link RestartState#softChanged}) at most every {@code statePersistInterval}, and never
- * for what changes on every poll (history times, the sampling cursor), so an idle pool costs no write.
+ * annotation when {@link #toPersist} says so: at once when {@link RestartState#hardChanged} (cordons, a new idle
+ * clock, the anti-flap hold, the last scale-down), once a {@link RestartState#softChanged} change (leaving idle,
+ * bursts, learned estimates) has been pending for {@code statePersistInterval}, and never for what changes on every
+ * poll (history times, the sampling cursor), so an idle pool costs no write.
  */
 public final class AnnotationScalingStateStore implements ScalingStateStore {
 
@@ -30,12 +31,9 @@ public final class AnnotationScalingStateStore implements ScalingStateStore {
   private final Duration persistInterval;
   private final Map<String, ScalingState> states = new ConcurrentHashMap<>();
   private final Map<String, Persisted> persisted = new ConcurrentHashMap<>();
+  private final Map<String, Instant> softSince = new ConcurrentHashMap<>();
 
-  private record Persisted(ScalingState state, String hard, Instant at) {
-    static Persisted of(ScalingState state, Instant at) {
-      return new Persisted(state, RestartState.hard(state), at);
-    }
-  }
+  private record Persisted(ScalingState state, Instant at) {}
 
   /** A store that persists soft changes at most every {@code persistInterval}. */
   public AnnotationScalingStateStore(Clock clock, Duration persistInterval) {
@@ -51,7 +49,7 @@ public final class AnnotationScalingStateStore implements ScalingStateStore {
     try {
       ScalingState state = RestartState.restored(ScalingState.decode(annotation));
       states.put(pool, state);
-      persisted.put(pool, Persisted.of(state, clock.instant()));
+      persisted.put(pool, new Persisted(state, clock.instant()));
     } catch (IllegalArgumentException e) {
       LOG.warn("pool {}: ignoring annotation {}: {}", pool, ANNOTATION, e.getMessage());
     }
@@ -75,13 +73,18 @@ public final class AnnotationScalingStateStore implements ScalingStateStore {
     }
     Persisted last = persisted.get(pool);
     Instant now = clock.instant();
-    Persisted next = Persisted.of(state, now);
-    boolean due = last == null || !last.hard().equals(next.hard())
-        || (!now.isBefore(last.at().plus(persistInterval)) && RestartState.softChanged(last.state(), state));
+    boolean due = last == null || RestartState.hardChanged(last.state(), state);
+    if (!due && RestartState.softChanged(last.state(), state)) {
+      Instant since = softSince.computeIfAbsent(pool, k -> now);
+      due = !now.isBefore(since.plus(persistInterval));
+    } else if (!due) {
+      softSince.remove(pool);
+    }
     if (!due) {
       return Optional.empty();
     }
-    persisted.put(pool, next);
+    persisted.put(pool, new Persisted(state, now));
+    softSince.remove(pool);
     return Optional.of(RestartState.restored(state).encode());
   }
 
@@ -89,5 +92,6 @@ public final class AnnotationScalingStateStore implements ScalingStateStore {
   public void forget(String pool) {
     states.remove(pool);
     persisted.remove(pool);
+    softSince.remove(pool);
   }
 }

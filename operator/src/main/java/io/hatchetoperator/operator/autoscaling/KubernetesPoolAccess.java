@@ -34,29 +34,22 @@ public final class KubernetesPoolAccess {
         .withLabel(PoolInputsMapper.POOL_LABEL, pool.getMetadata().getName()).list().getItems();
   }
 
-  /** Writes the encoded policy state to the pool's annotation; logs and goes on when it fails. */
-  public void writeState(HatchetWorkerPool pool, String encoded) {
-    patchState(pool, quote(encoded));
-  }
-
-  /** Removes the policy-state annotation (the pool left autoscaling); logs and goes on when it fails. */
-  public void removeState(HatchetWorkerPool pool) {
-    if (PoolViews.annotation(pool, AnnotationScalingStateStore.ANNOTATION) != null) {
-      patchState(pool, "null");
-    }
-  }
-
-  private void patchState(HatchetWorkerPool pool, String value) {
+  /**
+   * Writes the encoded policy state to the annotation of the pool {@code key} ({@code namespace/name}), or removes
+   * the annotation when {@code encoded} is null; logs and goes on when it fails.
+   */
+  public void writeState(String key, String encoded) {
+    String value = encoded == null ? "null" : quote(encoded);
     String patch = "{\"metadata\":{\"annotations\":{\"" + AnnotationScalingStateStore.ANNOTATION
         + "\":" + value + "}}}";
     HatchetWorkerPool target = new HatchetWorkerPool();
-    target.setMetadata(new ObjectMetaBuilder().withName(pool.getMetadata().getName())
-        .withNamespace(pool.getMetadata().getNamespace()).build());
+    target.setMetadata(new ObjectMetaBuilder().withName(PoolKeys.name(key))
+        .withNamespace(PoolKeys.namespace(key)).build());
     try {
       client.resource(target).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
     } catch (RuntimeException e) {
-      LOG.warn("pool {}/{}: could not write annotation {}: {}", pool.getMetadata().getNamespace(),
-          pool.getMetadata().getName(), AnnotationScalingStateStore.ANNOTATION, e.getMessage());
+      LOG.warn("pool {}: could not write annotation {}: {}", key, AnnotationScalingStateStore.ANNOTATION,
+          e.getMessage());
     }
   }
 

@@ -14,14 +14,7 @@ import java.util.List;
  * outstanding count, last arrival time, the 10 s arrival rate) are reset, so the first poll after the restart starts a
  * fresh sample instead of spanning the outage; that sample starts the busy-slot average from the busy slots then or
  * the average carried over, whichever is higher ({@code DemandEstimator}). What remains splits in two:
- * <ul>
- *   <li>{@link #hard}: what would change a decision or undo a safety step if it were stale: the cordons (paused
- *   workers), the idle clock (scale-to-zero timing) and the learned hold, last scale-down, flap time and bursts. It is
- *   written at once when it changes.</li>
- *   <li>{@link #softChanged}: the learned estimates (busy-slot average, task duration, pod start-up, gap between arrivals) moved by more
- *   than 10 % from what was persisted, or the task duration's evidence changed. Written at most every
- *   {@code statePersistInterval}.</li>
- * </ul>
+ * {@link #hardChanged} (written at once) and {@link #softChanged} (written once pending for the persist interval).
  * An idle pool changes neither, so it costs no write at all.
  */
 public final class RestartState {
@@ -42,22 +35,34 @@ public final class RestartState {
         0, s.averageBusySlots(), s.cordons(), memory);
   }
 
-  /** What must be persisted at once when it changes. */
-  public static String hard(ScalingState s) {
-    PolicyMemory m = s.memory();
-    return s.cordons() + "|" + s.idleSinceMillis() + "|" + m.holdMillis() + ":" + m.lastDownMillis() + ":"
-        + m.lastDownPods() + ":" + m.lastFlapMillis() + ":" + m.burstStarts() + ":" + m.burstPeak();
+  /**
+   * True when {@code now} differs from what was persisted in what would change a decision or undo a safety step if a
+   * restart read the old value: the cordons (paused workers), a new idle clock (an older one would scale to zero
+   * sooner), the anti-flap hold and flap time, the last scale-down (judged by the next scale-up). Written at once.
+   */
+  public static boolean hardChanged(ScalingState persisted, ScalingState now) {
+    PolicyMemory a = persisted.memory();
+    PolicyMemory b = now.memory();
+    return !persisted.cordons().equals(now.cordons())
+        || (now.idleSinceMillis() >= 0 && now.idleSinceMillis() != persisted.idleSinceMillis())
+        || a.holdMillis() != b.holdMillis() || a.lastFlapMillis() != b.lastFlapMillis()
+        || a.lastDownMillis() != b.lastDownMillis() || a.lastDownPods() != b.lastDownPods();
   }
 
   /**
-   * True when a learned estimate moved by more than {@link #STEP} from what was persisted (busy-slot average, task
-   * duration, pod start-up, gap between arrivals), became known or unknown, or the task duration's evidence changed class. Compared
-   * with the persisted value, not the previous poll, so an estimate wandering a few percent around it never writes.
+   * True when {@code now} differs from what was persisted in what only costs some efficiency if a restart read the
+   * old value: the pool left idle (a restart sees the work at its first poll anyway), the bursts seen (pre-warming
+   * trusts a period one burst later), or a learned estimate (busy-slot average, task duration, pod start-up, gap
+   * between arrivals) moved by more than {@link #STEP}, became known or unknown, or the task duration's evidence
+   * changed class. Compared with the persisted value, not the previous poll, so an estimate wandering a few percent
+   * around it never writes. Written once it has been pending for {@code statePersistInterval}.
    */
   public static boolean softChanged(ScalingState persisted, ScalingState now) {
     PolicyMemory a = persisted.memory();
     PolicyMemory b = now.memory();
-    return !evidence(persisted).equals(evidence(now)) || moved(persisted.taskSeconds(), now.taskSeconds())
+    return (now.idleSinceMillis() < 0 && persisted.idleSinceMillis() >= 0)
+        || !a.burstStarts().equals(b.burstStarts()) || a.burstPeak() != b.burstPeak()
+        || !evidence(persisted).equals(evidence(now)) || moved(persisted.taskSeconds(), now.taskSeconds())
         || moved(persisted.averageBusySlots(), now.averageBusySlots())
         || moved(a.startupMillis(), b.startupMillis()) || moved(a.meanGapMillis(), b.meanGapMillis());
   }

@@ -55,6 +55,16 @@ class AnnotationScalingStateStoreTest {
     store.save("ns/p", sampled);
     clock.advance(Duration.ofSeconds(31));
     assertThat(store.toPersist("ns/p")).as("only the sampling cursor moved").isEmpty();
+
+    ScalingState busy = ScalingState.decode(sampled.encode().replace(";i=2;", ";i=-1;"));
+    store.save("ns/p", busy);
+    assertThat(store.toPersist("ns/p")).as("left idle: a restart sees the work at its first poll").isEmpty();
+    clock.advance(Duration.ofSeconds(31));
+    assertThat(store.toPersist("ns/p")).as("left idle, pending for the interval").isPresent();
+
+    store.save("ns/p", ScalingState.decode(busy.encode().replace(";i=-1;", ";i=99;")));
+    assertThat(store.toPersist("ns/p")).as("idle again: an older idle clock would scale to zero sooner")
+        .isPresent();
   }
 
   @Test
