@@ -7,30 +7,22 @@ package io.hatchetoperator.autoscaler;
  */
 public final class DemandEstimator {
 
-    /** Older observations fade with this time constant, in seconds. */
-    static final double HORIZON_SECONDS = 120;
-    /** Fading stops below this many completions so an idle pool keeps its estimate. */
-    static final double MIN_EVIDENCE = 5;
-    /**
-     * Time constant of the busy-slot average that sizes the pool, in pod start-ups: noise shorter than a start-up
-     * cannot be served by a new pod anyway, and a longer average holds capacity after the load fell.
-     */
-    static final double BUSY_SMOOTHING_STARTUPS = 1.0;
-    /** Time constant of the arrival-rate average, in seconds. */
-    static final double ARRIVAL_SMOOTHING_SECONDS = 10;
-    /** Weight of a new gap in the average gap between arrivals. */
-    static final double GAP_WEIGHT = 0.25;
-
     private DemandEstimator() {
     }
 
-    /** Folds one observation into the estimates and the idle clock. */
+    /** Folds one observation into the estimates and the idle clock, with the default settings. */
     public static ScalingState observe(ScalingState s, ScalingInputs in) {
-        return observe(s, in, PoolScalingSettings.DEFAULT_POD_STARTUP.toMillis());
+        return observe(s, in, PoolScalingSettings.defaults());
     }
 
-    /** Folds one observation in, averaging busy slots over {@code startupMillis} unless one was measured. */
-    public static ScalingState observe(ScalingState s, ScalingInputs in, long startupMillis) {
+    /**
+     * Folds one observation in. The busy-slot average that sizes the pool has a time constant of
+     * {@code tuning.busySmoothing} pod start-ups (the measured one, else {@code podStartup}): noise shorter than a
+     * start-up cannot be served by a new pod anyway, and a longer average holds capacity after the load fell.
+     */
+    public static ScalingState observe(ScalingState s, ScalingInputs in, PoolScalingSettings cfg) {
+        PolicyTuning t = cfg.tuning();
+        long startupMillis = cfg.podStartup().toMillis();
         long now = in.now().toEpochMilli();
         int busy = in.busySlots();
         double slotSeconds = s.busySlotSeconds();
@@ -44,7 +36,7 @@ public final class DemandEstimator {
         if (sampled && !idle) {
             long startup = in.podStartupMillis() >= 0 ? in.podStartupMillis()
                     : s.memory().startupMillis() >= 0 ? s.memory().startupMillis() : startupMillis;
-            double seconds = Math.max(1, BUSY_SMOOTHING_STARTUPS * startup / 1000.0);
+            double seconds = Math.max(1, t.busySmoothing() * startup / 1000.0);
             double weight = 1 - Math.exp(-dt / seconds);
             average = s.averageBusySlots() + weight * (busy - s.averageBusySlots());
         } else if (idle) {
@@ -53,19 +45,21 @@ public final class DemandEstimator {
         long finished = -1;
         if (in.knowsCompletions() && s.lastCompletedTotal() >= 0 && sampled
                 && in.completedTotal() >= s.lastCompletedTotal()) {
-            double decay = completions > MIN_EVIDENCE ? Math.exp(-dt / HORIZON_SECONDS) : 1.0;
+            double decay = completions > t.completionEvidence()
+                    ? Math.exp(-dt / (t.completionHorizon().toMillis() / 1000.0)) : 1.0;
             finished = in.completedTotal() - s.lastCompletedTotal();
             slotSeconds = slotSeconds * decay + (busy + s.lastBusySlots()) / 2.0 * dt;
             completions = completions * decay + finished;
         }
         long idleSince = idle ? (s.idleSinceMillis() >= 0 ? s.idleSinceMillis() : now) : -1;
-        PolicyMemory memory = learn(s.memory(), in, now, dt, finished);
+        PolicyMemory memory = learn(s.memory(), in, now, dt, finished, t);
         return new ScalingState(s.history(), idleSince, slotSeconds, completions,
                 in.knowsCompletions() ? in.completedTotal() : -1, now, busy, average, s.cordons(), memory);
     }
 
     /** Start-up, arrival rate and the gaps between arrivals. */
-    private static PolicyMemory learn(PolicyMemory m, ScalingInputs in, long now, double dt, long finished) {
+    private static PolicyMemory learn(PolicyMemory m, ScalingInputs in, long now, double dt, long finished,
+            PolicyTuning t) {
         long outstanding = (long) in.queued() + in.running();
         long startup = in.podStartupMillis() >= 0 ? in.podStartupMillis() : m.startupMillis();
         double rate = m.arrivalsPerSecond();
@@ -74,7 +68,7 @@ public final class DemandEstimator {
             long grown = outstanding - m.lastOutstanding();
             arrivals = Math.max(0, finished >= 0 ? finished + grown : grown);
             if (finished >= 0) {
-                double weight = 1 - Math.exp(-dt / ARRIVAL_SMOOTHING_SECONDS);
+                double weight = 1 - Math.exp(-dt / (t.arrivalSmoothing().toMillis() / 1000.0));
                 rate = rate < 0 ? arrivals / dt : rate + weight * (arrivals / dt - rate);
             }
         }
@@ -83,7 +77,7 @@ public final class DemandEstimator {
         if (arrivals > 0 || in.queued() > 0) {
             if (lastArrival >= 0 && now > lastArrival) {
                 double g = now - lastArrival;
-                gap = gap < 0 ? g : gap + GAP_WEIGHT * (g - gap);
+                gap = gap < 0 ? g : gap + t.gapWeight() * (g - gap);
             }
             lastArrival = now;
         }

@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param scaleDownMaxHold the anti-flap hold doubles up to this (default 300 s, the HPA's scale-down window)
  * @param prewarm start pods one start-up before a burst of a period seen three times (default true: in the benchmark
  *     it lowers the p95 wait on periodic, on/off and slow-start load and costs no pod-seconds anywhere)
+ * @param tuning the policy's finer rules (tolerances, anti-flap, averaging, pre-warm detection); null: the measured
+ *     defaults
  */
 public record PoolScalingSettings(
         int minReplicas,
@@ -44,7 +46,8 @@ public record PoolScalingSettings(
         UnmatchedWorkers unmatchedWorkers,
         Duration podStartup,
         Duration scaleDownMaxHold,
-        boolean prewarm) {
+        boolean prewarm,
+        PolicyTuning tuning) {
 
     /** Step limit meaning "no limit". */
     public static final int UNLIMITED = Integer.MAX_VALUE;
@@ -74,6 +77,7 @@ public record PoolScalingSettings(
         requireNotNegative("cordonTimeout", cordonTimeout);
         podStartup = podStartup == null ? DEFAULT_POD_STARTUP : podStartup;
         scaleDownMaxHold = scaleDownMaxHold == null ? DEFAULT_MAX_HOLD : scaleDownMaxHold;
+        tuning = tuning == null ? PolicyTuning.defaults() : tuning;
         requireNotNegative("podStartup", podStartup);
         requireNotNegative("scaleDown.maxHold", scaleDownMaxHold);
         if (scaleUpMaxStep < 1) {
@@ -104,14 +108,14 @@ public record PoolScalingSettings(
             Duration cordonTimeout, boolean paused, UnmatchedWorkers unmatchedWorkers) {
         this(minReplicas, maxReplicas, targetSlotUtilization, targetQueueDelay, pollInterval, scaleUpStabilization,
                 scaleDownStabilization, scaleUpMaxStep, scaleDownMaxStep, idleBeforeZero, cordonTimeout, paused,
-                unmatchedWorkers, DEFAULT_POD_STARTUP, DEFAULT_MAX_HOLD, true);
+                unmatchedWorkers, DEFAULT_POD_STARTUP, DEFAULT_MAX_HOLD, true, null);
     }
 
     /** The documented defaults. */
     public static PoolScalingSettings defaults() {
         return new PoolScalingSettings(0, 50, 0.8, Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ZERO,
                 null, UNLIMITED, UNLIMITED, Duration.ofSeconds(120), Duration.ofSeconds(120), false,
-                UnmatchedWorkers.HOLD, DEFAULT_POD_STARTUP, DEFAULT_MAX_HOLD, true);
+                UnmatchedWorkers.HOLD, DEFAULT_POD_STARTUP, DEFAULT_MAX_HOLD, true, null);
     }
 
     /** True when the scale-down hold is the break-even one (no fixed stabilization window). */
@@ -141,7 +145,7 @@ public record PoolScalingSettings(
             Duration down, int upStep, int downStep, Duration idle, boolean pause, Duration startup, Duration maxHold,
             boolean pre) {
         return new PoolScalingSettings(min, max, util, delay, poll, up, down, upStep, downStep, idle, cordonTimeout,
-                pause, unmatchedWorkers, startup, maxHold, pre);
+                pause, unmatchedWorkers, startup, maxHold, pre, tuning);
     }
 
     public PoolScalingSettings withReplicas(int min, int max) {
@@ -196,6 +200,13 @@ public record PoolScalingSettings(
     public PoolScalingSettings withUnmatchedWorkers(UnmatchedWorkers value) {
         return new PoolScalingSettings(minReplicas, maxReplicas, targetSlotUtilization, targetQueueDelay, pollInterval,
                 scaleUpStabilization, scaleDownStabilization, scaleUpMaxStep, scaleDownMaxStep, idleBeforeZero,
-                cordonTimeout, paused, value, podStartup, scaleDownMaxHold, prewarm);
+                cordonTimeout, paused, value, podStartup, scaleDownMaxHold, prewarm, tuning);
+    }
+
+    /** The same settings with other finer rules. */
+    public PoolScalingSettings withTuning(PolicyTuning value) {
+        return new PoolScalingSettings(minReplicas, maxReplicas, targetSlotUtilization, targetQueueDelay, pollInterval,
+                scaleUpStabilization, scaleDownStabilization, scaleUpMaxStep, scaleDownMaxStep, idleBeforeZero,
+                cordonTimeout, paused, unmatchedWorkers, podStartup, scaleDownMaxHold, prewarm, value);
     }
 }

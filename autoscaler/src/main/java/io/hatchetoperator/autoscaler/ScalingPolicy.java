@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The pure scaling policy. Up: at once and in one step to the capacity that runs what runs, carries the arriving
- * flow and drains the backlog within the target delay. Down: only to the highest recommendation of the hold, which
+ * flow and drains the backlog within the target delay, once a task waited a poll or the busy-slot average passed the
+ * capacity by the scale-up tolerance. Down: only to the highest recommendation of the hold, which
  * is the break-even time (the pool's measured pod start-up: an idle pod kept that long costs what re-starting it
  * would), doubled up to scaleDown.maxHold when a scale-up follows a scale-down soon, halved again when calm. To zero:
  * the last pod stays while the next task is expected within the cost rule's horizon. Pre-warm (optional): pods start
@@ -14,20 +15,11 @@ import java.util.List;
  */
 public final class ScalingPolicy {
 
-    /** A scale-up within this many holds after a scale-down is a flap. */
-    static final int FLAP_HOLDS = 3;
-    /** A scale-down must still fit the averaged load this much above it (the HPA's default tolerance, 0.1). */
-    static final double DOWN_TOLERANCE = 0.1;
-    /** A hold that saw no flap for this many holds is halved. */
-    static final int CALM_HOLDS = 6;
-    /** The cost rule keeps the last pod for this many typical gaps between arrivals. */
-    static final int GAPS_TO_KEEP = 4;
-
     /** Evaluates one tick of one pool. Thread-safe (stateless). */
     public PolicyResult decide(ScalingInputs in, PoolScalingSettings cfg, ScalingState state) {
         long now = in.now().toEpochMilli();
         int current = in.desiredReplicas();
-        ScalingState observed = DemandEstimator.observe(state, in, cfg.podStartup().toMillis());
+        ScalingState observed = DemandEstimator.observe(state, in, cfg);
         if (cfg.paused()) {
             return new PolicyResult(ScalingDecision.hold(current, ScalingReason.PAUSED, "autoscaling is paused"),
                     observed);
@@ -39,9 +31,17 @@ public final class ScalingPolicy {
                 : cfg.scaleDownStabilization().toMillis();
         long idleMillis = observed.idleSinceMillis() < 0 ? 0 : now - observed.idleSinceMillis();
         int raw = demand.replicas();
+        PolicyTuning t = cfg.tuning();
         if (raw < current && raw > 0) { // down only when the smaller pool still fits with the HPA's 10 % tolerance
-            raw = Math.min(current, Math.max(raw, DemandEstimator.withTolerance(in, cfg, observed, DOWN_TOLERANCE)));
+            raw = Math.min(current, Math.max(raw,
+                    DemandEstimator.withTolerance(in, cfg, observed, t.scaleDownTolerance())));
+        } else if (raw > current && current > 0 && !waitedAPoll(in, cfg)) {
+            // no task waited a whole poll: up only when the average passes the capacity by the tolerance (the HPA
+            // applies its tolerance both ways); a task queued longer than a poll adds pods at once
+            raw = Math.max(current, Math.min(raw,
+                    DemandEstimator.withTolerance(in, cfg, observed, -t.scaleUpTolerance())));
         }
+        boolean tolerated = raw == current && demand.replicas() > current;
         Prewarm.Plan prewarm = Prewarm.plan(memory, cfg, now, breakEven, raw, in, state.memory().lastOutstanding());
         memory = prewarm.memory();
         raw = Math.max(raw, prewarm.replicas());
@@ -59,7 +59,7 @@ public final class ScalingPolicy {
             stabilized = toZero ? 0 : Math.min(current, extreme(history, now - hold, true));
         }
         Rule rule = new Rule(demand, raw, idleMillis, hold, breakEven, lastPodHold, prewarm.replicas() > 0
-                && prewarm.replicas() >= demand.replicas() && prewarm.replicas() > current);
+                && prewarm.replicas() >= demand.replicas() && prewarm.replicas() > current, tolerated);
         ScalingDecision decision = limit(in, cfg, rule, stabilized, memory);
         memory = flaps(memory, cfg, now, current, decision.replicas(), breakEven);
         ScalingState next = new ScalingState(history, observed.idleSinceMillis(), observed.busySlotSeconds(),
@@ -68,9 +68,17 @@ public final class ScalingPolicy {
         return new PolicyResult(decision, next);
     }
 
+    /**
+     * True when a task has waited at least a poll interval: the pool lacks capacity. A queue of tasks that arrived
+     * since the last poll is not yet evidence of that (free slots take them as running tasks end).
+     */
+    static boolean waitedAPoll(ScalingInputs in, PoolScalingSettings cfg) {
+        return in.queued() > 0 && in.oldestQueuedAge().compareTo(cfg.pollInterval()) >= 0;
+    }
+
     /** What the decision was based on, for its reason and explanation. */
     private record Rule(Demand demand, int raw, long idleMillis, long hold, long breakEven, long lastPodHold,
-            boolean prewarm) {
+            boolean prewarm, boolean tolerated) {
     }
 
     /** The break-even hold: the measured pod start-up, or the configured one until measured. */
@@ -81,7 +89,7 @@ public final class ScalingPolicy {
     /**
      * The cost rule for the last pod: keeping it idle through a typical gap between tasks costs about that gap in
      * pod-seconds and saves the next task a cold start (start-up pod-seconds and start-up wait); so it is kept for
-     * {@link #GAPS_TO_KEEP} gaps (at least the break-even hold) while that fits in idleBeforeZero, and released at
+     * {@code tuning.lastPodGaps} gaps (at least the break-even hold) while that fits in idleBeforeZero, and released at
      * break-even when tasks come further apart than that (a cold start then costs less than the wait).
      */
     static long lastPodHold(PolicyMemory m, PoolScalingSettings cfg, long breakEven) {
@@ -89,12 +97,12 @@ public final class ScalingPolicy {
         if (m.meanGapMillis() < 0) {
             return Math.min(cap, breakEven);
         }
-        long keep = (long) (GAPS_TO_KEEP * m.meanGapMillis());
+        long keep = (long) (cfg.tuning().lastPodGaps() * m.meanGapMillis());
         return keep <= cap ? Math.max(breakEven, keep) : Math.min(cap, breakEven);
     }
 
     /**
-     * Anti-flap: a scale-up soon after a scale-down (within {@link #FLAP_HOLDS} holds, or before the scale-down saved
+     * Anti-flap: a scale-up soon after a scale-down (within {@code tuning.flapHolds} holds, or before the scale-down saved
      * the start-up it now pays again: pods removed × time gone < pods added × pod start-up) doubles the hold, capped
      * at scaleDown.maxHold; a scale-down is remembered until the next scale-up judges it. A
      * start from zero is not judged here: the last pod's cost rule decided that one.
@@ -111,16 +119,16 @@ public final class ScalingPolicy {
         PolicyMemory judged = m.withLastDown(-1, 0); // each scale-down is judged once, by the scale-up after it
         long gone = now - m.lastDownMillis();
         boolean loss = (double) m.lastDownPods() * gone < (double) (target - current) * breakEven;
-        if (current > 0 && cfg.breakEvenHold() && (loss || gone < FLAP_HOLDS * hold)) {
+        if (current > 0 && cfg.breakEvenHold() && (loss || gone < cfg.tuning().flapHolds() * hold)) {
             long doubled = Math.min(Math.max(breakEven, cfg.scaleDownMaxHold().toMillis()), 2 * hold);
             return judged.withHold(doubled, now);
         }
         return judged;
     }
 
-    /** The hold decays: halved (not below break-even) after {@link #CALM_HOLDS} holds without a flap. */
+    /** The hold decays: halved (not below break-even) after {@code tuning.calmHolds} holds without a flap. */
     private static PolicyMemory calm(PolicyMemory m, PoolScalingSettings cfg, long now) {
-        if (m.holdMillis() <= 0 || m.lastFlapMillis() < 0 || now - m.lastFlapMillis() < CALM_HOLDS * m.holdMillis()) {
+        if (m.holdMillis() <= 0 || m.lastFlapMillis() < 0 || now - m.lastFlapMillis() < cfg.tuning().calmHolds() * m.holdMillis()) {
             return m;
         }
         long half = m.holdMillis() / 2;
@@ -135,7 +143,7 @@ public final class ScalingPolicy {
         String note = "";
         if (target > current && rule.prewarm()) {
             reason = ScalingReason.PREWARM;
-            note = "; rule pre-warm: a burst every " + Explain.duration(Prewarm.period(memory))
+            note = "; rule pre-warm: a burst every " + Explain.duration(Prewarm.period(memory, cfg.tuning()))
                     + " is due, pods start one start-up (" + Explain.duration(rule.breakEven()) + ") ahead";
         } else if (target > current) {
             reason = current == 0 ? ScalingReason.SCALE_FROM_ZERO : ScalingReason.SCALE_UP;
@@ -149,7 +157,7 @@ public final class ScalingPolicy {
         } else if (rule.demand().idle() && rule.raw() == 1 && current >= 1) {
             reason = ScalingReason.WAITING_FOR_IDLE;
             note = "; rule last pod: idle " + Explain.duration(rule.idleMillis()) + " of "
-                    + Explain.duration(rule.lastPodHold()) + " (" + GAPS_TO_KEEP + " gaps between tasks, at least"
+                    + Explain.duration(rule.lastPodHold()) + " (" + cfg.tuning().lastPodGaps() + " gaps between tasks, at least"
                     + " the break-even " + Explain.duration(rule.breakEven()) + ", at most idleBeforeZero)";
         } else if (rule.raw() < current) {
             if (!cfg.breakEvenHold()) {
@@ -165,6 +173,11 @@ public final class ScalingPolicy {
                 note = "; needs " + rule.raw() + ", rule break-even: hold " + Explain.duration(rule.hold())
                         + " (pod start-up) keeps " + current;
             }
+        } else if (rule.tolerated()) {
+            reason = ScalingReason.WITHIN_TOLERANCE;
+            note = "; rule scale-up tolerance: the busy average asks for " + rule.demand().replicas() + ", within "
+                    + Math.round(100 * cfg.tuning().scaleUpTolerance()) + " % of the capacity, and no task waited a"
+                    + " poll (" + Explain.duration(cfg.pollInterval().toMillis()) + ")";
         } else {
             reason = ScalingReason.STEADY;
         }

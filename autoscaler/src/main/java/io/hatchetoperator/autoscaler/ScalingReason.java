@@ -12,6 +12,11 @@ public enum ScalingReason {
     SCALE_TO_ZERO,
     /** The current count is right. */
     STEADY,
+    /**
+     * The busy-slot average asks for more, but within the scale-up tolerance, and no task has waited a poll: the
+     * count is held (the HPA's tolerance, applied both ways).
+     */
+    WITHIN_TOLERANCE,
     /** Less is needed, but the fixed scale-down window (scaleDown.stabilization) still holds a higher one. */
     STABILIZING,
     /** Less is needed, but the break-even hold (the pool's pod start-up) has not passed since it was more. */

@@ -129,8 +129,8 @@ class ScalingPolicyTest {
         assertThat(down.decision().replicas()).isEqualTo(2);
         assertThat(down.state().memory().lastDownMillis()).isEqualTo(millis(100));
 
-        PolicyResult up = policy.decide(at(104).running(25).ready(2).inputs(), DEFAULTS, down.state());
-        assertThat(up.decision().replicas()).isEqualTo(3);
+        PolicyResult up = policy.decide(at(104).running(20).queued(100).ready(2).inputs(), DEFAULTS, down.state());
+        assertThat(up.decision().replicas()).as(up.decision().explanation()).isEqualTo(3);
         assertThat(up.state().memory().holdMillis()).as("10 s break-even doubled").isEqualTo(20_000);
 
         PolicyResult held = policy.decide(at(120).running(10).ready(3).inputs(), DEFAULTS, up.state());

@@ -36,7 +36,7 @@ class EnforcedFeaturesTest {
   static void start() {
     engine = DevEngine.start(RawWorker.tolerantSettings());
     Map<String, Function<String, String>> tasks = new HashMap<>();
-    for (String t : List.of("rr", "cip", "prio", "lab")) {
+    for (String t : List.of("rr", "cip", "prio", "lab", "da", "db")) {
       tasks.put(t, p -> RawWorker.SILENT);
     }
     tasks.put("rl", p -> {
@@ -45,6 +45,7 @@ class EnforcedFeaturesTest {
     });
     tasks.put("sa", p -> "{}");
     tasks.put("sb", p -> "{}");
+    tasks.put("evf", p -> "{}");
     worker = new RawWorker(engine, "enforced", 20, tasks);
     client = new RawClient(engine);
     await().until(() -> engine.scheduler().workers().get(0).status().equals("ACTIVE"));
@@ -178,5 +179,65 @@ class EnforcedFeaturesTest {
 
   private static boolean ranOn(RawWorker w, String run, String action) {
     return w.received().stream().anyMatch(a -> a.getWorkflowRunId().equals(run) && a.getActionId().equals(action));
+  }
+
+  @Test
+  void a_dag_s_workflow_concurrency_keeps_the_next_run_waiting_until_the_whole_run_ends() throws Exception {
+    admin().putWorkflow(CreateWorkflowVersionRequest.newBuilder().setName("wdag").addConcurrencyArr(Concurrency
+        .newBuilder().setExpression("input.group").setMaxRuns(1).setLimitStrategy(ConcurrencyLimitStrategy.GROUP_ROUND_ROBIN))
+        .addTasks(CreateTaskOpts.newBuilder().setReadableId("da").setAction("da:da").setTimeout("30s"))
+        .addTasks(CreateTaskOpts.newBuilder().setReadableId("db").setAction("db:db").setTimeout("30s")
+            .addParents("da")).build());
+    String r1 = trigger("wdag", "{\"group\":\"g\"}", null);
+    String r2 = trigger("wdag", "{\"group\":\"g\"}", null);
+    await().until(() -> started("da").size() == 1);
+    complete(started("da").get(0));
+    await().until(() -> started("db").size() == 1);
+    Thread.sleep(200);
+    assertThat(started("da")).as("the second run waits while the first has a task left").hasSize(1);
+    assertThat(started("db").get(0).getWorkflowRunId()).isEqualTo(r1);
+    complete(started("db").get(0));
+    await().atMost(Duration.ofSeconds(5)).until(() -> started("da").size() == 2);
+    assertThat(started("da").get(1).getWorkflowRunId()).isEqualTo(r2);
+  }
+
+  @Test
+  void a_subscription_by_additional_metadata_is_refused_rather_than_ignored() {
+    var events = io.hatchetoperator.proto.dispatcher.DispatcherGrpc.newBlockingStub(client.channel)
+        .withCallCredentials(RawWorker.bearer(engine.token()));
+    var it = events.subscribeToWorkflowEvents(io.hatchetoperator.proto.dispatcher.SubscribeToWorkflowEventsRequest
+        .newBuilder().setWorkflowRunId(java.util.UUID.randomUUID().toString()).setAdditionalMetaKey("tenant")
+        .setAdditionalMetaValue("t1").build());
+    org.assertj.core.api.Assertions.assertThatThrownBy(it::hasNext).hasMessageContaining("INVALID_ARGUMENT")
+        .hasMessageContaining("additional_meta_key subscriptions are not supported");
+  }
+
+  @Test
+  void an_event_filter_lets_only_matching_scoped_events_start_the_run_with_the_filter_payload() throws Exception {
+    admin().putWorkflow(CreateWorkflowVersionRequest.newBuilder().setName("evf").addEventTriggers("filt:*")
+        .addTasks(CreateTaskOpts.newBuilder().setReadableId("evf").setAction("evf:evf").setTimeout("30s"))
+        .addDefaultFilters(io.hatchetoperator.proto.v1.DefaultFilter.newBuilder().setScope("s1")
+            .setExpression("input.n > 1 && additional_metadata.src == 'api'")
+            .setPayload(com.google.protobuf.ByteString.copyFromUtf8("{\"p\":1}"))).build());
+    var events = io.hatchetoperator.proto.events.EventsServiceGrpc.newBlockingStub(client.channel)
+        .withCallCredentials(RawWorker.bearer(engine.token()));
+    java.util.function.BiConsumer<String, String> push = (scope, n) -> {
+      var b = io.hatchetoperator.proto.events.PushEventRequest.newBuilder().setKey("filt:x")
+          .setPayload("{\"n\":" + n + "}").setAdditionalMetadata("{\"src\":\"api\"}");
+      if (scope != null) {
+        b.setScope(scope);
+      }
+      events.push(b.build());
+    };
+    push.accept("s1", "0");
+    push.accept(null, "5");
+    push.accept("s2", "5");
+    push.accept("s1", "5");
+    await().until(() -> worker.received().stream().anyMatch(a -> a.getActionId().equals("evf:evf")));
+    Thread.sleep(200);
+    List<AssignedAction> got = worker.received().stream().filter(a -> a.getActionId().equals("evf:evf")).toList();
+    assertThat(got).hasSize(1);
+    assertThat(got.get(0).getActionPayload()).contains("\"input\":{\"n\":5}")
+        .contains("\"triggers\":{\"filter_payload\":{\"p\":1}}");
   }
 }

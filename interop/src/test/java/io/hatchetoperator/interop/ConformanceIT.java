@@ -30,7 +30,7 @@ class ConformanceIT {
     engine = DevEngine.start(DevEngineSettings.ephemeral());
     worker = NodeScript.start(engine, "conf-worker", "conformance-worker.js");
     await().atMost(Duration.ofSeconds(30)).until(() -> engine.scheduler().workers().stream()
-        .filter(w -> w.status().equals("ACTIVE")).count() == 2);
+        .filter(w -> w.status().equals("ACTIVE")).count() == 3);
     seen = NodeScript.result(engine, "conf-client", Duration.ofSeconds(60), "conformance-client.js", "all", "t42");
   }
 
@@ -91,5 +91,45 @@ class ConformanceIT {
     assertThat(start.get("high")).as(r.toString()).isLessThan(start.get("low1"));
     assertThat(start.get("low1")).as(r.toString()).isLessThan(start.get("low2"));
     assertThat(start.get("low2")).as(r.toString()).isLessThan(start.get("low3"));
+  }
+
+  @Test
+  void a_hard_sticky_dag_runs_its_second_task_on_the_worker_of_its_first() {
+    JsonNode r = client("sticky");
+    assertThat(r.has("error")).as(r.toString()).isFalse();
+    java.util.Set<String> used = new java.util.HashSet<>();
+    r.get("runs").forEach(run -> {
+      assertThat(run.get("second").asText()).as(r.toString()).isEqualTo(run.get("first").asText());
+      used.add(run.get("first").asText());
+    });
+    assertThat(used).as("both workers took runs, so stickiness was a choice").hasSize(2);
+  }
+
+  @Test
+  void a_required_worker_label_sends_every_run_to_the_labelled_worker() {
+    JsonNode r = client("labels");
+    assertThat(r.has("error")).as(r.toString()).isFalse();
+    String eu = engine.scheduler().workers().stream().filter(w -> w.name().equals("conf-eu")).findFirst()
+        .orElseThrow().id();
+    assertThat(r.get("workers")).as(r.toString()).hasSize(4).allMatch(w -> w.asText().equals(eu));
+  }
+
+  @Test
+  void cancel_newest_cancels_the_arrival_at_a_full_key_and_lets_the_running_run_finish() {
+    JsonNode r = client("newest");
+    assertThat(r.at("/first/ok/tag").asText()).as(r.toString()).isEqualTo("first");
+    assertThat(r.at("/second/error").asText()).as(r.toString()).contains("CANCEL_NEWEST");
+  }
+
+  @Test
+  void a_dag_with_workflow_concurrency_runs_one_whole_run_of_a_key_at_a_time() {
+    JsonNode r = client("dagconc");
+    assertThat(r.has("error")).as(r.toString()).isFalse();
+    JsonNode a = r.get("runs").get(0);
+    JsonNode b = r.get("runs").get(1);
+    JsonNode firstRun = a.at("/one/start").asLong() < b.at("/one/start").asLong() ? a : b;
+    JsonNode secondRun = firstRun == a ? b : a;
+    assertThat(secondRun.at("/one/start").asLong()).as("the next run starts after the whole first run: %s", r)
+        .isGreaterThanOrEqualTo(firstRun.at("/two/end").asLong());
   }
 }

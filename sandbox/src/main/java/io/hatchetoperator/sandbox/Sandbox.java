@@ -8,6 +8,7 @@ import io.hatchetoperator.engine.DevEngine;
 import io.hatchetoperator.engine.DevEngineSettings;
 import io.hatchetoperator.operator.HatchetOperator;
 import io.hatchetoperator.operator.OperatorSettings;
+import io.hatchetoperator.sandbox.apiserver.KubeApiFront;
 import io.hatchetoperator.sandbox.cluster.MockCluster;
 import io.hatchetoperator.sandbox.cluster.PodSimulator;
 import io.hatchetoperator.sandbox.cluster.PodSimulatorSettings;
@@ -43,6 +44,7 @@ public final class Sandbox implements AutoCloseable {
   private final Clock clock = Clock.systemUTC();
   private DevEngine engine;
   private MockCluster cluster;
+  private KubeApiFront kubeApi;
   private PodSimulator pods;
   private HatchetOperator operator;
   private Hatchet client;
@@ -97,6 +99,7 @@ public final class Sandbox implements AutoCloseable {
     cluster = MockCluster.start();
     KubernetesClient k8s = cluster.client();
     cluster.applyResource(CRD);
+    kubeApi = KubeApiFront.start(k8s, cluster.url());
     String ns = settings.namespace();
     k8s.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
     Map<String, Map<String, String>> secrets = new java.util.LinkedHashMap<>();
@@ -245,6 +248,11 @@ public final class Sandbox implements AutoCloseable {
     return cluster;
   }
 
+  /** The API front kubectl talks to (discovery, Tables, watches, /scale over the mock). */
+  public KubeApiFront kubeApi() {
+    return kubeApi;
+  }
+
   /** The pod simulator. */
   public PodSimulator pods() {
     return pods;
@@ -281,6 +289,9 @@ public final class Sandbox implements AutoCloseable {
       pods.close();
     }
     processTimer.shutdownNow();
+    if (kubeApi != null) {
+      kubeApi.close();
+    }
     if (cluster != null) {
       cluster.close();
     }

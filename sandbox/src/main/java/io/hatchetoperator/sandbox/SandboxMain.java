@@ -1,6 +1,7 @@
 package io.hatchetoperator.sandbox;
 
 import io.hatchetoperator.examples.worker.SampleWorker;
+import io.hatchetoperator.sandbox.apiserver.Kubeconfig;
 import io.hatchetoperator.sandbox.load.BuiltInScenario;
 import io.hatchetoperator.sandbox.load.Trace;
 import io.hatchetoperator.sandbox.load.TraceCsv;
@@ -52,6 +53,10 @@ public final class SandboxMain implements Callable<Integer> {
   @Option(names = "--keep-running", description = "leave it all up after the run; prints how to join it")
   boolean keepRunning;
 
+  @Option(names = "--kubeconfig", paramLabel = "FILE", description = "once the pool is ready, write a kubeconfig "
+      + "for the sandbox's Kubernetes API to FILE, e.g. for kubectl --kubeconfig FILE get hwp -w")
+  Path kubeconfig;
+
   @Option(names = "--startup-delay", paramLabel = "DURATION", defaultValue = "3s",
       converter = DurationConverter.class, description = "pod start-up delay (default: ${DEFAULT-VALUE})")
   Duration startupDelay;
@@ -60,6 +65,11 @@ public final class SandboxMain implements Callable<Integer> {
       converter = DurationConverter.class,
       description = "after the last arrival, the longest wait for results and scale-down (default: ${DEFAULT-VALUE})")
   Duration settleTimeout;
+
+  @Option(names = "--rollout-at", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "this long into the load, ship a new release of the (first) pool's workers: its pod template "
+          + "changes and the Deployment rolls its pods (e.g. 8s)")
+  Duration rolloutAt;
 
   private final PrintStream out;
   /** Where the log goes in live mode; null when it goes to standard error. */
@@ -115,7 +125,14 @@ public final class SandboxMain implements Callable<Integer> {
     PoolManifest manifest = manifests.get(0);
     int minReplicas = manifests.stream().mapToInt(PoolManifest::minReplicas).sum();
     Trace load = trace == null ? BuiltInScenario.trace() : TraceCsv.read(trace);
+    if (rolloutAt != null && rolloutAt.toMillis() > load.lastArrivalMs()) {
+      throw new IllegalArgumentException("--rollout-at is " + rolloutAt.toMillis() + "ms, after the load's last "
+          + "arrival; give a time within the load (0s to " + load.lastArrivalMs() / 1000 + "s), e.g. 8s");
+    }
     ReportTarget.check(report);
+    if (kubeconfig != null) {
+      Kubeconfig.checkWritable(kubeconfig);
+    }
     boolean terminal = SandboxOutput.stdoutIsTerminal();
     if (settings.live() && terminal) {
       logFile = SandboxOutput.logToFile(report);
@@ -135,6 +152,11 @@ public final class SandboxMain implements Callable<Integer> {
           : "waiting for " + minReplicas + " ready pod" + (minReplicas == 1 ? "" : "s") + "...");
       sandbox.awaitReady(minReplicas, settings.readyTimeout());
       sandbox.awaitWorkflows(loadTasks, settings.readyTimeout());
+      if (kubeconfig != null) {
+        Path written = Kubeconfig.write(kubeconfig, sandbox.kubeApi().url(), settings.namespace());
+        out.println("kubeconfig: " + written + "; watch the pool from another terminal with");
+        out.println("  kubectl --kubeconfig " + kubeconfig + " get hwp -w");
+      }
       out.println("load: " + load.rows().size() + " tasks from '" + load.name() + "' over "
           + load.lastArrivalMs() / 1000 + " s, triggering " + String.join(", ", loadTasks) + " with {\"ms\": "
           + "duration_ms}");
@@ -142,6 +164,9 @@ public final class SandboxMain implements Callable<Integer> {
       SandboxOutcome outcome;
       boolean interrupted = false;
       try (SandboxRun run = SandboxRun.start(sandbox, load, view, loadTasks)) {
+        if (rolloutAt != null) {
+          run.changeTemplateAt(rolloutAt);
+        }
         boolean settled;
         try {
           settled = run.awaitSettled();
@@ -172,6 +197,9 @@ public final class SandboxMain implements Callable<Integer> {
       }
       out.println();
       out.print(SummaryText.render(outcome.report(), html));
+      if (rolloutAt != null) {
+        out.println(TemplateChange.summary(sandbox.pods().terminations()));
+      }
       if (notWritten != null) {
         out.println(notWritten);
       }
@@ -213,10 +241,12 @@ public final class SandboxMain implements Callable<Integer> {
     out.println("The sandbox keeps running. Point any Hatchet SDK worker or client at its engine:");
     sandbox.engine().clientEnv().forEach((k, v) -> out.println("  export " + k + "=" + v));
     String ns = sandbox.settings().namespace();
-    out.println("Its Kubernetes API is a mock without discovery, so kubectl reads it raw, e.g.:");
-    out.println("  kubectl --server " + sandbox.cluster().url() + " get --raw /apis/hatchet-operator.io/v1alpha1/"
-        + "namespaces/" + ns + "/hatchetworkerpools");
-    out.println("  kubectl --server " + sandbox.cluster().url() + " get --raw /api/v1/namespaces/" + ns + "/pods");
+    String cfg = kubeconfig != null ? "--kubeconfig " + kubeconfig
+        : "--server " + sandbox.kubeApi().url() + " -n " + ns;
+    out.println("Its Kubernetes API answers kubectl (docs/sandbox.md lists what works), e.g.:");
+    out.println("  kubectl " + cfg + " get hwp -o wide");
+    out.println("  kubectl " + cfg + " get deploy,pods");
+    out.println("  kubectl " + cfg + " describe hwp " + sandbox.pool().name());
     out.println("Press Ctrl-C to stop: the pool's workers drain, then everything stops.");
     try {
       new CountDownLatch(1).await();

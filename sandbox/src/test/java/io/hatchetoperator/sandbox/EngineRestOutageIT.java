@@ -32,13 +32,15 @@ class EngineRestOutageIT {
       try (SandboxRun run = E2e.run(sandbox, E2e.trace("steady", steady))) {
         await().atMost(Duration.ofSeconds(20)).until(() -> sandbox.pods().desiredReplicas("sandbox", "burst") > 1);
         Thread.sleep(3_000);
-        int held = sandbox.pods().desiredReplicas("sandbox", "burst");
-        int changesBefore = sandbox.pods().replicaChanges().size();
         sandbox.engine().setRestAvailable(false);
         await().atMost(Duration.ofSeconds(15)).until(() ->
             metricsCondition(sandbox).map(c -> c.getStatus().equals("False")).orElse(false));
         Condition down = metricsCondition(sandbox).orElseThrow();
         assertThat(down.getMessage()).as("the condition says why").isNotBlank();
+        // Counted once the operator knows it is blind: a step decided from the last good poll may still land
+        // between the outage's start and the condition (seen on a loaded machine), and that is not blind scaling.
+        int held = sandbox.pods().desiredReplicas("sandbox", "burst");
+        int changesBefore = sandbox.pods().replicaChanges().size();
         Thread.sleep(20_000 - 1_000);
         assertThat(sandbox.pods().replicaChanges()).as("no scaling while blind").hasSize(changesBefore);
         assertThat(sandbox.pods().desiredReplicas("sandbox", "burst")).isEqualTo(held);

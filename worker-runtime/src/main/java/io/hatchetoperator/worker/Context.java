@@ -34,6 +34,14 @@ public interface Context {
   /** The output of a DAG parent, decoded to {@code type}; fails if the parent is not a parent of this task. */
   <T> T parentOutput(String parentTask, Class<T> type);
 
+  /** The output of a DAG parent decoded to a generic {@code type} with the instance's ObjectMapper. */
+  <T> T parentOutput(String parentTask, java.lang.reflect.Type type);
+
+  /** The output of the DAG parent {@code parent}, typed by its reference. */
+  default <O> O parentOutput(TaskRef<?, O> parent) {
+    return parentOutput(parent.name(), parent.outputType());
+  }
+
   /**
    * Whether the task should stop: the engine cancelled the run, a newer attempt of it arrived, or the
    * worker handed it back at its drain deadline. The task's thread is also interrupted.

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A task's options as the engine sees them: retries and backoff, execution and schedule timeouts,
- * slot requests (slot type to units) and DAG parents (task names of the same workflow).
+ * A task's options: retries and backoff, execution and schedule timeouts, slot requests (slot type to
+ * units), DAG parents (task names of the same workflow) and the exception classes that fail a run at once
+ * without retries (besides {@link NonRetryableException}).
  */
 public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSeconds,
     Duration executionTimeout, Duration scheduleTimeout, Map<String, Integer> slotRequests,
-    List<String> parents) {
+    List<String> parents, List<Class<? extends Throwable>> nonRetryable) {
 
   /** Hatchet's defaults: no retries, 60 s execution timeout, 5 min schedule timeout, one default slot. */
   public static final TaskOptions DEFAULTS = builder().build();
@@ -22,6 +23,12 @@ public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSe
     }
     slotRequests = Map.copyOf(slotRequests);
     parents = List.copyOf(parents);
+    nonRetryable = List.copyOf(nonRetryable);
+  }
+
+  /** Whether {@code error} fails the run without a retry: a {@link NonRetryableException} or a listed class. */
+  public boolean isNonRetryable(Throwable error) {
+    return error instanceof NonRetryableException || nonRetryable.stream().anyMatch(c -> c.isInstance(error));
   }
 
   public static Builder builder() {
@@ -37,6 +44,7 @@ public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSe
     private Duration scheduleTimeout = Duration.ofMinutes(5);
     private final Map<String, Integer> slotRequests = new LinkedHashMap<>(Map.of("default", 1));
     private List<String> parents = List.of();
+    private List<Class<? extends Throwable>> nonRetryable = List.of();
 
     public Builder retries(int retries) { this.retries = retries; return this; }
 
@@ -59,9 +67,22 @@ public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSe
 
     public Builder parents(String... parents) { this.parents = List.of(parents); return this; }
 
+    /** DAG parents by reference: their outputs are read with {@link Context#parentOutput(TaskRef)}. */
+    public Builder parents(TaskRef<?, ?>... parents) {
+      this.parents = java.util.Arrays.stream(parents).map(TaskRef::name).toList();
+      return this;
+    }
+
+    /** Exceptions of these classes (or subclasses) fail the run at once, without using its retries. */
+    @SafeVarargs
+    public final Builder nonRetryable(Class<? extends Throwable>... types) {
+      this.nonRetryable = List.of(types);
+      return this;
+    }
+
     public TaskOptions build() {
       return new TaskOptions(retries, backoffFactor, backoffMaxSeconds, executionTimeout,
-          scheduleTimeout, slotRequests, parents);
+          scheduleTimeout, slotRequests, parents, nonRetryable);
     }
   }
 }

@@ -1,17 +1,20 @@
 package io.hatchetoperator.worker;
 
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A workflow declaration: a name and its tasks (a DAG through {@link TaskOptions#parents()}).
  * {@code task(..)} adds a task and returns this workflow, so declarations chain. A standalone task
  * is a workflow of one task with the same name.
  */
-public final class Workflow {
+public final class Workflow implements WorkflowDeclaration {
   private final String name;
   private final List<TaskDefinition<?>> tasks = new ArrayList<>();
+  private Type inputType; // guarded by this: the declared input type, for its JSON Schema
 
   Workflow(String name) {
     if (name == null || name.isBlank()) {
@@ -38,7 +41,14 @@ public final class Workflow {
   }
 
   /** Adds a task whose input Jackson reads into {@code inputType} (a record, a POJO or a map). */
-  public synchronized <I> Workflow task(String taskName, TaskOptions options, Class<I> inputType,
+  public <I> Workflow task(String taskName, TaskOptions options, Class<I> inputType,
+      TaskFunction<I> function) {
+    add(taskName, options, inputType, function);
+    return this;
+  }
+
+  /** Adds a task; the first typed input declared becomes the workflow's input type (for its JSON Schema). */
+  synchronized <I> TaskDefinition<I> add(String taskName, TaskOptions options, Type inputType,
       TaskFunction<I> function) {
     if (taskName == null || taskName.isBlank()) {
       throw new IllegalArgumentException("task name is empty in workflow '" + name + "': name the task");
@@ -53,7 +63,27 @@ public final class Workflow {
             + "' has parent '" + parent + "', which is not declared before it: declare parents first");
       }
     }
-    tasks.add(new TaskDefinition<>(taskName, options, inputType, function));
+    TaskDefinition<I> task = new TaskDefinition<>(taskName, options, inputType, function);
+    tasks.add(task);
+    if (this.inputType == null && inputType != Map.class) {
+      this.inputType = inputType;
+    }
+    return task;
+  }
+
+  /** Declares the workflow's input type (typed declarations do this first). */
+  synchronized void inputType(Type type) {
+    this.inputType = type;
+  }
+
+  /** The JSON Schema of the workflow's input when it is a record, sent in PutWorkflow's {@code input_json_schema}. */
+  public synchronized Optional<String> inputJsonSchema() {
+    return JsonSchemas.forInput(inputType).map(Object::toString);
+  }
+
+  /** This workflow (a worker serves it as declared). */
+  @Override
+  public Workflow workflow() {
     return this;
   }
 

@@ -122,8 +122,12 @@ public final class ScaleDownPlanner {
                 unmatched.isEmpty() ? 0 : missing);
     }
 
-    /** At most one unmatched pod is removed per this window: the scale-down stabilization, at least one poll. */
+    /**
+     * At most one unmatched pod is removed per this window: the scale-down stabilization (the break-even hold's pod
+     * start-up when no fixed window is set), at least one poll.
+     */
     private static long unmatchedWindowMillis(PoolScalingSettings cfg) {
-        return Math.max(cfg.scaleDownStabilization().toMillis(), cfg.pollInterval().toMillis());
+        long window = cfg.breakEvenHold() ? cfg.podStartup().toMillis() : cfg.scaleDownStabilization().toMillis();
+        return Math.max(window, cfg.pollInterval().toMillis());
     }
 }

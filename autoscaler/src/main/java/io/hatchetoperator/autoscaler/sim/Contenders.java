@@ -1,5 +1,6 @@
 package io.hatchetoperator.autoscaler.sim;
 
+import io.hatchetoperator.autoscaler.PolicyTuning;
 import io.hatchetoperator.autoscaler.PoolScalingSettings;
 import io.hatchetoperator.autoscaler.baseline.HpaSettings;
 import io.hatchetoperator.autoscaler.baseline.KedaSettings;
@@ -22,8 +23,13 @@ public final class Contenders {
 
     /** The same, with the operator's pre-warming on or off ({@code null}: its default). */
     public static Contender create(String policy, SimSettings sim, Boolean prewarm) {
+        return create(policy, sim, prewarm, PolicyTuning.defaults());
+    }
+
+    /** The same, with the operator's finer rules. */
+    public static Contender create(String policy, SimSettings sim, Boolean prewarm, PolicyTuning tuning) {
         PoolScalingSettings ours = PoolScalingSettings.defaults().withReplicas(0, sim.maxReplicas())
-                .withPollInterval(Duration.ofMillis(sim.pollMs()));
+                .withPollInterval(Duration.ofMillis(sim.pollMs())).withTuning(tuning);
         if (prewarm != null) {
             ours = ours.withHolds(ours.podStartup(), ours.scaleDownMaxHold(), prewarm);
         }

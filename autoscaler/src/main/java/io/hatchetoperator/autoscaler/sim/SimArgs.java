@@ -1,5 +1,6 @@
 package io.hatchetoperator.autoscaler.sim;
 
+import io.hatchetoperator.autoscaler.PolicyTuning;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +16,16 @@ import java.util.regex.Pattern;
  * @param settings pool and run settings
  * @param policies policies to run, in order
  * @param prewarm the operator's pre-warming, or null for its default
+ * @param tuning the operator's finer rules (spec.autoscaling.tuning)
  */
-public record SimArgs(List<Path> traces, Path out, SimSettings settings, List<String> policies, Boolean prewarm) {
+public record SimArgs(List<Path> traces, Path out, SimSettings settings, List<String> policies, Boolean prewarm,
+        PolicyTuning tuning) {
 
     /** The known policies. */
     public static final List<String> POLICIES = List.of("operator", "hpa", "keda", "keda-hatchet", "floor");
     static final String USAGE = "usage: java -jar autoscaler-sim.jar --trace FILE [--trace FILE ...] --out DIR "
-            + "[--slots 10] [--startup-delay 10s] [--poll 2s] [--policy operator,hpa,keda,keda-hatchet,floor] [--seed 1] [--grace 30s] [--prewarm on|off]";
+            + "[--slots 10] [--startup-delay 10s] [--poll 2s] [--policy operator,hpa,keda,keda-hatchet,floor] [--seed 1] [--grace 30s] [--prewarm on|off]"
+            + " [--tuning key=value,...]";
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)");
 
     /** A bad command line: the message names the flag, the value and the fix. */
@@ -43,6 +47,7 @@ public record SimArgs(List<Path> traces, Path out, SimSettings settings, List<St
         long grace = s.graceMs();
         List<String> policies = POLICIES;
         Boolean prewarm = null;
+        PolicyTuning tuning = PolicyTuning.defaults();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
@@ -63,6 +68,7 @@ public record SimArgs(List<Path> traces, Path out, SimSettings settings, List<St
                     default -> throw new BadArgument("--prewarm: '" + value + "' is not on or off");
                 };
                 case "--policy" -> policies = policies(value);
+                case "--tuning" -> tuning = TuningArgs.parse(tuning, value);
                 default -> throw new BadArgument("unknown flag '" + flag + "'. " + USAGE);
             }
         }
@@ -73,7 +79,7 @@ public record SimArgs(List<Path> traces, Path out, SimSettings settings, List<St
             throw new BadArgument("--out: an output directory is needed. " + USAGE);
         }
         return new SimArgs(List.copyOf(traces), out, s.with(slots, startup, poll).withSeed(seed).withGrace(grace), policies,
-                prewarm);
+                prewarm, tuning);
     }
 
     private static long number(String flag, String value, long min, long max, String example) throws BadArgument {

@@ -48,7 +48,7 @@ public final class SimMain {
         for (Trace t : traces) {
             for (String policy : a.policies()) {
                 results.add(policy.equals("floor") ? ZeroWaitFloor.result(t, a.settings().slots())
-                        : sim.run(t, Contenders.create(policy, a.settings(), a.prewarm())));
+                        : sim.run(t, Contenders.create(policy, a.settings(), a.prewarm(), a.tuning())));
             }
         }
         out.print(ResultsTable.render(results));

@@ -102,7 +102,7 @@ class ScalingOrchestratorTest {
         tick(pool(0, 4, 5, 4, 0, 0));
         realizer.clear();
 
-        tick(pool(2, 4, 10, 10, 0, 0).queued(30));
+        tick(pool(2, 4, 10, 10, 0, 0).queued(30).oldestQueued(Duration.ofSeconds(5)));
 
         assertThat(realizer.calls()).containsExactly("uncordon ns/resize w2", "uncordon ns/resize w3",
                 "setReplicas ns/resize 6");

@@ -18,19 +18,19 @@ import java.util.TreeSet;
  */
 final class ConcurrencyGate {
 
-  /** The tasks that may now be queued for a worker, and the tasks to cancel. */
-  record Decision(List<TaskRun> admit, List<TaskRun> cancel) {}
+  /** The slots (tasks or runs) that may now go on, and those to cancel. */
+  record Decision(List<GateSlot> admit, List<GateSlot> cancel) {}
 
-  private static final Comparator<TaskRun> OLDEST_FIRST = Comparator.comparingInt((TaskRun t) -> -t.run.priority)
-      .thenComparingLong(t -> t.gateSeq);
-  private static final Comparator<TaskRun> NEWEST_FIRST = Comparator.comparingInt((TaskRun t) -> -t.run.priority)
-      .thenComparingLong(t -> -t.gateSeq);
+  private static final Comparator<GateSlot> OLDEST_FIRST = Comparator.comparingInt((GateSlot t) -> -t.priority())
+      .thenComparingLong(t -> t.seq);
+  private static final Comparator<GateSlot> NEWEST_FIRST = Comparator.comparingInt((GateSlot t) -> -t.priority())
+      .thenComparingLong(t -> -t.seq);
 
   private static final class Group {
     final ConcurrencySpec spec;
-    final Comparator<TaskRun> order;
-    final TreeSet<TaskRun> running;
-    final TreeSet<TaskRun> waiting;
+    final Comparator<GateSlot> order;
+    final TreeSet<GateSlot> running;
+    final TreeSet<GateSlot> waiting;
 
     Group(ConcurrencySpec spec) {
       this.spec = spec;
@@ -44,52 +44,53 @@ final class ConcurrencyGate {
   private long seq;
 
   /** Adds a task that evaluated to {@code key} and decides its group. */
-  Decision offer(TaskRun t, ConcurrencySpec spec, String key) {
-    if (t.gateSeq == 0) {
-      t.gateSeq = ++seq;
+  Decision offer(GateSlot t, ConcurrencySpec spec, String key) {
+    if (t.seq == 0) {
+      t.seq = ++seq;
     }
-    t.gateGroup = spec.id() + "\u0000" + key;
-    t.gateKey = key;
-    Group g = groups.computeIfAbsent(t.gateGroup, k -> new Group(spec));
+    t.group = spec.id() + "\u0000" + key;
+    t.key = key;
+    Group g = groups.computeIfAbsent(t.group, k -> new Group(spec));
     g.waiting.add(t);
     return decide(g);
   }
 
   /** Takes a task out of its group (finished, cancelled, or going to retry) and decides the group again. */
-  Decision release(TaskRun t) {
-    Group g = t.gateGroup == null ? null : groups.get(t.gateGroup);
-    t.gateGroup = null;
+  Decision release(GateSlot t) {
+    String id = t.group;
+    Group g = id == null ? null : groups.get(id);
+    t.group = null;
     if (g == null || !(g.running.remove(t) | g.waiting.remove(t))) {
       return new Decision(List.of(), List.of());
     }
     Decision d = decide(g);
     if (g.running.isEmpty() && g.waiting.isEmpty()) {
-      groups.values().remove(g);
+      groups.remove(id);
     }
     return d;
   }
 
   /** Puts a running task back among its key's waiting tasks (a retry) and decides the group. */
-  Decision requeue(TaskRun t) {
-    Group g = groups.get(t.gateGroup);
+  Decision requeue(GateSlot t) {
+    Group g = groups.get(t.group);
     g.running.remove(t);
     g.waiting.add(t);
     return decide(g);
   }
 
   /** Every task waiting for a slot (for schedule timeouts). */
-  List<TaskRun> waiting() {
-    List<TaskRun> out = new ArrayList<>();
+  List<GateSlot> waiting() {
+    List<GateSlot> out = new ArrayList<>();
     groups.values().forEach(g -> out.addAll(g.waiting));
     return out;
   }
 
   private static Decision decide(Group g) {
-    List<TaskRun> admit = new ArrayList<>();
-    List<TaskRun> cancel = new ArrayList<>();
+    List<GateSlot> admit = new ArrayList<>();
+    List<GateSlot> cancel = new ArrayList<>();
     int max = g.spec.maxRuns();
     while (!g.waiting.isEmpty()) {
-      TaskRun best = g.waiting.first();
+      GateSlot best = g.waiting.first();
       if (g.running.size() < max) {
         g.waiting.pollFirst();
         g.running.add(best);

@@ -21,7 +21,7 @@ final class RateLimitAdmission {
     List<RateLimitSpec.Resolved> dynamic = new ArrayList<>();
     try {
       for (RateLimitSpec spec : t.def.rateLimits()) {
-        RateLimitSpec.Resolved r = spec.resolve(RunVars.of(t.run));
+        RateLimitSpec.Resolved r = spec.resolve(() -> RunVars.of(t.run));
         if (r.limit() != null) {
           s.rateLimits.putDynamic(r.key(), r.limit(), r.window(), now);
           dynamic.add(r);

@@ -47,18 +47,18 @@ public record RateLimitSpec(String field, CelExpr key, CelExpr units, CelExpr li
   }
 
   /** Evaluates over the run; IllegalStateException with Hatchet's wording for a missing or mistyped value. */
-  Resolved resolve(Map<String, Object> vars) {
+  Resolved resolve(java.util.function.Supplier<Map<String, Object>> vars) {
     Object k = eval(key, vars);
     if (!(k instanceof String ks)) {
       throw mistyped(key, "string output for dynamic rate limit key", k);
     }
-    Object u = eval(units, vars);
+    Object u = integral(eval(units, vars));
     if (!(u instanceof Long us)) {
       throw mistyped(units, "int output for dynamic rate limit units", u);
     }
     Long lv = null;
     if (limit != null) {
-      Object l = eval(limit, vars);
+      Object l = integral(eval(limit, vars));
       if (!(l instanceof Long ll)) {
         throw mistyped(limit, "int output for dynamic rate limit value", l);
       }
@@ -67,7 +67,12 @@ public record RateLimitSpec(String field, CelExpr key, CelExpr units, CelExpr li
     return new Resolved(ks, us, lv, window);
   }
 
-  private static Object eval(CelExpr e, Map<String, Object> vars) {
+  /** A double becomes an int, as Hatchet's ParseAndEvalStepRun truncates JSON numbers (which reach cel-go as doubles). */
+  private static Object integral(Object v) {
+    return v instanceof Double d ? Long.valueOf(d.longValue()) : v;
+  }
+
+  private static Object eval(CelExpr e, java.util.function.Supplier<Map<String, Object>> vars) {
     try {
       return e.eval(vars);
     } catch (IllegalStateException ex) {

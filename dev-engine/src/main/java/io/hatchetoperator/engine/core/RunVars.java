@@ -1,28 +1,51 @@
 package io.hatchetoperator.engine.core;
 
-import java.util.HashMap;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.util.AbstractMap;
 import java.util.Map;
+import java.util.Set;
 
-/** The variables Hatchet's CEL sees for a run ({@code internal/cel/cel.go}): input, additional_metadata, workflow_run_id. */
-final class RunVars {
+/**
+ * The variables Hatchet's CEL sees for a run ({@code internal/cel/cel.go}): input, additional_metadata,
+ * workflow_run_id. Each JSON document is parsed the first time an expression reads it, then kept with the run.
+ */
+final class RunVars extends AbstractMap<String, Object> {
 
-  private RunVars() {}
+  private static final ObjectReader MAP = Json.MAPPER.readerFor(Map.class);
+
+  private final WorkflowRun run;
+  private Object input;
+  private Object metadata;
+
+  private RunVars(WorkflowRun run) {
+    this.run = run;
+  }
 
   static Map<String, Object> of(WorkflowRun run) {
     if (run.celVars == null) {
-      Map<String, Object> vars = new HashMap<>();
-      vars.put("input", parse(run.request.inputJson()));
-      vars.put("additional_metadata", parse(run.request.metadataJson()));
-      vars.put("workflow_run_id", run.id);
-      run.celVars = vars;
+      run.celVars = new RunVars(run);
     }
     return run.celVars;
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> parse(String json) {
+  @Override
+  public Object get(Object name) {
+    return switch (String.valueOf(name)) {
+      case "input" -> input != null ? input : (input = parse(run.request.inputJson()));
+      case "additional_metadata" -> metadata != null ? metadata : (metadata = parse(run.request.metadataJson()));
+      case "workflow_run_id" -> run.id;
+      default -> null;
+    };
+  }
+
+  @Override
+  public Set<Entry<String, Object>> entrySet() {
+    throw new UnsupportedOperationException("the run's CEL variables are read by name only");
+  }
+
+  static Object parse(String json) {
     try {
-      return json == null || json.isEmpty() ? Map.of() : Json.MAPPER.readValue(json, Map.class);
+      return json == null || json.isEmpty() ? Map.of() : MAP.readValue(json);
     } catch (java.io.IOException e) {
       return Map.of();
     }
@@ -32,7 +55,7 @@ final class RunVars {
   static String stringKey(CelExpr expr, WorkflowRun run, String what) {
     Object v;
     try {
-      v = expr.eval(of(run));
+      v = expr.eval(() -> of(run));
     } catch (IllegalStateException e) {
       throw new IllegalStateException("failed to parse step expression (" + expr.source() + "): " + e.getMessage());
     }

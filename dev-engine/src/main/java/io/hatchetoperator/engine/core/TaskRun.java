@@ -20,11 +20,8 @@ public final class TaskRun {
   long timeoutAtMillis;
   long retryAtMillis;
   boolean holdsSlot;
-  /** Concurrency: admitted by its strategy (holds a slot of {@code gateGroup}); its order among its key's tasks. */
-  boolean admitted;
-  long gateSeq;
-  String gateGroup;
-  String gateKey;
+  /** Its place in its task-level concurrency strategy. */
+  final GateSlot slot;
   /** Rate limits: units per key (resolved once when first queued), when to look again, and why it waits. */
   java.util.Map<String, Long> rateUnits;
   java.util.List<RateLimitSpec.Resolved> rateDynamic = java.util.List.of();
@@ -41,6 +38,7 @@ public final class TaskRun {
     this.externalId = externalId;
     this.def = def;
     this.run = run;
+    this.slot = new GateSlot(this, run);
     this.pendingParents = def.parents().size();
   }
 

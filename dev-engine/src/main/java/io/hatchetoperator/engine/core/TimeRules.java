@@ -52,13 +52,18 @@ final class TimeRules {
     if (janitor.scheduleScanDue(now)) {
       s.rateLimits.forgetIdle(now);
       java.util.List<TaskRun> queued = s.queues.queued();
-      queued.addAll(s.gate.waiting());
+      for (GateSlot slot : s.gate.waiting()) {
+        if (slot.task != null) {
+          queued.add(slot.task);
+        } else {
+          queued.addAll(slot.run.waitingForSlot);
+        }
+      }
       queued.addAll(s.rateLimited);
       for (TaskRun t : queued) {
         if (now - t.queuedAtMillis >= t.def.scheduleTimeout().toMillis()) {
           t.error = "Task was not assigned within its schedule timeout of " + Durations.format(t.def.scheduleTimeout())
-              + (t.gateGroup != null && !t.admitted ? " (it waited for a concurrency slot of key '" + t.gateKey + "')"
-              : "") + (t.rateNote != null ? " (" + t.rateNote + ")" : "") + "; start a worker for action '" + t.def.action() + "' or raise schedule_timeout";
+              + waitedFor(t) + (t.rateNote != null ? " (" + t.rateNote + ")" : "") + "; start a worker for action '" + t.def.action() + "' or raise schedule_timeout";
           tx.finish(t, TaskState.FAILED, now);
         }
       }
@@ -100,5 +105,12 @@ final class TimeRules {
         reassign(t, now);
       }
     }
+  }
+
+  /** Which concurrency slot a task timed out waiting for, for its error. */
+  private static String waitedFor(TaskRun t) {
+    GateSlot slot = t.slot.group != null && !t.slot.admitted ? t.slot
+        : t.run.slot.group != null && !t.run.slot.admitted ? t.run.slot : null;
+    return slot == null ? "" : " (it waited for a concurrency slot of key '" + slot.key + "')";
   }
 }

@@ -32,6 +32,11 @@ final class Transitions {
 
   /** Queues a task for a worker, through its concurrency strategy first when it has one. */
   void enqueue(TaskRun t, long now) {
+    ConcurrencySpec runSpec = t.run.workflow.concurrency();
+    if (runSpec != null && !t.run.slot.admitted) {
+      waitForRun(t, runSpec, now);
+      return;
+    }
     if (t.run.workflow.sticky() != null && t.desiredWorkerId == null) {
       t.desiredWorkerId = WorkerChoice.desiredWorker(t);
     }
@@ -44,7 +49,7 @@ final class Transitions {
       }
     }
     ConcurrencySpec spec = t.def.concurrency();
-    if (spec == null || t.admitted) {
+    if (spec == null || t.slot.admitted) {
       s.queues.add(t, now);
       assign(t.def.action(), now);
       return;
@@ -59,7 +64,30 @@ final class Transitions {
     }
     s.queues.move(t, TaskState.QUEUED);
     t.queuedAtMillis = now;
-    apply(s.gate.offer(t, spec, key), now);
+    apply(s.gate.offer(t.slot, spec, key), now);
+  }
+
+  /**
+   * A task of a run whose workflow-level strategy has not admitted it yet: it waits with the run, and the run's first
+   * waiting task offers the run's slot (Hatchet's workflow concurrency slot, held until the run ends).
+   */
+  private void waitForRun(TaskRun t, ConcurrencySpec spec, long now) {
+    WorkflowRun run = t.run;
+    s.queues.move(t, TaskState.QUEUED);
+    t.queuedAtMillis = now;
+    run.waitingForSlot.add(t);
+    if (run.slot.group == null) {
+      String key;
+      try {
+        key = RunVars.stringKey(spec.key(), run, "concurrency key");
+      } catch (IllegalStateException e) {
+        run.waitingForSlot.remove(t);
+        t.error = e.getMessage();
+        finish(t, TaskState.FAILED, now);
+        return;
+      }
+      apply(s.gate.offer(run.slot, spec, key), now);
+    }
   }
 
   /** Puts rate-limited tasks whose key may have refilled back in their queues, oldest first. */
@@ -77,32 +105,48 @@ final class Transitions {
     }
   }
 
-  /** Acts on a concurrency decision: admitted tasks join their action's queue, the others are cancelled. */
+  /**
+   * Acts on a concurrency decision: admitted tasks join their action's queue and admitted runs release their waiting
+   * tasks; the others are cancelled (a run's cancellation cancels all its unfinished tasks).
+   */
   private void apply(ConcurrencyGate.Decision d, long now) {
-    for (TaskRun t : d.admit()) {
-      t.admitted = true;
-      long queuedAt = t.queuedAtMillis;
-      s.queues.add(t, now);
-      t.queuedAtMillis = queuedAt;
+    for (GateSlot g : d.admit()) {
+      g.admitted = true;
+      if (g.task != null) {
+        long queuedAt = g.task.queuedAtMillis;
+        s.queues.add(g.task, now);
+        g.task.queuedAtMillis = queuedAt;
+      }
     }
-    for (TaskRun t : d.cancel()) {
-      t.admitted = false;
-      ConcurrencySpec spec = t.def.concurrency();
-      cancel(t, "Task was cancelled by its concurrency strategy " + spec.strategy() + " (key '" + t.gateKey
-          + "', max_runs " + spec.maxRuns() + ")", now);
+    for (GateSlot g : d.cancel()) {
+      g.admitted = false;
+      ConcurrencySpec spec = g.task != null ? g.task.def.concurrency() : g.run.workflow.concurrency();
+      String reason = "Task was cancelled by its " + (g.task != null ? "" : "workflow's ") + "concurrency strategy "
+          + spec.strategy() + " (key '" + g.key + "', max_runs " + spec.maxRuns() + ")";
+      for (TaskRun t : g.task != null ? List.of(g.task) : List.copyOf(g.run.tasks.values())) {
+        cancel(t, reason, now);
+      }
     }
-    for (TaskRun t : d.admit()) {
-      if (t.state == TaskState.QUEUED) {
-        assign(t.def.action(), now);
+    for (GateSlot g : d.admit()) {
+      if (g.task != null && g.task.state == TaskState.QUEUED) {
+        assign(g.task.def.action(), now);
+      } else if (g.task == null) {
+        List<TaskRun> waiting = List.copyOf(g.run.waitingForSlot);
+        g.run.waitingForSlot.clear();
+        for (TaskRun t : waiting) {
+          if (t.state == TaskState.QUEUED) {
+            enqueue(t, now);
+          }
+        }
       }
     }
   }
 
   /** Gives up the task's concurrency slot (it finished or goes to retry) so the next task of its key may run. */
   private void leaveGate(TaskRun t, long now) {
-    t.admitted = false;
-    if (t.gateGroup != null) {
-      apply(s.gate.release(t), now);
+    t.slot.admitted = false;
+    if (t.slot.group != null) {
+      apply(s.gate.release(t.slot), now);
     }
   }
 
@@ -206,12 +250,12 @@ final class Transitions {
       s.retried++;
       notify(t, "FAILED", error);
       long delay = t.def.backoffBefore(t.appRetryCount).toMillis();
-      if (delay == 0 && t.gateGroup != null) {
+      if (delay == 0 && t.slot.group != null) {
         // Hatchet updates the slot of a retried task in place (applyWAL): it competes again in its original order
-        t.admitted = false;
+        t.slot.admitted = false;
         s.queues.move(t, TaskState.QUEUED);
         t.queuedAtMillis = now;
-        apply(s.gate.requeue(t), now);
+        apply(s.gate.requeue(t.slot), now);
       } else if (delay == 0) {
         enqueue(t, now);
       } else {
@@ -288,6 +332,10 @@ final class Transitions {
     }
     if (run.finished() && run.finishedAtMillis == 0 && !startOnFailure(run, now)) {
       run.finishedAtMillis = now;
+      run.slot.admitted = false;
+      if (run.slot.group != null) {
+        apply(s.gate.release(run.slot), now);
+      }
       release(run);
       janitor.finished(run);
       List<RunObserver> list = s.observers.remove(run.id);

@@ -38,14 +38,17 @@ public final class WorkflowRegistry {
     if (req.hasConcurrency()) {
       workflowConcurrency.add(0, req.getConcurrency());
     }
-    if (!workflowConcurrency.isEmpty() && (req.getTasksCount() != 1 || req.hasOnFailureTask())) {
-      throw EngineException.invalid("workflow '" + name + "' sets concurrency on a workflow of " + req.getTasksCount()
-          + " tasks" + (req.hasOnFailureTask() ? " with an on-failure task" : "") + ": the dev engine enforces"
-          + " workflow-level concurrency only on single-task workflows (where Hatchet moves it onto the task); put"
-          + " the concurrency on the tasks instead or use a Hatchet engine");
+    // Hatchet moves a single-task workflow's strategies onto its task (mergeWorkflowConcurrencyOntoSingleTask);
+    // a DAG's strategy is held by each run until it ends
+    boolean merged = req.getTasksCount() == 1 && !req.hasOnFailureTask();
+    if (!merged && workflowConcurrency.size() > 1) {
+      throw EngineException.invalid("workflow '" + name + "' has " + workflowConcurrency.size() + " workflow-level"
+          + " concurrency strategies: the dev engine enforces one per workflow; keep one or use a Hatchet engine");
     }
+    ConcurrencySpec runConcurrency = merged || workflowConcurrency.isEmpty() ? null
+        : ConcurrencySpec.of(name, "concurrency of workflow '" + name + "'", workflowConcurrency.get(0));
     for (int i = 0; i < req.getTasksCount(); i++) {
-      TaskDef t = task(name, "tasks[" + i + "]", req.getTasks(i), workflowConcurrency);
+      TaskDef t = task(name, "tasks[" + i + "]", req.getTasks(i), merged ? workflowConcurrency : List.of());
       if (tasks.put(t.readableId(), t) != null) {
         throw EngineException.invalid("tasks[" + i + "].readable_id = '" + t.readableId() + "' is used twice in workflow '"
             + name + "'; task names must be unique within a workflow");
@@ -62,7 +65,8 @@ public final class WorkflowRegistry {
     WorkflowDef def = new WorkflowDef(workflowId, UUID.randomUUID().toString(), name, req.getVersion(), ordered,
         req.getEventTriggersList(), priority, onFailure, crons(name, req),
         req.hasCronInput() ? Json.requireObject("cron_input", req.getCronInput()) : "{}",
-        req.hasSticky() ? req.getSticky().name() : null);
+        req.hasSticky() ? req.getSticky().name() : null, runConcurrency,
+        EventFilters.of(name, req.getDefaultFiltersList()));
     byName.put(name, def);
     return def;
   }

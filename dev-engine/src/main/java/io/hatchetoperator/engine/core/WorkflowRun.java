@@ -19,6 +19,9 @@ public final class WorkflowRun {
   boolean payloadHeld;
   /** The CEL variables of the run, parsed once when a key expression first needs them. */
   java.util.Map<String, Object> celVars;
+  /** Its place in its workflow-level concurrency strategy (DAGs), and the tasks waiting for it to be admitted. */
+  final GateSlot slot = new GateSlot(null, this);
+  final java.util.List<TaskRun> waitingForSlot = new java.util.ArrayList<>();
 
   WorkflowRun(String id, WorkflowDef workflow, TriggerRequest request, int priority, long now) {
     this.id = id;

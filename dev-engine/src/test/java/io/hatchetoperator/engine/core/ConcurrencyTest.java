@@ -109,14 +109,15 @@ class ConcurrencyTest {
       e.scheduler.trigger(new TriggerRequest("meta", "{\"group\":\"g\"}", "{\"tenant\":\"" + tenant + "\"}", null,
           null, null, null, null, null, null));
     }
-    assertThat(w.started).extracting(t -> t.gateKey).containsExactly("t1-g", "t2-g");
+    assertThat(w.started).extracting(t -> t.slot.key).containsExactly("t1-g", "t2-g");
     assertThatThrownBy(() -> limited("x", "input.a.size() > 2", 1, ConcurrencyLimitStrategy.GROUP_ROUND_ROBIN))
         .hasMessageContaining("tasks[0].concurrency[0].expression").hasMessageContaining("not supported");
     assertThatThrownBy(() -> limited("y", "input.a", 0, ConcurrencyLimitStrategy.GROUP_ROUND_ROBIN))
         .hasMessageContaining("max_runs = 0");
     assertThatThrownBy(() -> e.scheduler.registry().put(CreateWorkflowVersionRequest.newBuilder().setName("dag")
-        .addConcurrencyArr(Concurrency.newBuilder().setExpression("input.a")).addTasks(Engines.task("dag", "a"))
-        .addTasks(Engines.task("dag", "b", "a")).build())).hasMessageContaining("single-task workflows");
+        .addConcurrencyArr(Concurrency.newBuilder().setExpression("input.a"))
+        .addConcurrencyArr(Concurrency.newBuilder().setExpression("input.b")).addTasks(Engines.task("dag", "a"))
+        .addTasks(Engines.task("dag", "b", "a")).build())).hasMessageContaining("2 workflow-level concurrency");
   }
 
   @Test
@@ -129,5 +130,40 @@ class ConcurrencyTest {
       run("wfc", "a", 1);
     }
     assertThat(w.started).hasSize(2);
+  }
+
+  private void dag(String name, ConcurrencyLimitStrategy strategy) {
+    e.scheduler.registry().put(CreateWorkflowVersionRequest.newBuilder().setName(name).addConcurrencyArr(
+        Concurrency.newBuilder().setExpression("input.group").setMaxRuns(1).setLimitStrategy(strategy))
+        .addTasks(Engines.task(name, "a")).addTasks(Engines.task(name, "b", "a")).build());
+  }
+
+  @Test
+  void a_dag_s_workflow_concurrency_holds_the_run_s_slot_until_its_last_task_ends() {
+    dag("wd", ConcurrencyLimitStrategy.GROUP_ROUND_ROBIN);
+    RecordingSink w = e.worker("w", 10, "wd:a", "wd:b");
+    String r1 = run("wd", "a", 1);
+    String r2 = run("wd", "a", 1);
+    String other = run("wd", "b", 1);
+    assertThat(w.started).extracting(t -> t.run().id()).containsExactly(r1, other);
+    e.complete(w.started.get(0), "{}");
+    assertThat(w.last().run().id()).as("the run's second task, not the next run").isEqualTo(r1);
+    assertThat(e.taskState(r2, "a")).isEqualTo(TaskState.QUEUED);
+    e.complete(w.last(), "{}");
+    assertThat(e.state(r1)).isEqualTo(TaskState.COMPLETED);
+    assertThat(w.last().run().id()).isEqualTo(r2);
+  }
+
+  @Test
+  void a_dag_s_cancel_in_progress_cancels_the_whole_older_run() {
+    dag("wc", ConcurrencyLimitStrategy.CANCEL_IN_PROGRESS);
+    RecordingSink w = e.worker("w", 10, "wc:a", "wc:b");
+    String r1 = run("wc", "a", 1);
+    e.complete(w.started.get(0), "{}");
+    String r2 = run("wc", "a", 1);
+    assertThat(e.state(r1)).isEqualTo(TaskState.CANCELLED);
+    assertThat(e.error(r1, "b")).contains("workflow's concurrency strategy CANCEL_IN_PROGRESS");
+    assertThat(w.cancelled).extracting(t -> t.run().id()).containsExactly(r1);
+    assertThat(w.last().run().id()).isEqualTo(r2);
   }
 }

@@ -47,14 +47,25 @@ public record AutoscalingSpec(
         String podStartup,
         @JsonPropertyDescription("Start workers one pod start-up before a burst of a period seen three times.")
         @Default("true")
-        Boolean prewarm) {
+        Boolean prewarm,
+        @JsonPropertyDescription("The policy's finer rules (tolerances, anti-flap, averaging, pre-warm detection);"
+                + " each unset field keeps its measured default.")
+        AutoscalingTuningSpec tuning) {
 
     /** The fields of autoscaling v1 (pod start-up and pre-warming at their defaults). */
     public AutoscalingSpec(Integer minReplicas, Integer maxReplicas, Double targetSlotUtilization,
             String targetQueueDelay, String pollInterval, ScaleUpSpec scaleUp, ScaleDownSpec scaleDown,
             String idleBeforeZero, Boolean paused) {
         this(minReplicas, maxReplicas, targetSlotUtilization, targetQueueDelay, pollInterval, scaleUp, scaleDown,
-                idleBeforeZero, paused, null, null);
+                idleBeforeZero, paused, null, null, null);
+    }
+
+    /** The fields before tuning (its rules at their defaults). */
+    public AutoscalingSpec(Integer minReplicas, Integer maxReplicas, Double targetSlotUtilization,
+            String targetQueueDelay, String pollInterval, ScaleUpSpec scaleUp, ScaleDownSpec scaleDown,
+            String idleBeforeZero, Boolean paused, String podStartup, Boolean prewarm) {
+        this(minReplicas, maxReplicas, targetSlotUtilization, targetQueueDelay, pollInterval, scaleUp, scaleDown,
+                idleBeforeZero, paused, podStartup, prewarm, null);
     }
 
     /** minReplicas, 1 when unset. */

@@ -24,16 +24,26 @@ public record ScaleDownSpec(
         @JsonPropertyDescription("The anti-flap hold (a scale-up soon after a scale-down doubles it) grows to at most"
                 + " this (e.g. 300s).")
         @Default("300s") @Pattern(ValidationRules.DURATION_PATTERN)
-        String maxHold) {
+        String maxHold,
+        @JsonPropertyDescription("A paused worker whose pod is still there this long after the count was lowered for"
+                + " it is resumed and given work again (e.g. 120s).")
+        @Default("120s") @Pattern(ValidationRules.DURATION_PATTERN)
+        String cordonTimeout) {
 
     /** Limits with the default unmatched-worker policy (Hold) and hold cap. */
     public ScaleDownSpec(String stabilization, Integer maxStep) {
-        this(stabilization, maxStep, null, null);
+        this(stabilization, maxStep, null, null, null);
     }
 
     /** Limits with the default hold cap. */
     public ScaleDownSpec(String stabilization, Integer maxStep, UnmatchedWorkersPolicy unmatchedWorkers) {
-        this(stabilization, maxStep, unmatchedWorkers, null);
+        this(stabilization, maxStep, unmatchedWorkers, null, null);
+    }
+
+    /** Limits with the default cordon timeout. */
+    public ScaleDownSpec(String stabilization, Integer maxStep, UnmatchedWorkersPolicy unmatchedWorkers,
+            String maxHold) {
+        this(stabilization, maxStep, unmatchedWorkers, maxHold, null);
     }
 
     /** unmatchedWorkers, Hold when unset. */

@@ -58,6 +58,15 @@ public final class ValidationRules {
     public static final String QUEUE_DELAY_FLOOR_MESSAGE = "spec.autoscaling.targetQueueDelay must be at least 1s "
             + "(the queue is read at most once a second): use e.g. 10s";
 
+    /** The averaging time constants of spec.autoscaling.tuning are positive (on spec.autoscaling.tuning). */
+    public static final String TUNING_DURATIONS_POSITIVE = "(!has(self.arrivalSmoothing)"
+            + " || duration(self.arrivalSmoothing) > duration('0s')) && (!has(self.completionHorizon)"
+            + " || duration(self.completionHorizon) > duration('0s'))";
+    /** Message of {@link #TUNING_DURATIONS_POSITIVE}. */
+    public static final String TUNING_DURATIONS_POSITIVE_MESSAGE = "spec.autoscaling.tuning.arrivalSmoothing and "
+            + "spec.autoscaling.tuning.completionHorizon must be longer than 0s (they are averaging time constants):"
+            + " use e.g. 10s and 120s, or leave them unset";
+
     /** The duration syntax: Go-style units, e.g. 500ms, 10s, 2m, 1h30m. */
     public static final String DURATION_PATTERN = "^([0-9]+(ms|s|m|h))+$";
 

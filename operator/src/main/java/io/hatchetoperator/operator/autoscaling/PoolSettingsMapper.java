@@ -1,8 +1,10 @@
 package io.hatchetoperator.operator.autoscaling;
 
+import io.hatchetoperator.autoscaler.PolicyTuning;
 import io.hatchetoperator.autoscaler.PoolScalingSettings;
 import io.hatchetoperator.autoscaler.UnmatchedWorkers;
 import io.hatchetoperator.operator.api.AutoscalingSpec;
+import io.hatchetoperator.operator.api.AutoscalingTuningSpec;
 import io.hatchetoperator.operator.api.Durations;
 import io.hatchetoperator.operator.api.HatchetWorkerPool;
 import io.hatchetoperator.operator.api.UnmatchedWorkersPolicy;
@@ -37,6 +39,8 @@ public final class PoolSettingsMapper {
     Duration startup = duration("podStartup", spec.podStartup());
     Duration maxHold = spec.scaleDown() == null ? null
         : duration("scaleDown.maxHold", spec.scaleDown().maxHold());
+    Duration cordonTimeout = spec.scaleDown() == null ? null
+        : duration("scaleDown.cordonTimeout", spec.scaleDown().cordonTimeout());
     return new PoolScalingSettings(
         spec.effectiveMinReplicas(),
         spec.effectiveMaxReplicas(),
@@ -49,14 +53,40 @@ public final class PoolSettingsMapper {
         upStep == null ? d.scaleUpMaxStep() : upStep,
         downStep == null ? d.scaleDownMaxStep() : downStep,
         idle == null ? d.idleBeforeZero() : idle,
-        d.cordonTimeout(),
+        cordonTimeout == null ? d.cordonTimeout() : cordonTimeout,
         paused(pool),
         spec.scaleDown() != null
             && spec.scaleDown().effectiveUnmatchedWorkers() == UnmatchedWorkersPolicy.TERMINATE
             ? UnmatchedWorkers.TERMINATE : d.unmatchedWorkers(),
         startup == null ? d.podStartup() : startup,
         maxHold == null ? d.scaleDownMaxHold() : maxHold,
-        spec.isPrewarm());
+        spec.isPrewarm(),
+        tuning(spec.tuning()));
+  }
+
+  /** spec.autoscaling.tuning, each unset field at the policy's measured default. */
+  static PolicyTuning tuning(AutoscalingTuningSpec t) {
+    PolicyTuning d = PolicyTuning.defaults();
+    if (t == null) {
+      return d;
+    }
+    Duration arrival = duration("tuning.arrivalSmoothing", t.arrivalSmoothing());
+    Duration horizon = duration("tuning.completionHorizon", t.completionHorizon());
+    Duration separation = duration("tuning.prewarmMinSeparation", t.prewarmMinSeparation());
+    return new PolicyTuning(
+        t.scaleUpTolerance() == null ? d.scaleUpTolerance() : t.scaleUpTolerance(),
+        t.scaleDownTolerance() == null ? d.scaleDownTolerance() : t.scaleDownTolerance(),
+        t.flapHolds() == null ? d.flapHolds() : t.flapHolds(),
+        t.calmHolds() == null ? d.calmHolds() : t.calmHolds(),
+        t.lastPodGaps() == null ? d.lastPodGaps() : t.lastPodGaps(),
+        t.busySmoothing() == null ? d.busySmoothing() : t.busySmoothing(),
+        arrival == null ? d.arrivalSmoothing() : arrival,
+        t.gapWeight() == null ? d.gapWeight() : t.gapWeight(),
+        horizon == null ? d.completionHorizon() : horizon,
+        t.completionEvidence() == null ? d.completionEvidence() : t.completionEvidence(),
+        t.prewarmSightings() == null ? d.prewarmSightings() : t.prewarmSightings(),
+        t.prewarmTolerance() == null ? d.prewarmTolerance() : t.prewarmTolerance(),
+        separation == null ? d.prewarmMinSeparation() : separation);
   }
 
   /** True when the spec or the annotation pauses autoscaling. */

@@ -171,15 +171,22 @@ final class CrdSchemaValidator {
         }
     }
 
+    /** A schema bound as the API server prints it: 0 for 0.0, 0.99 for 0.99. */
+    private static String bound(Object value) {
+        double d = ((Number) value).doubleValue();
+        return d == Math.rint(d) ? Long.toString((long) d)
+                : java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+
     private static void bounds(String path, Object value, Map<String, Object> s, List<String> errors) {
         if (value instanceof Number n) {
             if (s.containsKey("minimum") && n.doubleValue() < ((Number) s.get("minimum")).doubleValue()) {
                 errors.add(path + ": Invalid value: " + n + ": " + path + " in body should be greater than or "
-                        + "equal to " + ((Number) s.get("minimum")).longValue());
+                        + "equal to " + bound(s.get("minimum")));
             }
             if (s.containsKey("maximum") && n.doubleValue() > ((Number) s.get("maximum")).doubleValue()) {
                 errors.add(path + ": Invalid value: " + n + ": " + path + " in body should be less than or equal to "
-                        + ((Number) s.get("maximum")).longValue());
+                        + bound(s.get("maximum")));
             }
         }
         if (value instanceof String str) {

@@ -114,6 +114,12 @@ class SchemaValidationTest {
                 bad("pod security unknown", s -> s.put("podSecurity", "Privileged"),
                         "spec.podSecurity: Unsupported value: \"Privileged\": supported values: \"Compatible\","
                                 + " \"None\", \"Restricted\""),
+                bad("tuning tolerance of one", s -> map(s, "autoscaling").put("tuning",
+                        new LinkedHashMap<>(Map.of("scaleUpTolerance", 1))),
+                        "spec.autoscaling.tuning.scaleUpTolerance in body should be less than or equal to 0.99"),
+                bad("tuning averaging of 0s", s -> map(s, "autoscaling").put("tuning",
+                        new LinkedHashMap<>(Map.of("arrivalSmoothing", "0s"))),
+                        ValidationRules.TUNING_DURATIONS_POSITIVE_MESSAGE),
                 bad("unmatched workers policy unknown", s -> map(s, "autoscaling").put("scaleDown",
                         new LinkedHashMap<>(Map.of("unmatchedWorkers", "Kill"))),
                         "spec.autoscaling.scaleDown.unmatchedWorkers: Unsupported value: \"Kill\": supported values:"

@@ -3,8 +3,11 @@ package io.hatchetoperator.operator.autoscaling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hatchetoperator.autoscaler.InvalidScalingSetting;
+import io.hatchetoperator.autoscaler.PolicyTuning;
 import io.hatchetoperator.autoscaler.PoolScalingSettings;
 import io.hatchetoperator.operator.api.AutoscalingSpec;
+import io.hatchetoperator.operator.api.AutoscalingTuningSpec;
 import io.hatchetoperator.operator.api.HatchetWorkerPool;
 import io.hatchetoperator.operator.api.ScaleDownSpec;
 import io.hatchetoperator.operator.api.ScaleUpSpec;
@@ -65,6 +68,33 @@ class PoolSettingsMapperTest {
         null, null, null, null, null)));
     assertThat(unset.podStartup()).isEqualTo(PoolScalingSettings.DEFAULT_POD_STARTUP);
     assertThat(unset.prewarm()).isTrue();
+  }
+
+  @Test
+  void readsEveryTuningFieldAndTheCordonTimeout() {
+    AutoscalingTuningSpec t = new AutoscalingTuningSpec(0.2, 0.05, 2, 8, 5, 2.0, "20s", 0.5, "3m", 10.0, 4, 0.2,
+        "90s");
+    PoolScalingSettings s = PoolSettingsMapper.from(pool(new AutoscalingSpec(0, 40, null, null, null, null,
+        new ScaleDownSpec(null, null, null, null, "45s"), null, null, null, null, t)));
+
+    assertThat(s.cordonTimeout()).isEqualTo(Duration.ofSeconds(45));
+    assertThat(s.tuning()).isEqualTo(new PolicyTuning(0.2, 0.05, 2, 8, 5, 2.0, Duration.ofSeconds(20), 0.5,
+        Duration.ofMinutes(3), 10.0, 4, 0.2, Duration.ofSeconds(90)));
+    PoolScalingSettings unset = PoolSettingsMapper.from(pool(new AutoscalingSpec(0, 40, null, null, null, null,
+        null, null, null, null, null, new AutoscalingTuningSpec(null, null, null, null, null, null, null, null,
+        null, null, null, null, null))));
+    assertThat(unset.tuning()).isEqualTo(PolicyTuning.defaults());
+    assertThat(unset.cordonTimeout()).isEqualTo(PoolScalingSettings.defaults().cordonTimeout());
+  }
+
+  @Test
+  void rejectsABadTuningValueNamingTheField() {
+    AutoscalingTuningSpec t = new AutoscalingTuningSpec(null, 1.0, null, null, null, null, "0s", null, null, null,
+        null, null, null);
+    assertThatThrownBy(() -> PoolSettingsMapper.from(pool(new AutoscalingSpec(0, 40, null, null, null, null,
+        null, null, null, null, null, t))))
+        .isInstanceOf(InvalidScalingSetting.class)
+        .hasMessage("autoscaling.tuning.scaleDownTolerance is 1.0; use a share from 0 to below 1, e.g. 0.1");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.hatchetoperator.sandbox.cluster;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import java.time.Clock;
@@ -53,6 +54,8 @@ public final class PodSimulator implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "pod-simulator"));
   private final ExecutorService lifecycle = Executors.newCachedThreadPool(r -> daemon(r, "pod-lifecycle"));
   private final DeploymentStatusWriter statusWriter;
+  private final ReplicaSets replicaSets = new ReplicaSets();
+  private final List<PodTermination> terminations = new CopyOnWriteArrayList<>();
   private SharedIndexInformer<Deployment> deployments;
   private SharedIndexInformer<Pod> podInformer;
 
@@ -96,12 +99,14 @@ public final class PodSimulator implements AutoCloseable {
       }
       finish(pod);
       client.pods().inNamespace(namespace).withName(podName).withGracePeriod(0).delete();
+      releaseObject(pod);
     });
   }
 
   /** The pods' current state, summed; safe to call from any thread. */
   public ClusterSnapshot snapshot() {
-    return ClusterSnapshot.of(pods.values(), tasksKilled.get(), podMillisOfGonePods.get(), clock.instant());
+    return ClusterSnapshot.of(pods.values(), replicaSets::currentHash, tasksKilled.get(), podMillisOfGonePods.get(),
+        clock.instant());
   }
 
   /** Every change of a Deployment's replicas after its creation seen so far, oldest first. */
@@ -135,8 +140,14 @@ public final class PodSimulator implements AutoCloseable {
       syncContainers();
       Cache<Deployment> store = (Cache<Deployment>) deployments.getIndexer();
       for (Deployment d : store.list()) {
-        reconcile(d);
+        try {
+          reconcile(d);
+        } catch (IllegalArgumentException e) {
+          log.warn("deployment {}/{} cannot be rolled out: {}", d.getMetadata().getNamespace(),
+              d.getMetadata().getName(), e.getMessage());
+        }
       }
+      replicaSets.retain(java.util.Set.copyOf(store.listKeys()));
       for (SimulatedPod pod : new ArrayList<>(pods.values())) {
         if (pod.live() && store.getByKey(pod.namespace + "/" + pod.deployment) == null) {
           log.info("deployment {}/{} is gone: terminating its pod {}", pod.namespace, pod.deployment, pod.name);
@@ -151,25 +162,36 @@ public final class PodSimulator implements AutoCloseable {
   private void reconcile(Deployment d) {
     String ns = d.getMetadata().getNamespace();
     String name = d.getMetadata().getName();
+    String key = ns + "/" + name;
     int desired = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
     recordReplicas(ns, name, desired);
     String hash = PodTemplates.hash(d.getSpec().getTemplate());
-    List<SimulatedPod> live = pods.values().stream()
-        .filter(p -> p.live() && p.namespace.equals(ns) && p.deployment.equals(name)).toList();
-    List<PodView> views = live.stream().map(this::view).toList();
-    ReplicaSetPlan plan = ReplicaSetPolicy.plan(desired, hash, views);
-    for (String victim : plan.delete()) {
-      SimulatedPod pod = pods.get(ns + "/" + victim);
-      int idleSurvivors = (int) live.stream().filter(p -> p.phase == SimulatedPod.Phase.READY
-          && !plan.delete().contains(p.name) && p.runningTasks() == 0).count();
-      deletions.add(new PodDeletion(clock.instant(), ns, name, victim, pod.runningTasks(), idleSurvivors));
-      terminate(pod, true);
+    List<SimulatedPod> live = podsOf(ns, name).stream().filter(SimulatedPod::live).toList();
+    Map<String, Integer> available = new java.util.HashMap<>();
+    live.stream().filter(p -> p.phase == SimulatedPod.Phase.READY)
+        .forEach(p -> available.merge(p.templateHash, 1, Integer::sum));
+    boolean oldPodsRunning = podsOf(ns, name).stream().anyMatch(p -> !p.templateHash.equals(hash));
+    for (ReplicaSetState rs : replicaSets.sync(d, hash, available, oldPodsRunning)) {
+      List<SimulatedPod> mine = live.stream().filter(p -> p.templateHash.equals(rs.hash())).toList();
+      ReplicaSetPlan plan = ReplicaSetPolicy.plan(rs.replicas(), mine.stream().map(this::view).toList());
+      for (String victim : plan.delete()) {
+        SimulatedPod pod = pods.get(ns + "/" + victim);
+        int idleSurvivors = (int) mine.stream().filter(p -> p.phase == SimulatedPod.Phase.READY
+            && !plan.delete().contains(p.name) && p.runningTasks() == 0).count();
+        deletions.add(new PodDeletion(clock.instant(), ns, name, victim, pod.runningTasks(), idleSurvivors));
+        terminate(pod, true);
+      }
+      for (int i = 0; i < plan.create(); i++) {
+        create(d, replicaSets.template(key, rs.hash()), rs.hash());
+      }
     }
-    for (int i = 0; i < plan.create(); i++) {
-      create(d, hash);
-    }
-    statusWriter.write(d, pods.values().stream()
-        .filter(p -> p.live() && p.namespace.equals(ns) && p.deployment.equals(name)).toList(), hash);
+    statusWriter.write(d, podsOf(ns, name).stream().filter(SimulatedPod::live).toList(), hash);
+  }
+
+  /** The simulator's pods of one Deployment that are not gone yet (terminating ones included). */
+  private List<SimulatedPod> podsOf(String ns, String deployment) {
+    return pods.values().stream().filter(p -> p.phase != SimulatedPod.Phase.GONE && p.namespace.equals(ns)
+        && p.deployment.equals(deployment)).toList();
   }
 
   private PodView view(SimulatedPod pod) {
@@ -192,8 +214,8 @@ public final class PodSimulator implements AutoCloseable {
     }
   }
 
-  private void create(Deployment d, String hash) {
-    Pod pod = client.pods().resource(PodTemplates.newPod(d, hash, settings.nodeName())).create();
+  private void create(Deployment d, io.fabric8.kubernetes.api.model.PodTemplateSpec template, String hash) {
+    Pod pod = client.pods().resource(PodTemplates.newPod(d, template, hash, settings.nodeName())).create();
     SimulatedPod sim = new SimulatedPod(pod.getMetadata().getNamespace(), pod.getMetadata().getName(),
         d.getMetadata().getName(), hash, clock.instant());
     pods.put(sim.key(), sim);
@@ -232,8 +254,12 @@ public final class PodSimulator implements AutoCloseable {
   }
 
   private void markReady(SimulatedPod sim, PodProcess process) {
-    if (sim.phase != SimulatedPod.Phase.STARTING) {
-      lifecycle.execute(process::kill);
+    if (sim.phase == SimulatedPod.Phase.DRAINING) {
+      return; // terminated while its container started: terminate() has sent it SIGTERM and waits for its drain
+    }
+    if (sim.phase == SimulatedPod.Phase.GONE) {
+      // ended before its process was known: the container gets the SIGTERM and grace period it missed
+      lifecycle.execute(() -> tasksKilled.addAndGet(new GracefulStop(process, Duration.ofSeconds(30)).run()));
       return;
     }
     ContainerState state = process.state();
@@ -329,37 +355,83 @@ public final class PodSimulator implements AutoCloseable {
         lifecycle.execute(process::kill);
       }
       finish(pod);
+      releaseObject(pod);
     } else {
       terminate(pod, false);
     }
     reconcileAll();
   }
 
-  private void terminate(SimulatedPod pod, boolean deleteObject) {
+  /**
+   * A graceful deletion: the pod object is deleted (with the simulator's kubelet finalizer the API server keeps it,
+   * terminating, with a deletionTimestamp) and its process gets SIGTERM; once the process is gone the finalizer is
+   * released and the object goes, as after the kubelet's final delete. {@code requestDelete} is false when a client
+   * already asked for the deletion.
+   */
+  private void terminate(SimulatedPod pod, boolean requestDelete) {
     Pod api = podInformer.getIndexer().getByKey(pod.key());
     long grace = api == null ? 30 : PodTemplates.graceSeconds(api);
     pod.phase = SimulatedPod.Phase.DRAINING;
-    if (deleteObject) {
-      client.pods().inNamespace(pod.namespace).withName(pod.name).delete();
+    Instant signalled = clock.instant();
+    if (requestDelete) {
+      requestDeletion(pod);
     }
     PodProcess process = pod.process;
     if (process == null) {
       pod.phase = SimulatedPod.Phase.GONE;
       finish(pod);
+      releaseObject(pod);
       return;
     }
-    log.info("pod {} terminating: SIGTERM, grace period {} s", pod.key(), grace);
+    int running = process.runningTasks();
+    String current = replicaSets.currentHash(pod.namespace + "/" + pod.deployment);
+    boolean outdated = current != null && !current.equals(pod.templateHash);
+    log.info("pod {} terminating: SIGTERM with {} task(s) running, grace period {} s", pod.key(), running, grace);
     lifecycle.execute(() -> {
       int killed = new GracefulStop(process, Duration.ofSeconds(grace)).run();
       if (killed > 0) {
         log.warn("pod {}: grace period ended with {} task(s) still running; they were killed", pod.key(), killed);
         tasksKilled.addAndGet(killed);
       }
+      terminations.add(new PodTermination(pod.namespace, pod.deployment, pod.name, pod.templateHash, outdated,
+          signalled, clock.instant(), grace, running, killed));
       reconciler.execute(() -> {
         pod.phase = SimulatedPod.Phase.GONE;
         finish(pod);
+        releaseObject(pod);
       });
     });
+  }
+
+  private void requestDeletion(SimulatedPod pod) {
+    try {
+      client.pods().inNamespace(pod.namespace).withName(pod.name).delete();
+    } catch (KubernetesClientException e) {
+      log.debug("pod {}: could not delete its object: {}", pod.key(), e.getMessage());
+    }
+  }
+
+  /** The kubelet's last step: the pod's process is gone, so its object may go (the finalizer is released). */
+  private void releaseObject(SimulatedPod pod) {
+    try {
+      client.pods().inNamespace(pod.namespace).withName(pod.name).edit(p -> {
+        p.getMetadata().setFinalizers(p.getMetadata().getFinalizers().stream()
+            .filter(f -> !f.equals(PodTemplates.KUBELET_FINALIZER)).toList());
+        return p;
+      });
+    } catch (KubernetesClientException e) {
+      log.debug("pod {}: could not release its object: {}", pod.key(), e.getMessage());
+    }
+  }
+
+  /** Every pod ended by SIGTERM so far (scale-downs, rollouts, deletions), with its drain. */
+  public List<PodTermination> terminations() {
+    return List.copyOf(terminations);
+  }
+
+  /** The ReplicaSets of one Deployment after the simulator's last sync, oldest first (none before it exists). */
+  public List<ReplicaSetState> replicaSets(String namespace, String deployment) {
+    return replicaSets.of(namespace + "/" + deployment);
   }
 
   private void finish(SimulatedPod pod) {

@@ -1,6 +1,7 @@
 package io.hatchetoperator.worker.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.protobuf.Timestamp;
@@ -11,6 +12,7 @@ import io.hatchetoperator.proto.v1.GetRunDetailsResponse;
 import io.hatchetoperator.proto.v1.TaskRunDetail;
 import io.hatchetoperator.proto.v1.TriggerWorkflowRequest;
 import io.hatchetoperator.proto.workflows.BulkTriggerWorkflowRequest;
+import io.hatchetoperator.worker.RunCancelledException;
 import io.hatchetoperator.worker.RunDetails;
 import io.hatchetoperator.worker.RunResult;
 import io.hatchetoperator.worker.Workflow;
@@ -36,9 +38,16 @@ public final class HatchetClient implements AutoCloseable {
   private final EngineStubs stubs;
   private final ScheduledExecutorService scheduler;
   private final RunSubscriptions subscriptions;
+  private final ObjectMapper mapper;
 
   public HatchetClient(HatchetSettings settings, ChannelFactory channels) {
+    this(settings, channels, Json.MAPPER);
+  }
+
+  /** A client writing inputs and payloads with {@code mapper}. */
+  public HatchetClient(HatchetSettings settings, ChannelFactory channels, ObjectMapper mapper) {
     this.settings = settings;
+    this.mapper = mapper;
     this.stubs = new EngineStubs(channels.open(settings), settings.token());
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "hatchet-client-scheduler");
@@ -50,12 +59,13 @@ public final class HatchetClient implements AutoCloseable {
 
   /** Triggers {@code workflowName} with {@code input} (any Jackson-writable value); completes with the run id. */
   public CompletableFuture<String> triggerAsync(String workflowName, Object input) {
-    return call(stubs.workflows().withDeadlineAfter(rpcMillis(), TimeUnit.MILLISECONDS)
+    return call("triggering workflow '" + workflowName + "'", stubs.workflows()
+        .withDeadlineAfter(rpcMillis(), TimeUnit.MILLISECONDS)
         .triggerWorkflow(request(workflowName, input)), r -> r.getWorkflowRunId());
   }
 
   public String trigger(String workflowName, Object input) {
-    return triggerAsync(workflowName, input).join();
+    return join(triggerAsync(workflowName, input));
   }
 
   public String trigger(Workflow workflow, Object input) {
@@ -66,13 +76,30 @@ public final class HatchetClient implements AutoCloseable {
   public List<String> triggerBulk(String workflowName, List<?> inputs) {
     BulkTriggerWorkflowRequest.Builder bulk = BulkTriggerWorkflowRequest.newBuilder();
     inputs.forEach(i -> bulk.addWorkflows(request(workflowName, i)));
-    return call(stubs.workflows().withDeadlineAfter(rpcMillis(), TimeUnit.MILLISECONDS)
-        .bulkTriggerWorkflow(bulk.build()), r -> List.copyOf(r.getWorkflowRunIdsList())).join();
+    return join(call("triggering " + inputs.size() + " runs of workflow '" + workflowName + "'",
+        stubs.workflows().withDeadlineAfter(rpcMillis(), TimeUnit.MILLISECONDS).bulkTriggerWorkflow(bulk.build()),
+        r -> List.copyOf(r.getWorkflowRunIdsList())));
   }
 
-  /** Completes when the run finishes; fails with {@link io.hatchetoperator.worker.RunFailedException} if a task failed. */
+  /**
+   * Completes when the run finishes; fails with {@link io.hatchetoperator.worker.TaskFailedException} if a task
+   * failed, or {@link RunCancelledException} if the engine reports the run CANCELLED ({@code GetRunDetails}, read
+   * only on failure: the subscription's results do not tell a cancellation from a failure).
+   */
   public CompletableFuture<RunResult> result(String runId) {
-    return subscriptions.await(runId);
+    return subscriptions.await(runId).exceptionallyCompose(error -> {
+      if (!(error instanceof io.hatchetoperator.worker.TaskFailedException failed)) {
+        return CompletableFuture.failedFuture(error);
+      }
+      return call("reading run " + runId, stubs.adminFuture().withDeadlineAfter(rpcMillis(), TimeUnit.MILLISECONDS)
+          .getRunDetails(GetRunDetailsRequest.newBuilder().setExternalId(runId).build()), r -> r.getStatus())
+          .handle((status, e) -> {
+            if (status == io.hatchetoperator.proto.v1.RunStatus.CANCELLED) {
+              throw new RunCancelledException(runId, failed.failures());
+            }
+            throw failed;
+          });
+    });
   }
 
   /** Triggers and awaits. */
@@ -86,8 +113,13 @@ public final class HatchetClient implements AutoCloseable {
 
   /** The run's status, input and task runs ({@code GetRunDetails}). */
   public RunDetails runDetails(String runId) {
-    GetRunDetailsResponse r = stubs.admin().withDeadlineAfter(rpcMillis(), TimeUnit.MILLISECONDS)
-        .getRunDetails(GetRunDetailsRequest.newBuilder().setExternalId(runId).build());
+    GetRunDetailsResponse r;
+    try {
+      r = stubs.admin().withDeadlineAfter(rpcMillis(), TimeUnit.MILLISECONDS)
+          .getRunDetails(GetRunDetailsRequest.newBuilder().setExternalId(runId).build());
+    } catch (RuntimeException e) {
+      throw EngineErrors.translate("reading run " + runId, e);
+    }
     Map<String, RunDetails.TaskRun> tasks = new LinkedHashMap<>();
     for (Map.Entry<String, TaskRunDetail> e : r.getTaskRunsMap().entrySet()) {
       TaskRunDetail t = e.getValue();
@@ -99,9 +131,13 @@ public final class HatchetClient implements AutoCloseable {
 
   /** Cancels runs or task runs by external id ({@code CancelTasks}); returns the ids the engine cancelled. */
   public List<String> cancel(List<String> externalIds) {
-    return List.copyOf(stubs.admin().withDeadlineAfter(rpcMillis(), TimeUnit.MILLISECONDS)
-        .cancelTasks(CancelTasksRequest.newBuilder().addAllExternalIds(externalIds).build())
-        .getCancelledTasksList());
+    try {
+      return List.copyOf(stubs.admin().withDeadlineAfter(rpcMillis(), TimeUnit.MILLISECONDS)
+          .cancelTasks(CancelTasksRequest.newBuilder().addAllExternalIds(externalIds).build())
+          .getCancelledTasksList());
+    } catch (RuntimeException e) {
+      throw EngineErrors.translate("cancelling " + externalIds, e);
+    }
   }
 
   /** Pushes an event (its key namespaced); returns the event id. */
@@ -112,8 +148,8 @@ public final class HatchetClient implements AutoCloseable {
         .setPayload(json("payload of event '" + key + "'", payload))
         .setEventTimestamp(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
         .build();
-    return call(stubs.events().withDeadlineAfter(rpcMillis(), TimeUnit.MILLISECONDS).push(request),
-        e -> e.getEventId()).join();
+    return join(call("pushing event '" + key + "'",
+        stubs.events().withDeadlineAfter(rpcMillis(), TimeUnit.MILLISECONDS).push(request), e -> e.getEventId()));
   }
 
   /** Runs awaited now and not yet finished. */
@@ -135,9 +171,23 @@ public final class HatchetClient implements AutoCloseable {
         .build();
   }
 
-  private static String json(String what, Object value) {
+  /** The instance's JSON mapper (inputs, outputs, payloads). */
+  public ObjectMapper mapper() {
+    return mapper;
+  }
+
+  /** Waits for {@code future}; a failure is thrown as the SDK's exception, never wrapped. */
+  public static <T> T join(CompletableFuture<T> future) {
     try {
-      return value == null ? "{}" : Json.MAPPER.writeValueAsString(value);
+      return future.join();
+    } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+      throw EngineErrors.translate("the request", e);
+    }
+  }
+
+  private String json(String what, Object value) {
+    try {
+      return value == null ? "{}" : mapper.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(what + " cannot be written as JSON ("
           + e.getOriginalMessage() + "): pass a record, a map or another Jackson-writable value", e);
@@ -148,13 +198,13 @@ public final class HatchetClient implements AutoCloseable {
     return settings.timing().rpcTimeout().toMillis();
   }
 
-  private static <R, T> CompletableFuture<T> call(ListenableFuture<R> future, Function<R, T> map) {
+  private static <R, T> CompletableFuture<T> call(String what, ListenableFuture<R> future, Function<R, T> map) {
     CompletableFuture<T> result = new CompletableFuture<>();
     future.addListener(() -> {
       try {
         result.complete(map.apply(future.get()));
       } catch (java.util.concurrent.ExecutionException e) {
-        result.completeExceptionally(e.getCause());
+        result.completeExceptionally(EngineErrors.translate(what, e.getCause()));
       } catch (Exception e) {
         result.completeExceptionally(e);
       }

@@ -26,6 +26,8 @@ final class RegistrationRequests {
   static CreateWorkflowVersionRequest putWorkflow(HatchetSettings settings, Workflow workflow) {
     CreateWorkflowVersionRequest.Builder request = CreateWorkflowVersionRequest.newBuilder()
         .setName(settings.namespaced(workflow.name()));
+    workflow.inputJsonSchema().ifPresent(schema ->
+        request.setInputJsonSchema(com.google.protobuf.ByteString.copyFromUtf8(schema)));
     for (TaskDefinition<?> task : workflow.tasks()) {
       TaskOptions o = task.options();
       CreateTaskOpts.Builder opts = CreateTaskOpts.newBuilder()

@@ -75,16 +75,21 @@ final class TaskContext implements Context {
 
   @Override
   public <T> T parentOutput(String parentTask, Class<T> type) {
+    return parentOutput(parentTask, (java.lang.reflect.Type) type);
+  }
+
+  @Override
+  public <T> T parentOutput(String parentTask, java.lang.reflect.Type type) {
     JsonNode output = parents.get(parentTask);
     if (output == null) {
       throw new IllegalArgumentException("task '" + taskName() + "' has no parent output '"
           + parentTask + "'; it has " + parents.keySet() + ": declare it in TaskOptions.parents");
     }
     try {
-      return Json.MAPPER.treeToValue(output, type);
+      return services.mapper().readerFor(services.mapper().getTypeFactory().constructType(type)).readValue(output);
     } catch (Exception e) {
       throw new IllegalArgumentException("output of parent '" + parentTask + "' is not a "
-          + type.getSimpleName() + ": " + e.getMessage(), e);
+          + type.getTypeName() + ": " + e.getMessage(), e);
     }
   }
 
