@@ -5,6 +5,8 @@
 //   conf-prio      on its own worker with 1 slot, so queued runs wait and priority decides who starts next
 //   conf-newest    concurrency on input.group, max 1, CANCEL_NEWEST; sleeps input.ms
 //   conf-dagconc   a DAG (one -> two) with workflow-level concurrency on input.group, max 1, GROUP_ROUND_ROBIN
+//   conf-filter    runs on the event conf:filter only when its filter (scope fs, input.n > 1) passes; logs
+//                  FILTER {n, payload} with the filter payload it got
 //   conf-sticky    a HARD sticky DAG (first -> second) on two workers; each task returns the worker it ran on
 //   conf-label     requires the worker label region=eu; on both workers, only conf-eu has the label
 // Every task returns { start, end } (epoch ms) so the client can check overlaps and order.
@@ -37,6 +39,16 @@ const dagConc = hatchet.workflow({
 });
 const dagOne = dagConc.task({ name: 'one', fn: async (input) => timed(150, { tag: input.tag }) });
 dagConc.task({ name: 'two', parents: [dagOne], fn: async (input) => timed(150, { tag: input.tag }) });
+
+const filtered = hatchet.task({
+  name: 'conf-filter',
+  onEvents: ['conf:filter'],
+  defaultFilters: [{ expression: 'input.n > 1', scope: 'fs', payload: { tier: 'gold' } }],
+  fn: async (input, ctx) => {
+    console.log('FILTER ' + JSON.stringify({ n: input.n, payload: ctx.filterPayload() }));
+    return {};
+  },
+});
 
 const rate = hatchet.task({
   name: 'conf-rate',
@@ -78,7 +90,7 @@ const prio = hatchet.task({ name: 'conf-prio', fn: async (input) => timed(input.
 
 async function main() {
   const main = await hatchet.worker('conf-main', {
-    workflows: [conc, newest, dagConc, rate, onfail, sticky, label],
+    workflows: [conc, newest, dagConc, filtered, rate, onfail, sticky, label],
     slots: 20,
   });
   const eu = await hatchet.worker('conf-eu', { workflows: [sticky, label], slots: 20, labels: { region: 'eu' } });

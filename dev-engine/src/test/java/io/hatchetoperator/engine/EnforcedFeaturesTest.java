@@ -45,6 +45,7 @@ class EnforcedFeaturesTest {
     });
     tasks.put("sa", p -> "{}");
     tasks.put("sb", p -> "{}");
+    tasks.put("evf", p -> "{}");
     worker = new RawWorker(engine, "enforced", 20, tasks);
     client = new RawClient(engine);
     await().until(() -> engine.scheduler().workers().get(0).status().equals("ACTIVE"));
@@ -209,5 +210,34 @@ class EnforcedFeaturesTest {
         .setAdditionalMetaValue("t1").build());
     org.assertj.core.api.Assertions.assertThatThrownBy(it::hasNext).hasMessageContaining("INVALID_ARGUMENT")
         .hasMessageContaining("additional_meta_key subscriptions are not supported");
+  }
+
+  @Test
+  void an_event_filter_lets_only_matching_scoped_events_start_the_run_with_the_filter_payload() throws Exception {
+    admin().putWorkflow(CreateWorkflowVersionRequest.newBuilder().setName("evf").addEventTriggers("filt:*")
+        .addTasks(CreateTaskOpts.newBuilder().setReadableId("evf").setAction("evf:evf").setTimeout("30s"))
+        .addDefaultFilters(io.hatchetoperator.proto.v1.DefaultFilter.newBuilder().setScope("s1")
+            .setExpression("input.n > 1 && additional_metadata.src == 'api'")
+            .setPayload(com.google.protobuf.ByteString.copyFromUtf8("{\"p\":1}"))).build());
+    var events = io.hatchetoperator.proto.events.EventsServiceGrpc.newBlockingStub(client.channel)
+        .withCallCredentials(RawWorker.bearer(engine.token()));
+    java.util.function.BiConsumer<String, String> push = (scope, n) -> {
+      var b = io.hatchetoperator.proto.events.PushEventRequest.newBuilder().setKey("filt:x")
+          .setPayload("{\"n\":" + n + "}").setAdditionalMetadata("{\"src\":\"api\"}");
+      if (scope != null) {
+        b.setScope(scope);
+      }
+      events.push(b.build());
+    };
+    push.accept("s1", "0");
+    push.accept(null, "5");
+    push.accept("s2", "5");
+    push.accept("s1", "5");
+    await().until(() -> worker.received().stream().anyMatch(a -> a.getActionId().equals("evf:evf")));
+    Thread.sleep(200);
+    List<AssignedAction> got = worker.received().stream().filter(a -> a.getActionId().equals("evf:evf")).toList();
+    assertThat(got).hasSize(1);
+    assertThat(got.get(0).getActionPayload()).contains("\"input\":{\"n\":5}")
+        .contains("\"triggers\":{\"filter_payload\":{\"p\":1}}");
   }
 }

@@ -132,4 +132,15 @@ class ConformanceIT {
     assertThat(secondRun.at("/one/start").asLong()).as("the next run starts after the whole first run: %s", r)
         .isGreaterThanOrEqualTo(firstRun.at("/two/end").asLong());
   }
+
+  @Test
+  void an_event_filter_runs_the_task_only_for_scoped_events_it_accepts_with_its_payload() throws Exception {
+    assertThat(client("filters").get("pushed").asInt()).isEqualTo(3);
+    java.nio.file.Path log = NodeScript.TS.resolveSibling("target").resolve("node-logs").resolve("conf-worker.log");
+    await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(log).lines()
+        .anyMatch(l -> l.startsWith("FILTER ") && l.contains("\"n\":7") && l.contains("\"tier\":\"gold\"")));
+    Thread.sleep(300);
+    assertThat(Files.readString(log).lines().filter(l -> l.startsWith("FILTER ")))
+        .as("n 0 fails the filter, n 5 has no scope").hasSize(1);
+  }
 }

@@ -108,7 +108,8 @@ public final class Hatchet implements AutoCloseable {
     Workflow workflow = new Workflow(name);
     workflow.inputType(inputType);
     workflow.add(name, options, inputType, function);
-    return new TaskRef<>(name, workflow, outputType, Runner.ofTask(this::client, mapper, name, name, outputType));
+    return new TaskRef<>(name, workflow, outputType, Runner.ofTask(this::client, mapper, name, name, outputType),
+        function);
   }
 
   /** A worker serving {@code declarations} (workflows, typed workflows, standalone tasks); start it with {@link Worker#start()}. */

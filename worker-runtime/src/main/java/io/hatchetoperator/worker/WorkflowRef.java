@@ -49,7 +49,7 @@ public final class WorkflowRef<I, O> implements WorkflowDeclaration {
 
   private <T> TaskRef<I, T> add(String name, TaskOptions options, Type outputType, TaskFunction<I> function) {
     workflow.add(name, options, inputType, function);
-    return new TaskRef<>(name, workflow, outputType, null);
+    return new TaskRef<>(name, workflow, outputType, null, function);
   }
 
   /** Runs the workflow and waits for its output. */

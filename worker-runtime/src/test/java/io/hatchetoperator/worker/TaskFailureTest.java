@@ -28,6 +28,15 @@ class TaskFailureTest {
   }
 
   @Test
+  void readsTheTypeScriptSdksMessageAndStackObject() {
+    TaskFailure f = TaskFailure.parse("t",
+        "{\"message\":\"ts-fail refused: java\",\"stack\":\"NonRetryableError: ts-fail refused: java\\n    at x.js:1\"}");
+
+    assertThat(f.type()).isEqualTo("NonRetryableError");
+    assertThat(f.message()).isEqualTo("ts-fail refused: java");
+  }
+
+  @Test
   void anythingElseIsAHatchetErrorCarryingTheWholeText() {
     assertThat(TaskFailure.parse("t", "task CANCELLED")).extracting(TaskFailure::type, TaskFailure::message)
         .containsExactly("HatchetError", "task CANCELLED");

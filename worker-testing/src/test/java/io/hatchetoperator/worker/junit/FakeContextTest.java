@@ -40,7 +40,7 @@ class FakeContextTest {
     FakeContext ctx = new FakeContext("invoice").withParentOutput(Quotes.QUOTE, new Quote("o1", 250))
         .withMetadata("note", "vip").withRetryCount(2);
 
-    Invoice invoice = INVOICE.run(new Order("o1"), ctx);
+    Invoice invoice = Quotes.INVOICE_TASK.mockRun(new Order("o1"), ctx);
 
     assertThat(invoice).isEqualTo(new Invoice("o1", 250, "vip"));
     assertThat(ctx.logs()).containsExactly("invoicing o1 at attempt 2");
