@@ -94,6 +94,14 @@ class EnforcedFeaturesTest {
     await().until(() -> started("rr").size() == 2);
     Thread.sleep(200);
     assertThat(started("rr")).extracting(AssignedAction::getWorkflowRunId).containsExactly(a1, b1);
+    var stats = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.net.http.HttpClient.newHttpClient()
+        .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + engine.httpPort()
+            + "/api/v1/tenants/" + engine.tenantId() + "/task-stats?taskNames=rr")).header("Authorization", "Bearer "
+            + engine.token()).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body()).get("rr");
+    assertThat(stats.at("/queued/total").asInt()).isEqualTo(1);
+    assertThat(stats.at("/queued/concurrency/0/keys/a").asInt()).as(stats.toString()).isEqualTo(1);
+    assertThat(stats.at("/queued/concurrency/0/type").asText()).isEqualTo("GROUP_ROUND_ROBIN");
+    assertThat(stats.at("/running/concurrency/0/keys/b").asInt()).as(stats.toString()).isEqualTo(1);
     complete(started("rr").get(0));
     await().atMost(Duration.ofSeconds(5)).until(() -> started("rr").size() == 3);
     assertThat(started("rr").get(2).getWorkflowRunId()).isEqualTo(a2);

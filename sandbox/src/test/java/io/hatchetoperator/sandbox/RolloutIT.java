@@ -91,7 +91,8 @@ class RolloutIT {
         List<ReplicaSetState> sets = sandbox.pods().replicaSets(ns, "rollout");
         assertThat(sets).hasSize(2);
         assertThat(sets.get(0).replicas()).as("old ReplicaSet").isZero();
-        assertThat(sets.get(1).replicas()).as("new ReplicaSet").isEqualTo(sandbox.pods().desiredReplicas(ns, "rollout"));
+        assertThat(sets.get(1).replicas()).as("new ReplicaSet")
+            .isEqualTo(sandbox.pods().desiredReplicas(ns, "rollout"));
         assertThat(SvgChart.render(outcome.samples(), outcome.events())).as("the chart shows the rollout")
             .contains("rollout started").contains("rollout finished").contains("old-template pods");
       } finally {

@@ -76,8 +76,37 @@ public final class Hatchet implements AutoCloseable {
     return workflow(name, inputType.getType(), outputType.getType());
   }
 
+  /** Declares a typed workflow with triggers, concurrency limits or a default priority. */
+  public <I, O> WorkflowRef<I, O> workflow(String name, Class<I> inputType, Class<O> outputType,
+      WorkflowOptions options) {
+    WorkflowRef<I, O> ref = workflow(name, (Type) inputType, (Type) outputType);
+    configure(ref.workflow(), options);
+    return ref;
+  }
+
   private <I, O> WorkflowRef<I, O> workflow(String name, Type inputType, Type outputType) {
     return new WorkflowRef<>(new Workflow(name), inputType, Runner.ofWorkflow(this::client, mapper, name, outputType));
+  }
+
+  /** Declares a typed standalone task with workflow options (triggers, concurrency, default priority). */
+  public <I, O> TaskRef<I, O> task(String name, TaskOptions options, WorkflowOptions workflowOptions,
+      Class<I> inputType, Class<O> outputType, TaskBody<I, O> body) {
+    TaskRef<I, O> ref = standalone(name, options, inputType, outputType, TaskBodies.of(body));
+    configure(ref.workflow(), workflowOptions);
+    return ref;
+  }
+
+  private void configure(Workflow workflow, WorkflowOptions options) {
+    String cronInput = null;
+    if (options.cronInput() != null) {
+      try {
+        cronInput = mapper.writeValueAsString(options.cronInput());
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalArgumentException("cronInput of workflow '" + workflow.name() + "' cannot be written as "
+            + "JSON (" + e.getOriginalMessage() + "): pass a record or a map", e);
+      }
+    }
+    workflow.options(options, cronInput);
   }
 
   /** Declares a typed standalone task with default options; run it with {@link TaskRef#run}. */

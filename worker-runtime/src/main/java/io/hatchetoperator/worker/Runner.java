@@ -43,17 +43,22 @@ final class Runner<I, O> {
     });
   }
 
-  O run(I input) {
-    return HatchetClient.join(runAsync(input));
+  O run(I input, RunOptions options) {
+    return HatchetClient.join(runAsync(input, options));
   }
 
-  CompletableFuture<O> runAsync(I input) {
+  CompletableFuture<O> runAsync(I input, RunOptions options) {
     HatchetClient c = client.get();
-    return c.triggerAsync(workflowName, input).thenCompose(c::result).thenApply(decode);
+    return c.triggerAsync(workflowName, input, options).thenCompose(c::result).thenApply(decode);
   }
 
-  RunHandle<O> runNoWait(I input) {
-    return new RunHandle<>(client.get().trigger(workflowName, input), client, decode);
+  RunHandle<O> runNoWait(I input, RunOptions options) {
+    return new RunHandle<>(HatchetClient.join(client.get().triggerAsync(workflowName, input, options)), client,
+        decode);
+  }
+
+  List<String> schedule(java.time.Instant at, I input, RunOptions options) {
+    return client.get().schedule(workflowName, List.of(at), input, options);
   }
 
   List<RunHandle<O>> runBulkNoWait(List<? extends I> inputs) {

@@ -42,17 +42,35 @@ public final class TaskRef<I, O> implements WorkflowDeclaration {
 
   /** Runs the task and waits: its output, or {@link TaskFailedException}, {@link RunCancelledException}, ... */
   public O run(I input) {
-    return runner().run(input);
+    return runner().run(input, RunOptions.NONE);
+  }
+
+  /** Runs with a priority and additional metadata, and waits. */
+  public O run(I input, RunOptions options) {
+    return runner().run(input, options);
   }
 
   /** Runs the task; the future completes with its output or fails with the exceptions of {@link #run}. */
   public CompletableFuture<O> runAsync(I input) {
-    return runner().runAsync(input);
+    return runner().runAsync(input, RunOptions.NONE);
+  }
+
+  public CompletableFuture<O> runAsync(I input, RunOptions options) {
+    return runner().runAsync(input, options);
   }
 
   /** Triggers the task and returns at once with a handle (run id, result, cancel). */
   public RunHandle<O> runNoWait(I input) {
-    return runner().runNoWait(input);
+    return runner().runNoWait(input, RunOptions.NONE);
+  }
+
+  public RunHandle<O> runNoWait(I input, RunOptions options) {
+    return runner().runNoWait(input, options);
+  }
+
+  /** Starts a run at {@code at} on the engine's clock; returns the schedule's id. */
+  public String schedule(java.time.Instant at, I input) {
+    return runner().schedule(at, input, RunOptions.NONE).get(0);
   }
 
   /** Triggers one run per input in one request and waits for all: outputs in input order. */

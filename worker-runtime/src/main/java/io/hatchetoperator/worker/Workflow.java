@@ -15,6 +15,8 @@ public final class Workflow implements WorkflowDeclaration {
   private final String name;
   private final List<TaskDefinition<?>> tasks = new ArrayList<>();
   private Type inputType; // guarded by this: the declared input type, for its JSON Schema
+  private WorkflowOptions options = WorkflowOptions.DEFAULTS; // guarded by this
+  private String cronInputJson; // guarded by this: options.cronInput() as JSON, written with the instance's mapper
 
   Workflow(String name) {
     if (name == null || name.isBlank()) {
@@ -69,6 +71,22 @@ public final class Workflow implements WorkflowDeclaration {
       this.inputType = inputType;
     }
     return task;
+  }
+
+  /** Sets the workflow's options; {@code cronInputJson} is their cron input already written as JSON (or null). */
+  synchronized void options(WorkflowOptions options, String cronInputJson) {
+    this.options = options;
+    this.cronInputJson = cronInputJson;
+  }
+
+  /** The workflow's triggers, concurrency limits and default priority. */
+  public synchronized WorkflowOptions options() {
+    return options;
+  }
+
+  /** The input of its cron runs as JSON, if it has one. */
+  public synchronized Optional<String> cronInputJson() {
+    return Optional.ofNullable(cronInputJson);
   }
 
   /** Declares the workflow's input type (typed declarations do this first). */

@@ -54,15 +54,33 @@ public final class WorkflowRef<I, O> implements WorkflowDeclaration {
 
   /** Runs the workflow and waits for its output. */
   public O run(I input) {
-    return runner.run(input);
+    return runner.run(input, RunOptions.NONE);
+  }
+
+  /** Runs with a priority and additional metadata, and waits. */
+  public O run(I input, RunOptions options) {
+    return runner.run(input, options);
   }
 
   public CompletableFuture<O> runAsync(I input) {
-    return runner.runAsync(input);
+    return runner.runAsync(input, RunOptions.NONE);
+  }
+
+  public CompletableFuture<O> runAsync(I input, RunOptions options) {
+    return runner.runAsync(input, options);
   }
 
   public RunHandle<O> runNoWait(I input) {
-    return runner.runNoWait(input);
+    return runner.runNoWait(input, RunOptions.NONE);
+  }
+
+  public RunHandle<O> runNoWait(I input, RunOptions options) {
+    return runner.runNoWait(input, options);
+  }
+
+  /** Starts a run at {@code at} on the engine's clock; returns the schedule's id. */
+  public String schedule(java.time.Instant at, I input) {
+    return runner.schedule(at, input, RunOptions.NONE).get(0);
   }
 
   public List<O> runBulk(List<? extends I> inputs) {

@@ -3,7 +3,6 @@ package io.hatchetoperator.sandbox.cluster;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import java.time.Clock;
@@ -29,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * the pod's grace period on deletion, and keeps the Deployment's status true.
  *
  * <p>All decisions run on one reconcile thread; starting and stopping processes runs on lifecycle threads.
- * The file is a little over 300 lines because that thread's whole state machine (create, start, ready,
- * terminate, crash, external delete) is kept in one place; the pure parts live in {@link ReplicaSetPolicy},
- * {@link PodEnvResolver}, {@link PodTemplates} and {@link ClusterSnapshot}.
+ * The file is close to 500 lines because that thread's whole state machine (create, start, ready,
+ * terminate, crash, external delete) is kept in one place; the pure parts live in {@link DeploymentRollout},
+ * {@link ReplicaSetPolicy}, {@link PodEnvResolver}, {@link PodTemplates} and {@link ClusterSnapshot}, the
+ * ReplicaSets' memory in {@link ReplicaSets} and the pod objects' deletion in {@link PodObjects}.
  */
 public final class PodSimulator implements AutoCloseable {
 
@@ -54,6 +54,7 @@ public final class PodSimulator implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "pod-simulator"));
   private final ExecutorService lifecycle = Executors.newCachedThreadPool(r -> daemon(r, "pod-lifecycle"));
   private final DeploymentStatusWriter statusWriter;
+  private final PodObjects objects;
   private final ReplicaSets replicaSets = new ReplicaSets();
   private final List<PodTermination> terminations = new CopyOnWriteArrayList<>();
   private SharedIndexInformer<Deployment> deployments;
@@ -70,6 +71,7 @@ public final class PodSimulator implements AutoCloseable {
         (ns, name) -> ClusterObjects.secretData(client, ns, name),
         (ns, name) -> ClusterObjects.configMapData(client, ns, name));
     this.statusWriter = new DeploymentStatusWriter(client);
+    this.objects = new PodObjects(client);
   }
 
   /** Starts watching Deployments and Pods in every namespace. */
@@ -98,8 +100,7 @@ public final class PodSimulator implements AutoCloseable {
         lifecycle.execute(process::kill);
       }
       finish(pod);
-      client.pods().inNamespace(namespace).withName(podName).withGracePeriod(0).delete();
-      releaseObject(pod);
+      objects.forceDelete(pod);
     });
   }
 
@@ -355,7 +356,7 @@ public final class PodSimulator implements AutoCloseable {
         lifecycle.execute(process::kill);
       }
       finish(pod);
-      releaseObject(pod);
+      objects.release(pod);
     } else {
       terminate(pod, false);
     }
@@ -374,13 +375,13 @@ public final class PodSimulator implements AutoCloseable {
     pod.phase = SimulatedPod.Phase.DRAINING;
     Instant signalled = clock.instant();
     if (requestDelete) {
-      requestDeletion(pod);
+      objects.requestDeletion(pod);
     }
     PodProcess process = pod.process;
     if (process == null) {
       pod.phase = SimulatedPod.Phase.GONE;
       finish(pod);
-      releaseObject(pod);
+      objects.release(pod);
       return;
     }
     int running = process.runningTasks();
@@ -398,30 +399,9 @@ public final class PodSimulator implements AutoCloseable {
       reconciler.execute(() -> {
         pod.phase = SimulatedPod.Phase.GONE;
         finish(pod);
-        releaseObject(pod);
+        objects.release(pod);
       });
     });
-  }
-
-  private void requestDeletion(SimulatedPod pod) {
-    try {
-      client.pods().inNamespace(pod.namespace).withName(pod.name).delete();
-    } catch (KubernetesClientException e) {
-      log.debug("pod {}: could not delete its object: {}", pod.key(), e.getMessage());
-    }
-  }
-
-  /** The kubelet's last step: the pod's process is gone, so its object may go (the finalizer is released). */
-  private void releaseObject(SimulatedPod pod) {
-    try {
-      client.pods().inNamespace(pod.namespace).withName(pod.name).edit(p -> {
-        p.getMetadata().setFinalizers(p.getMetadata().getFinalizers().stream()
-            .filter(f -> !f.equals(PodTemplates.KUBELET_FINALIZER)).toList());
-        return p;
-      });
-    } catch (KubernetesClientException e) {
-      log.debug("pod {}: could not release its object: {}", pod.key(), e.getMessage());
-    }
   }
 
   /** Every pod ended by SIGTERM so far (scale-downs, rollouts, deletions), with its drain. */

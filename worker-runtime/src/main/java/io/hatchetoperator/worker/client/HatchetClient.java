@@ -12,8 +12,10 @@ import io.hatchetoperator.proto.v1.GetRunDetailsResponse;
 import io.hatchetoperator.proto.v1.TaskRunDetail;
 import io.hatchetoperator.proto.v1.TriggerWorkflowRequest;
 import io.hatchetoperator.proto.workflows.BulkTriggerWorkflowRequest;
+import io.hatchetoperator.proto.workflows.ScheduleWorkflowRequest;
 import io.hatchetoperator.worker.RunCancelledException;
 import io.hatchetoperator.worker.RunDetails;
+import io.hatchetoperator.worker.RunOptions;
 import io.hatchetoperator.worker.RunResult;
 import io.hatchetoperator.worker.Workflow;
 import io.hatchetoperator.worker.config.HatchetSettings;
@@ -59,9 +61,31 @@ public final class HatchetClient implements AutoCloseable {
 
   /** Triggers {@code workflowName} with {@code input} (any Jackson-writable value); completes with the run id. */
   public CompletableFuture<String> triggerAsync(String workflowName, Object input) {
+    return triggerAsync(workflowName, input, RunOptions.NONE);
+  }
+
+  /** Triggers with a priority and additional metadata; completes with the run id. */
+  public CompletableFuture<String> triggerAsync(String workflowName, Object input, RunOptions options) {
     return call("triggering workflow '" + workflowName + "'", stubs.workflows()
         .withDeadlineAfter(rpcMillis(), TimeUnit.MILLISECONDS)
-        .triggerWorkflow(request(workflowName, input)), r -> r.getWorkflowRunId());
+        .triggerWorkflow(request(workflowName, input, options)), r -> r.getWorkflowRunId());
+  }
+
+  /** Starts one run of {@code workflowName} at each of {@code at} on the engine's clock; returns the schedule ids. */
+  public List<String> schedule(String workflowName, List<Instant> at, Object input, RunOptions options) {
+    ScheduleWorkflowRequest.Builder request = ScheduleWorkflowRequest.newBuilder()
+        .setName(settings.namespaced(workflowName))
+        .setInput(json("input of workflow '" + workflowName + "'", input));
+    at.forEach(t -> request.addSchedules(Timestamp.newBuilder().setSeconds(t.getEpochSecond()).setNanos(t.getNano())));
+    if (options.priority() != null) {
+      request.setPriority(options.priority());
+    }
+    if (!options.additionalMetadata().isEmpty()) {
+      request.setAdditionalMetadata(json("additional metadata", options.additionalMetadata()));
+    }
+    return join(call("scheduling workflow '" + workflowName + "'", stubs.workflows()
+        .withDeadlineAfter(rpcMillis(), TimeUnit.MILLISECONDS).scheduleWorkflow(request.build()),
+        v -> v.getScheduledWorkflowsList().stream().map(s -> s.getId()).toList()));
   }
 
   public String trigger(String workflowName, Object input) {
@@ -75,7 +99,7 @@ public final class HatchetClient implements AutoCloseable {
   /** Triggers one run per input in one call; returns the run ids in input order. */
   public List<String> triggerBulk(String workflowName, List<?> inputs) {
     BulkTriggerWorkflowRequest.Builder bulk = BulkTriggerWorkflowRequest.newBuilder();
-    inputs.forEach(i -> bulk.addWorkflows(request(workflowName, i)));
+    inputs.forEach(i -> bulk.addWorkflows(request(workflowName, i, RunOptions.NONE)));
     return join(call("triggering " + inputs.size() + " runs of workflow '" + workflowName + "'",
         stubs.workflows().withDeadlineAfter(rpcMillis(), TimeUnit.MILLISECONDS).bulkTriggerWorkflow(bulk.build()),
         r -> List.copyOf(r.getWorkflowRunIdsList())));
@@ -164,11 +188,17 @@ public final class HatchetClient implements AutoCloseable {
     stubs.close();
   }
 
-  private TriggerWorkflowRequest request(String workflowName, Object input) {
-    return TriggerWorkflowRequest.newBuilder()
+  private TriggerWorkflowRequest request(String workflowName, Object input, RunOptions options) {
+    TriggerWorkflowRequest.Builder request = TriggerWorkflowRequest.newBuilder()
         .setName(settings.namespaced(workflowName))
-        .setInput(json("input of workflow '" + workflowName + "'", input))
-        .build();
+        .setInput(json("input of workflow '" + workflowName + "'", input));
+    if (options.priority() != null) {
+      request.setPriority(options.priority());
+    }
+    if (!options.additionalMetadata().isEmpty()) {
+      request.setAdditionalMetadata(json("additional metadata", options.additionalMetadata()));
+    }
+    return request.build();
   }
 
   /** The instance's JSON mapper (inputs, outputs, payloads). */

@@ -3,12 +3,16 @@ package io.hatchetoperator.worker.runtime;
 import io.hatchetoperator.proto.dispatcher.RuntimeInfo;
 import io.hatchetoperator.proto.dispatcher.WorkerLabels;
 import io.hatchetoperator.proto.dispatcher.WorkerRegisterRequest;
+import io.hatchetoperator.proto.v1.Concurrency;
+import io.hatchetoperator.proto.v1.ConcurrencyLimitStrategy;
 import io.hatchetoperator.proto.v1.CreateTaskOpts;
 import io.hatchetoperator.proto.v1.CreateWorkflowVersionRequest;
+import io.hatchetoperator.worker.ConcurrencyLimit;
 import io.hatchetoperator.worker.TaskDefinition;
 import io.hatchetoperator.worker.TaskOptions;
 import io.hatchetoperator.worker.WorkerOptions;
 import io.hatchetoperator.worker.Workflow;
+import io.hatchetoperator.worker.WorkflowOptions;
 import io.hatchetoperator.worker.config.HatchetSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +32,17 @@ final class RegistrationRequests {
         .setName(settings.namespaced(workflow.name()));
     workflow.inputJsonSchema().ifPresent(schema ->
         request.setInputJsonSchema(com.google.protobuf.ByteString.copyFromUtf8(schema)));
+    WorkflowOptions w = workflow.options();
+    w.onEvents().forEach(key -> request.addEventTriggers(settings.namespaced(key)));
+    request.addAllCronTriggers(w.onCrons());
+    workflow.cronInputJson().ifPresent(request::setCronInput);
+    for (ConcurrencyLimit c : w.concurrency()) {
+      request.addConcurrencyArr(Concurrency.newBuilder().setExpression(c.expression()).setMaxRuns(c.maxRuns())
+          .setLimitStrategy(ConcurrencyLimitStrategy.valueOf(c.strategy().name())));
+    }
+    if (w.defaultPriority() != null) {
+      request.setDefaultPriority(w.defaultPriority());
+    }
     for (TaskDefinition<?> task : workflow.tasks()) {
       TaskOptions o = task.options();
       CreateTaskOpts.Builder opts = CreateTaskOpts.newBuilder()
