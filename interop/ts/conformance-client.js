@@ -1,6 +1,9 @@
 // The TypeScript client of ConformanceIT: runs scenarios and prints one RESULT {json} line with what it saw.
 //   node conformance-client.js all <tag>     every scenario below in turn, keyed by its name
 //   node conformance-client.js concurrency   3 runs of group a and 2 of group b at once: their intervals
+//   node conformance-client.js newest        2 runs of one CANCEL_NEWEST key: what each run ended with
+//   node conformance-client.js dagconc       2 runs of one key of the DAG with workflow concurrency: task intervals
+//   node conformance-client.js filters       push conf:filter with n 0 (scope fs), 5 (no scope), 7 (scope fs)
 //   node conformance-client.js rate          upsert 'conf-api' at 2 per second, then 6 runs at once: their starts
 //   node conformance-client.js onfail <tag>  run conf-onfail: the error the client gets
 //   node conformance-client.js priority      a blocker, then 3 LOW and 1 HIGH runs queued behind it: their starts
@@ -15,6 +18,22 @@ async function scenario(mode, arg) {
     const groups = ['a', 'a', 'a', 'b', 'b'];
     const outs = await Promise.all(groups.map((group) => hatchet.run('conf-conc', { group, ms: 300 })));
     return { runs: outs.map((o) => o['conf-conc'] ?? o) };
+  }
+  if (mode === 'newest') {
+    const first = await hatchet.runNoWait('conf-newest', { group: 'n', tag: 'first', ms: 600 });
+    const second = await hatchet.runNoWait('conf-newest', { group: 'n', tag: 'second' });
+    const settle = (ref) => ref.output.then((o) => ({ ok: o['conf-newest'] ?? o }), (e) => ({ error: String(e) }));
+    return { first: await settle(first), second: await settle(second) };
+  }
+  if (mode === 'dagconc') {
+    const outs = await Promise.all(['x', 'y'].map((tag) => hatchet.run('conf-dagconc', { group: 'd', tag })));
+    return { runs: outs };
+  }
+  if (mode === 'filters') {
+    await hatchet.events.push('conf:filter', { n: 0 }, { scope: 'fs' });
+    await hatchet.events.push('conf:filter', { n: 5 });
+    await hatchet.events.push('conf:filter', { n: 7 }, { scope: 'fs' });
+    return { pushed: 3 };
   }
   if (mode === 'rate') {
     await hatchet.ratelimits.upsert({ key: 'conf-api', limit: 2, duration: 0 /* RateLimitDuration.SECOND */ });
@@ -55,7 +74,7 @@ async function main() {
     return scenario(mode, arg);
   }
   const all = {};
-  for (const m of ['concurrency', 'rate', 'onfail', 'priority', 'sticky', 'labels']) {
+  for (const m of ['concurrency', 'newest', 'dagconc', 'filters', 'rate', 'onfail', 'priority', 'sticky', 'labels']) {
     try {
       all[m] = await scenario(m, arg);
     } catch (e) {

@@ -3,6 +3,10 @@
 //   conf-rate      rate limit 'conf-api' (static key, 1 unit), created by the client with hatchet.ratelimits.upsert
 //   conf-onfail    a workflow whose task throws; its on-failure task logs ctx.errors()
 //   conf-prio      on its own worker with 1 slot, so queued runs wait and priority decides who starts next
+//   conf-newest    concurrency on input.group, max 1, CANCEL_NEWEST; sleeps input.ms
+//   conf-dagconc   a DAG (one -> two) with workflow-level concurrency on input.group, max 1, GROUP_ROUND_ROBIN
+//   conf-filter    runs on the event conf:filter only when its filter (scope fs, input.n > 1) passes; logs
+//                  FILTER {n, payload} with the filter payload it got
 //   conf-sticky    a HARD sticky DAG (first -> second) on two workers; each task returns the worker it ran on
 //   conf-label     requires the worker label region=eu; on both workers, only conf-eu has the label
 // Every task returns { start, end } (epoch ms) so the client can check overlaps and order.
@@ -21,6 +25,29 @@ const conc = hatchet.task({
   name: 'conf-conc',
   concurrency: { expression: 'input.group', maxRuns: 1, limitStrategy: ConcurrencyLimitStrategy.GROUP_ROUND_ROBIN },
   fn: async (input) => timed(input.ms ?? 200, { group: input.group }),
+});
+
+const newest = hatchet.task({
+  name: 'conf-newest',
+  concurrency: { expression: 'input.group', maxRuns: 1, limitStrategy: ConcurrencyLimitStrategy.CANCEL_NEWEST },
+  fn: async (input) => timed(input.ms ?? 300, { tag: input.tag }),
+});
+
+const dagConc = hatchet.workflow({
+  name: 'conf-dagconc',
+  concurrency: { expression: 'input.group', maxRuns: 1, limitStrategy: ConcurrencyLimitStrategy.GROUP_ROUND_ROBIN },
+});
+const dagOne = dagConc.task({ name: 'one', fn: async (input) => timed(150, { tag: input.tag }) });
+dagConc.task({ name: 'two', parents: [dagOne], fn: async (input) => timed(150, { tag: input.tag }) });
+
+const filtered = hatchet.task({
+  name: 'conf-filter',
+  onEvents: ['conf:filter'],
+  defaultFilters: [{ expression: 'input.n > 1', scope: 'fs', payload: { tier: 'gold' } }],
+  fn: async (input, ctx) => {
+    console.log('FILTER ' + JSON.stringify({ n: input.n, payload: ctx.filterPayload() }));
+    return {};
+  },
 });
 
 const rate = hatchet.task({
@@ -62,7 +89,10 @@ const label = hatchet.task({
 const prio = hatchet.task({ name: 'conf-prio', fn: async (input) => timed(input.ms ?? 50, { tag: input.tag }) });
 
 async function main() {
-  const main = await hatchet.worker('conf-main', { workflows: [conc, rate, onfail, sticky, label], slots: 20 });
+  const main = await hatchet.worker('conf-main', {
+    workflows: [conc, newest, dagConc, filtered, rate, onfail, sticky, label],
+    slots: 20,
+  });
   const eu = await hatchet.worker('conf-eu', { workflows: [sticky, label], slots: 20, labels: { region: 'eu' } });
   const single = await hatchet.worker('conf-prio', { workflows: [prio], slots: 1 });
   await Promise.all([main.start(), eu.start(), single.start()]);

@@ -64,10 +64,10 @@ the operator's test suite records, and docs/operations.md says what each rule is
 */}}
 {{- define "hwo.namespacedRules" -}}
 # Pools: JOSDK lists and watches them; autoscaling merge-patches its state annotation (never the spec),
-# and fabric8 reads the pool (get) before it sends that patch.
+# sent for a name-only copy of the pool, so no read (get) comes before it.
 - apiGroups: ["hatchet-operator.io"]
   resources: ["hatchetworkerpools"]
-  verbs: ["get", "list", "watch", "patch"]
+  verbs: ["list", "watch", "patch"]
 # The pool's status (replicas, conditions, last decision).
 - apiGroups: ["hatchet-operator.io"]
   resources: ["hatchetworkerpools/status"]

@@ -28,7 +28,9 @@ public final class DemandEstimator {
         double slotSeconds = s.busySlotSeconds();
         double completions = s.completions();
         boolean idle = in.queued() == 0 && busy == 0;
-        double average = busy;
+        // no sample yet (a new pool, or a state restored after an operator restart): start from the busy slots now,
+        // or from the average carried over when higher, so a restart during a fall does not drop the capacity at once
+        double average = s.lastSampleMillis() < 0 ? Math.max(busy, s.averageBusySlots()) : busy;
         boolean sampled = s.lastSampleMillis() >= 0 && now > s.lastSampleMillis();
         double dt = sampled ? (now - s.lastSampleMillis()) / 1000.0 : 0;
         if (sampled && !idle) {

@@ -45,6 +45,7 @@ class EnforcedFeaturesTest {
     });
     tasks.put("sa", p -> "{}");
     tasks.put("sb", p -> "{}");
+    tasks.put("evf", p -> "{}");
     worker = new RawWorker(engine, "enforced", 20, tasks);
     client = new RawClient(engine);
     await().until(() -> engine.scheduler().workers().get(0).status().equals("ACTIVE"));
@@ -93,6 +94,14 @@ class EnforcedFeaturesTest {
     await().until(() -> started("rr").size() == 2);
     Thread.sleep(200);
     assertThat(started("rr")).extracting(AssignedAction::getWorkflowRunId).containsExactly(a1, b1);
+    var stats = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.net.http.HttpClient.newHttpClient()
+        .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + engine.httpPort()
+            + "/api/v1/tenants/" + engine.tenantId() + "/task-stats?taskNames=rr")).header("Authorization", "Bearer "
+            + engine.token()).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body()).get("rr");
+    assertThat(stats.at("/queued/total").asInt()).isEqualTo(1);
+    assertThat(stats.at("/queued/concurrency/0/keys/a").asInt()).as(stats.toString()).isEqualTo(1);
+    assertThat(stats.at("/queued/concurrency/0/type").asText()).isEqualTo("GROUP_ROUND_ROBIN");
+    assertThat(stats.at("/running/concurrency/0/keys/b").asInt()).as(stats.toString()).isEqualTo(1);
     complete(started("rr").get(0));
     await().atMost(Duration.ofSeconds(5)).until(() -> started("rr").size() == 3);
     assertThat(started("rr").get(2).getWorkflowRunId()).isEqualTo(a2);
@@ -198,5 +207,45 @@ class EnforcedFeaturesTest {
     complete(started("db").get(0));
     await().atMost(Duration.ofSeconds(5)).until(() -> started("da").size() == 2);
     assertThat(started("da").get(1).getWorkflowRunId()).isEqualTo(r2);
+  }
+
+  @Test
+  void a_subscription_by_additional_metadata_is_refused_rather_than_ignored() {
+    var events = io.hatchetoperator.proto.dispatcher.DispatcherGrpc.newBlockingStub(client.channel)
+        .withCallCredentials(RawWorker.bearer(engine.token()));
+    var it = events.subscribeToWorkflowEvents(io.hatchetoperator.proto.dispatcher.SubscribeToWorkflowEventsRequest
+        .newBuilder().setWorkflowRunId(java.util.UUID.randomUUID().toString()).setAdditionalMetaKey("tenant")
+        .setAdditionalMetaValue("t1").build());
+    org.assertj.core.api.Assertions.assertThatThrownBy(it::hasNext).hasMessageContaining("INVALID_ARGUMENT")
+        .hasMessageContaining("additional_meta_key subscriptions are not supported");
+  }
+
+  @Test
+  void an_event_filter_lets_only_matching_scoped_events_start_the_run_with_the_filter_payload() throws Exception {
+    admin().putWorkflow(CreateWorkflowVersionRequest.newBuilder().setName("evf").addEventTriggers("filt:*")
+        .addTasks(CreateTaskOpts.newBuilder().setReadableId("evf").setAction("evf:evf").setTimeout("30s"))
+        .addDefaultFilters(io.hatchetoperator.proto.v1.DefaultFilter.newBuilder().setScope("s1")
+            .setExpression("input.n > 1 && additional_metadata.src == 'api'")
+            .setPayload(com.google.protobuf.ByteString.copyFromUtf8("{\"p\":1}"))).build());
+    var events = io.hatchetoperator.proto.events.EventsServiceGrpc.newBlockingStub(client.channel)
+        .withCallCredentials(RawWorker.bearer(engine.token()));
+    java.util.function.BiConsumer<String, String> push = (scope, n) -> {
+      var b = io.hatchetoperator.proto.events.PushEventRequest.newBuilder().setKey("filt:x")
+          .setPayload("{\"n\":" + n + "}").setAdditionalMetadata("{\"src\":\"api\"}");
+      if (scope != null) {
+        b.setScope(scope);
+      }
+      events.push(b.build());
+    };
+    push.accept("s1", "0");
+    push.accept(null, "5");
+    push.accept("s2", "5");
+    push.accept("s1", "5");
+    await().until(() -> worker.received().stream().anyMatch(a -> a.getActionId().equals("evf:evf")));
+    Thread.sleep(200);
+    List<AssignedAction> got = worker.received().stream().filter(a -> a.getActionId().equals("evf:evf")).toList();
+    assertThat(got).hasSize(1);
+    assertThat(got.get(0).getActionPayload()).contains("\"input\":{\"n\":5}")
+        .contains("\"triggers\":{\"filter_payload\":{\"p\":1}}");
   }
 }

@@ -113,4 +113,34 @@ class ConformanceIT {
         .orElseThrow().id();
     assertThat(r.get("workers")).as(r.toString()).hasSize(4).allMatch(w -> w.asText().equals(eu));
   }
+
+  @Test
+  void cancel_newest_cancels_the_arrival_at_a_full_key_and_lets_the_running_run_finish() {
+    JsonNode r = client("newest");
+    assertThat(r.at("/first/ok/tag").asText()).as(r.toString()).isEqualTo("first");
+    assertThat(r.at("/second/error").asText()).as(r.toString()).contains("CANCEL_NEWEST");
+  }
+
+  @Test
+  void a_dag_with_workflow_concurrency_runs_one_whole_run_of_a_key_at_a_time() {
+    JsonNode r = client("dagconc");
+    assertThat(r.has("error")).as(r.toString()).isFalse();
+    JsonNode a = r.get("runs").get(0);
+    JsonNode b = r.get("runs").get(1);
+    JsonNode firstRun = a.at("/one/start").asLong() < b.at("/one/start").asLong() ? a : b;
+    JsonNode secondRun = firstRun == a ? b : a;
+    assertThat(secondRun.at("/one/start").asLong()).as("the next run starts after the whole first run: %s", r)
+        .isGreaterThanOrEqualTo(firstRun.at("/two/end").asLong());
+  }
+
+  @Test
+  void an_event_filter_runs_the_task_only_for_scoped_events_it_accepts_with_its_payload() throws Exception {
+    assertThat(client("filters").get("pushed").asInt()).isEqualTo(3);
+    java.nio.file.Path log = NodeScript.TS.resolveSibling("target").resolve("node-logs").resolve("conf-worker.log");
+    await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(log).lines()
+        .anyMatch(l -> l.startsWith("FILTER ") && l.contains("\"n\":7") && l.contains("\"tier\":\"gold\"")));
+    Thread.sleep(300);
+    assertThat(Files.readString(log).lines().filter(l -> l.startsWith("FILTER ")))
+        .as("n 0 fails the filter, n 5 has no scope").hasSize(1);
+  }
 }

@@ -109,6 +109,7 @@ public final class HatchetOperator implements AutoCloseable {
                         false));
             }
         });
+        scalingStep.gate(this::mayWrite);
         secrets = new SecretCache(client);
         operator.register(new HatchetWorkerPoolReconciler(settings, metrics, Clock.systemUTC(), scalingStep,
                 this::mayWrite).withSecrets(secrets), c -> {

@@ -66,6 +66,11 @@ public final class SandboxMain implements Callable<Integer> {
       description = "after the last arrival, the longest wait for results and scale-down (default: ${DEFAULT-VALUE})")
   Duration settleTimeout;
 
+  @Option(names = "--rollout-at", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "this long into the load, ship a new release of the (first) pool's workers: its pod template "
+          + "changes and the Deployment rolls its pods (e.g. 8s)")
+  Duration rolloutAt;
+
   private final PrintStream out;
   /** Where the log goes in live mode; null when it goes to standard error. */
   private Path logFile;
@@ -120,6 +125,10 @@ public final class SandboxMain implements Callable<Integer> {
     PoolManifest manifest = manifests.get(0);
     int minReplicas = manifests.stream().mapToInt(PoolManifest::minReplicas).sum();
     Trace load = trace == null ? BuiltInScenario.trace() : TraceCsv.read(trace);
+    if (rolloutAt != null && rolloutAt.toMillis() > load.lastArrivalMs()) {
+      throw new IllegalArgumentException("--rollout-at is " + rolloutAt.toMillis() + "ms, after the load's last "
+          + "arrival; give a time within the load (0s to " + load.lastArrivalMs() / 1000 + "s), e.g. 8s");
+    }
     ReportTarget.check(report);
     if (kubeconfig != null) {
       Kubeconfig.checkWritable(kubeconfig);
@@ -155,6 +164,9 @@ public final class SandboxMain implements Callable<Integer> {
       SandboxOutcome outcome;
       boolean interrupted = false;
       try (SandboxRun run = SandboxRun.start(sandbox, load, view, loadTasks)) {
+        if (rolloutAt != null) {
+          run.changeTemplateAt(rolloutAt);
+        }
         boolean settled;
         try {
           settled = run.awaitSettled();
@@ -185,6 +197,9 @@ public final class SandboxMain implements Callable<Integer> {
       }
       out.println();
       out.print(SummaryText.render(outcome.report(), html));
+      if (rolloutAt != null) {
+        out.println(TemplateChange.summary(sandbox.pods().terminations()));
+      }
       if (notWritten != null) {
         out.println(notWritten);
       }

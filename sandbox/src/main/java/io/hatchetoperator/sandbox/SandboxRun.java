@@ -23,6 +23,8 @@ import java.util.List;
  */
 public final class SandboxRun implements AutoCloseable {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SandboxRun.class);
+
   private final Sandbox sandbox;
   private final Trace trace;
   private final Clock clock = Clock.systemUTC();
@@ -64,6 +66,28 @@ public final class SandboxRun implements AutoCloseable {
       throw new IllegalArgumentException("--task: no task to trigger; name one");
     }
     return new SandboxRun(sandbox, trace, view, tasks);
+  }
+
+  /**
+   * Ships a new release of the first pool's workers {@code at} into the run: its pod template changes
+   * ({@link TemplateChange}) and the Deployment rolls its pods while the load goes on.
+   */
+  public void changeTemplateAt(Duration at) {
+    Thread timer = new Thread(() -> {
+      try {
+        Thread.sleep(Math.max(0, at.toMillis() - elapsed().toMillis()));
+        int revision = TemplateChange.nextRevision(sandbox.kubernetes(), sandbox.settings().namespace(),
+            sandbox.pool().name());
+        log.info("pool {}: pod template changed to revision {} ({}={}): rolling update", sandbox.pool().name(),
+            revision, TemplateChange.ENV, revision);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        log.warn("pool {}: the template change failed: {}", sandbox.pool().name(), e.toString());
+      }
+    }, "template-change");
+    timer.setDaemon(true);
+    timer.start();
   }
 
   /** Time since the run started. */

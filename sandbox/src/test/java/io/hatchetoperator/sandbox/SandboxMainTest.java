@@ -46,11 +46,21 @@ class SandboxMainTest {
   }
 
   @Test
+  void rolloutAfterTheLoadIsRefusedWithTheRange(@TempDir Path dir) throws Exception {
+    Path trace = dir.resolve("t.csv");
+    Files.writeString(trace, "arrival_ms,duration_ms\n0,100\n5000,100\n");
+    assertThat(run("--trace", trace.toString(), "--rollout-at", "9s")).isEqualTo(2);
+    assertThat(err.toString()).contains("--rollout-at is 9000ms, after the load's last arrival")
+        .contains("(0s to 5s), e.g. 8s");
+  }
+
+  @Test
   void helpListsTheIssueOptions() {
     StringWriter out = new StringWriter();
     CommandLine cli = SandboxMain.commandLine(System.out);
     cli.setOut(new PrintWriter(out, true));
     cli.execute("--help");
-    assertThat(out.toString()).contains("--trace", "--pool", "--report", "--no-live", "--keep-running");
+    assertThat(out.toString()).contains("--trace", "--pool", "--report", "--no-live", "--keep-running",
+        "--rollout-at");
   }
 }

@@ -1,5 +1,6 @@
 package io.hatchetoperator.worker;
 
-/** One task of a workflow: its name (readable id), options, input type and body. */
-public record TaskDefinition<I>(String name, TaskOptions options, Class<I> inputType,
-    TaskFunction<I> function) {}
+import java.lang.reflect.Type;
+
+/** One task of a workflow: its name (readable id), options, input type (a class or a generic type) and body. */
+public record TaskDefinition<I>(String name, TaskOptions options, Type inputType, TaskFunction<I> function) {}

@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A task's options as the engine sees them: retries and backoff, execution and schedule timeouts,
- * slot requests (slot type to units) and DAG parents (task names of the same workflow).
+ * A task's options: retries and backoff, execution and schedule timeouts, slot requests (slot type to
+ * units), DAG parents (task names of the same workflow), the exception classes that fail a run at once
+ * without retries (besides {@link NonRetryableException}), the static rate limits each run takes and the worker
+ * labels it requires or prefers.
  */
 public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSeconds,
     Duration executionTimeout, Duration scheduleTimeout, Map<String, Integer> slotRequests,
-    List<String> parents) {
+    List<String> parents, List<Class<? extends Throwable>> nonRetryable, List<RateLimit> rateLimits,
+    Map<String, DesiredLabel> desiredLabels) {
 
   /** Hatchet's defaults: no retries, 60 s execution timeout, 5 min schedule timeout, one default slot. */
   public static final TaskOptions DEFAULTS = builder().build();
@@ -22,6 +25,14 @@ public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSe
     }
     slotRequests = Map.copyOf(slotRequests);
     parents = List.copyOf(parents);
+    nonRetryable = List.copyOf(nonRetryable);
+    rateLimits = List.copyOf(rateLimits);
+    desiredLabels = Map.copyOf(desiredLabels);
+  }
+
+  /** Whether {@code error} fails the run without a retry: a {@link NonRetryableException} or a listed class. */
+  public boolean isNonRetryable(Throwable error) {
+    return error instanceof NonRetryableException || nonRetryable.stream().anyMatch(c -> c.isInstance(error));
   }
 
   public static Builder builder() {
@@ -37,6 +48,9 @@ public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSe
     private Duration scheduleTimeout = Duration.ofMinutes(5);
     private final Map<String, Integer> slotRequests = new LinkedHashMap<>(Map.of("default", 1));
     private List<String> parents = List.of();
+    private List<Class<? extends Throwable>> nonRetryable = List.of();
+    private final List<RateLimit> rateLimits = new java.util.ArrayList<>();
+    private final Map<String, DesiredLabel> desiredLabels = new LinkedHashMap<>();
 
     public Builder retries(int retries) { this.retries = retries; return this; }
 
@@ -59,9 +73,34 @@ public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSe
 
     public Builder parents(String... parents) { this.parents = List.of(parents); return this; }
 
+    /** DAG parents by reference: their outputs are read with {@link Context#parentOutput(TaskRef)}. */
+    public Builder parents(TaskRef<?, ?>... parents) {
+      this.parents = java.util.Arrays.stream(parents).map(TaskRef::name).toList();
+      return this;
+    }
+
+    /** Exceptions of these classes (or subclasses) fail the run at once, without using its retries. */
+    @SafeVarargs
+    public final Builder nonRetryable(Class<? extends Throwable>... types) {
+      this.nonRetryable = List.of(types);
+      return this;
+    }
+
+    /** Each run takes {@code units} of the static rate limit {@code key} when it is assigned. */
+    public Builder rateLimit(String key, int units) {
+      rateLimits.add(new RateLimit(key, units));
+      return this;
+    }
+
+    /** The worker label {@code key} this task requires or prefers (worker labels: {@link WorkerOptions.Builder#label}). */
+    public Builder desiredLabel(String key, DesiredLabel label) {
+      desiredLabels.put(key, label);
+      return this;
+    }
+
     public TaskOptions build() {
       return new TaskOptions(retries, backoffFactor, backoffMaxSeconds, executionTimeout,
-          scheduleTimeout, slotRequests, parents);
+          scheduleTimeout, slotRequests, parents, nonRetryable, rateLimits, desiredLabels);
     }
   }
 }

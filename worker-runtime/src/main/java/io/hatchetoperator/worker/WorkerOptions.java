@@ -2,12 +2,15 @@ package io.hatchetoperator.worker;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 /**
  * A worker's capacity and labels: {@code slotConfig} maps each slot type to its number of slots
- * ({@code default} for ordinary tasks); {@code labels} are added to the preset labels at registration.
+ * ({@code default} for ordinary tasks); {@code labels} are added to the preset labels at registration;
+ * {@code taskExecutor} runs task bodies when set (null: virtual threads on JDK 21+, else a bounded pool).
  */
-public record WorkerOptions(Map<String, Integer> slotConfig, Map<String, String> labels) {
+public record WorkerOptions(Map<String, Integer> slotConfig, Map<String, String> labels,
+    ExecutorService taskExecutor) {
 
   /** The default slot type's name. */
   public static final String DEFAULT_SLOT_TYPE = "default";
@@ -39,6 +42,7 @@ public record WorkerOptions(Map<String, Integer> slotConfig, Map<String, String>
   public static final class Builder {
     private final Map<String, Integer> slotConfig = new LinkedHashMap<>();
     private final Map<String, String> labels = new LinkedHashMap<>();
+    private ExecutorService taskExecutor;
 
     /** Number of default slots (concurrent task runs). */
     public Builder slots(int n) { slotConfig.put(DEFAULT_SLOT_TYPE, n); return this; }
@@ -48,12 +52,19 @@ public record WorkerOptions(Map<String, Integer> slotConfig, Map<String, String>
 
     public Builder label(String key, String value) { labels.put(key, value); return this; }
 
+    /**
+     * Runs task bodies on {@code executor} (owned by the caller: the worker never shuts it down). A bounded
+     * executor makes assignments wait for a thread after they got their slot; give it at least as many
+     * threads as the worker has slots.
+     */
+    public Builder taskExecutor(ExecutorService executor) { this.taskExecutor = executor; return this; }
+
     public WorkerOptions build() {
       Map<String, Integer> config = new LinkedHashMap<>(slotConfig);
       if (config.isEmpty()) {
         config.put(DEFAULT_SLOT_TYPE, 100);
       }
-      return new WorkerOptions(config, labels);
+      return new WorkerOptions(config, labels, taskExecutor);
     }
   }
 }

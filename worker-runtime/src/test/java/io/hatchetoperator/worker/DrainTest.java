@@ -142,7 +142,7 @@ class DrainTest {
         .containsExactly(StepActionEventType.STEP_EVENT_TYPE_STARTED,
             StepActionEventType.STEP_EVENT_TYPE_FAILED);
     StepActionEvent failed = engine.dispatcher.events(run).get(1);
-    assertThat(failed.getEventPayload()).isEqualTo("worker shut down before the task finished");
+    assertThat(failed.getEventPayload()).startsWith("worker shut down before the task finished\n\n{\"__hatchet_error_metadata__\"");
     assertThat(failed.getShouldNotRetry()).isFalse();
     assertThat(engine.dispatcher.unsubscribes).hasSize(1);
   }

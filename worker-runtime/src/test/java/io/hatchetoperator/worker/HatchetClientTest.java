@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -140,9 +139,10 @@ class HatchetClientTest {
   }
 
   @Test
-  void triggeringAnUnknownWorkflowFailsWithTheEnginesStatus() {
+  void triggeringAnUnknownWorkflowFailsWithTheEnginesStatusAndNoGrpcType() {
     assertThatThrownBy(() -> hatchet.client().trigger("nope", Map.of()))
-        .isInstanceOf(CompletionException.class)
-        .hasMessageContaining("NOT_FOUND");
+        .isInstanceOfSatisfying(EngineRejectedException.class, e -> assertThat(e.reason()).isEqualTo("NOT_FOUND"))
+        .hasMessageContaining("triggering workflow 'nope'")
+        .hasNoCause();
   }
 }

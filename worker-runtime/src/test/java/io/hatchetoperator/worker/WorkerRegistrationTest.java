@@ -63,6 +63,25 @@ class WorkerRegistrationTest {
     assertThat(engine.authorizations).isNotEmpty().allMatch(h -> h.equals("bearer " + engine.token()));
   }
 
+  record Signup(String email, int age) {}
+
+  @Test
+  void sendsTheJsonSchemaOfARecordInputInInputJsonSchemaAndNoneForMaps() throws Exception {
+    Hatchet hatchet = engine.hatchet().build();
+    TaskRef<Signup, Signup> typed = hatchet.task("signup", Signup.class, Signup.class, (s, ctx) -> s);
+    Workflow untyped = hatchet.workflow("untyped").task("step", (input, ctx) -> input);
+    worker = hatchet.worker("schema-worker", WorkerOptions.slots(2), typed, untyped);
+    worker.startAsync().get(30, TimeUnit.SECONDS);
+
+    CreateWorkflowVersionRequest signup = engine.admin.putWorkflows.stream()
+        .filter(p -> p.getName().equals("signup")).findFirst().orElseThrow();
+    assertThat(signup.getInputJsonSchema().toStringUtf8()).isEqualTo("{\"type\":\"object\",\"title\":\"Signup\","
+        + "\"properties\":{\"email\":{\"type\":\"string\"},\"age\":{\"type\":\"integer\"}},"
+        + "\"required\":[\"email\",\"age\"]}");
+    assertThat(engine.admin.putWorkflows.stream().filter(p -> p.getName().equals("untyped")).findFirst()
+        .orElseThrow().hasInputJsonSchema()).isFalse();
+  }
+
   @Test
   void sendsTaskOptionsAsTheEngineReadsThem() throws Exception {
     Hatchet hatchet = engine.hatchet().build();

@@ -1,6 +1,6 @@
 package io.hatchetoperator.engine.core;
 
-/** Reads the tokens of {@link CelExpr}'s subset: identifiers, quoted strings, integers, and single characters. */
+/** Reads the tokens of {@link CelExpr}'s subset: identifiers, quoted strings, numbers and operators. */
 final class CelLexer {
 
   private final String text;
@@ -32,6 +32,20 @@ final class CelLexer {
       return true;
     }
     return false;
+  }
+
+  /** Consumes {@code op} when it starts here and is not the start of a longer operator ({@code <} of {@code <=}). */
+  boolean eatOp(String op) {
+    skipSpace();
+    if (!text.startsWith(op, pos)) {
+      return false;
+    }
+    int end = pos + op.length();
+    if (op.length() == 1 && end < text.length() && text.charAt(end) == '=' && "<>!=".indexOf(op.charAt(0)) >= 0) {
+      return false;
+    }
+    pos = end;
+    return true;
   }
 
   /** An identifier, or "" when none starts here. */
@@ -73,6 +87,13 @@ final class CelLexer {
       int start = pos++;
       while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
         pos++;
+      }
+      if (pos + 1 < text.length() && text.charAt(pos) == '.' && Character.isDigit(text.charAt(pos + 1))) {
+        pos++;
+        while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+          pos++;
+        }
+        return Double.parseDouble(text.substring(start, pos));
       }
       return Long.parseLong(text.substring(start, pos));
     }

@@ -19,10 +19,6 @@ final class FeatureAudit {
   /** Throws INVALID_ARGUMENT for the first feature of {@code r} that this engine would otherwise ignore. */
   static void check(String wf, CreateWorkflowVersionRequest r) {
     unknownFields("workflow '" + wf + "'", r);
-    if (r.getDefaultFiltersCount() > 0) {
-      throw unsupported("workflow '" + wf + "'", "default_filters",
-          "event filters (CEL expressions that decide which events start a run)", "remove defaultFilters");
-    }
     if (r.hasIdempotency()) {
       throw unsupported("workflow '" + wf + "'", "idempotency", "idempotency keys", "remove idempotency");
     }

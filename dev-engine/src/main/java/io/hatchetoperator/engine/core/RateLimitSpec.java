@@ -52,19 +52,24 @@ public record RateLimitSpec(String field, CelExpr key, CelExpr units, CelExpr li
     if (!(k instanceof String ks)) {
       throw mistyped(key, "string output for dynamic rate limit key", k);
     }
-    Object u = eval(units, vars);
+    Object u = integral(eval(units, vars));
     if (!(u instanceof Long us)) {
       throw mistyped(units, "int output for dynamic rate limit units", u);
     }
     Long lv = null;
     if (limit != null) {
-      Object l = eval(limit, vars);
+      Object l = integral(eval(limit, vars));
       if (!(l instanceof Long ll)) {
         throw mistyped(limit, "int output for dynamic rate limit value", l);
       }
       lv = ll;
     }
     return new Resolved(ks, us, lv, window);
+  }
+
+  /** A double becomes an int, as Hatchet's ParseAndEvalStepRun truncates JSON numbers (which reach cel-go as doubles). */
+  private static Object integral(Object v) {
+    return v instanceof Double d ? Long.valueOf(d.longValue()) : v;
   }
 
   private static Object eval(CelExpr e, java.util.function.Supplier<Map<String, Object>> vars) {

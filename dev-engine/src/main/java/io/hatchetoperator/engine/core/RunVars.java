@@ -43,7 +43,7 @@ final class RunVars extends AbstractMap<String, Object> {
     throw new UnsupportedOperationException("the run's CEL variables are read by name only");
   }
 
-  private static Object parse(String json) {
+  static Object parse(String json) {
     try {
       return json == null || json.isEmpty() ? Map.of() : MAP.readValue(json);
     } catch (java.io.IOException e) {

@@ -236,11 +236,17 @@ public final class Scheduler {
 
   /** Triggers every workflow whose event triggers contain {@code key}; returns the run ids. */
   public List<String> triggerEvent(String eventId, String key, TriggerRequest base) {
+    return triggerEvent(eventId, key, null, base);
+  }
+
+  /** As above, for an event pushed with {@code scope} (null for none), which selects the workflows' filters. */
+  public List<String> triggerEvent(String eventId, String key, String scope, TriggerRequest base) {
     List<TriggerRequest> reqs = new ArrayList<>();
     for (WorkflowDef def : registry.triggeredBy(key)) {
-      TriggerRequest r = base.fromEvent(eventId, key);
-      reqs.add(new TriggerRequest(def.name(), r.inputJson(), r.metadataJson(), r.priority(), null, null, null, null,
-          eventId, key));
+      for (String filterPayload : EventFilters.runs(def, scope, eventId, key, base.inputJson(), base.metadataJson())) {
+        reqs.add(new TriggerRequest(def.name(), base.inputJson(), base.metadataJson(), base.priority(), null, null,
+            null, null, eventId, key, null, null, filterPayload));
+      }
     }
     return reqs.isEmpty() ? List.of() : trigger(reqs);
   }

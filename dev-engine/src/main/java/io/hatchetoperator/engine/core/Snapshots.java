@@ -36,17 +36,56 @@ final class Snapshots {
         oldest(oldest, t.def.readableId(), 0, t.queuedAtMillis);
       }
     }
+    Map<String, Map<String, Map<String, Long>>> queuedKeys = new HashMap<>();
+    Map<String, Map<String, Map<String, Long>>> runningKeys = new HashMap<>();
+    for (GateSlot g : s.gate.waiting()) {
+      for (TaskRun t : g.task != null ? List.of(g.task) : g.run.waitingForSlot) {
+        oldest(oldest, t.def.readableId(), 0, t.queuedAtMillis);
+        if (g.task != null) {
+          countKey(queuedKeys, t, g.key);
+        }
+      }
+    }
+    for (TaskRun t : s.rateLimited) {
+      if (t.state == TaskState.QUEUED) {
+        oldest(oldest, t.def.readableId(), 0, t.queuedAtMillis);
+      }
+    }
     for (TaskRun t : s.running) {
       oldest(oldest, t.def.readableId(), 1, t.startedAtMillis);
+      if (t.slot.group != null) {
+        countKey(runningKeys, t, t.slot.key);
+      }
     }
     Map<String, TaskStat> out = new LinkedHashMap<>();
     for (String name : names == null ? s.queues.names() : names) {
       long[] c = s.queues.counts(name);
       long[] o = oldest.getOrDefault(name, new long[2]);
       if (names != null || c[0] + c[1] > 0) {
-        out.put(name, new TaskStat(name, c[0], c[1], o[0], o[1]));
+        out.put(name, new TaskStat(name, c[0], c[1], o[0], o[1], stats(queuedKeys.get(name)),
+            stats(runningKeys.get(name))));
       }
     }
+    return out;
+  }
+
+  /** Counts a task under its strategy ("expression\u0000type") and key. */
+  private static void countKey(Map<String, Map<String, Map<String, Long>>> into, TaskRun t, String key) {
+    ConcurrencySpec spec = t.def.concurrency();
+    into.computeIfAbsent(t.def.readableId(), n -> new LinkedHashMap<>())
+        .computeIfAbsent(spec.key().source() + "\u0000" + spec.strategy().name(), k -> new java.util.TreeMap<>())
+        .merge(key, 1L, Long::sum);
+  }
+
+  private static List<TaskStat.ConcurrencyStat> stats(Map<String, Map<String, Long>> byStrategy) {
+    if (byStrategy == null) {
+      return List.of();
+    }
+    List<TaskStat.ConcurrencyStat> out = new java.util.ArrayList<>();
+    byStrategy.forEach((k, keys) -> {
+      int cut = k.indexOf('\u0000');
+      out.add(new TaskStat.ConcurrencyStat(k.substring(0, cut), k.substring(cut + 1), keys));
+    });
     return out;
   }
 

@@ -10,10 +10,19 @@ package io.hatchetoperator.engine.core;
  * @param eventId the id of the triggering event, or null
  * @param desiredWorkerId the worker a sticky workflow's first tasks should run on (child runs), or null
  * @param labels desired worker labels for every task of the run, replacing the tasks' own; empty for none
+ * @param filterPayload the payload of the event filter that started the run (JSON object text), or null
  */
 public record TriggerRequest(String workflowName, String inputJson, String metadataJson, Integer priority,
     String parentRunId, String parentTaskId, Integer childIndex, String childKey, String eventId, String eventKey,
-    String desiredWorkerId, java.util.List<LabelRule> labels) {
+    String desiredWorkerId, java.util.List<LabelRule> labels, String filterPayload) {
+
+  /** A request not started through an event filter. */
+  public TriggerRequest(String workflowName, String inputJson, String metadataJson, Integer priority,
+      String parentRunId, String parentTaskId, Integer childIndex, String childKey, String eventId, String eventKey,
+      String desiredWorkerId, java.util.List<LabelRule> labels) {
+    this(workflowName, inputJson, metadataJson, priority, parentRunId, parentTaskId, childIndex, childKey, eventId,
+        eventKey, desiredWorkerId, labels, null);
+  }
 
   public TriggerRequest {
     labels = labels == null ? java.util.List.of() : java.util.List.copyOf(labels);

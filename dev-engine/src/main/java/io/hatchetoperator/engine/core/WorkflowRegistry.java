@@ -65,7 +65,8 @@ public final class WorkflowRegistry {
     WorkflowDef def = new WorkflowDef(workflowId, UUID.randomUUID().toString(), name, req.getVersion(), ordered,
         req.getEventTriggersList(), priority, onFailure, crons(name, req),
         req.hasCronInput() ? Json.requireObject("cron_input", req.getCronInput()) : "{}",
-        req.hasSticky() ? req.getSticky().name() : null, runConcurrency);
+        req.hasSticky() ? req.getSticky().name() : null, runConcurrency,
+        EventFilters.of(name, req.getDefaultFiltersList()));
     byName.put(name, def);
     return def;
   }

@@ -95,7 +95,9 @@ final class GrpcActionSink implements ActionSink {
           .append(parent.output() == null ? "null" : parent.output());
       first = false;
     }
-    sb.append("},\"triggers\":{},\"user_data\":{},\"overrides\":{}");
+    String filterPayload = run.request().filterPayload();
+    sb.append("},\"triggers\":").append(filterPayload == null ? "{}" : "{\"filter_payload\":" + filterPayload + "}")
+        .append(",\"user_data\":{},\"overrides\":{}");
     if (task.def() == run.workflow().onFailure()) {
       sb.append(",\"step_run_errors\":{");
       first = true;

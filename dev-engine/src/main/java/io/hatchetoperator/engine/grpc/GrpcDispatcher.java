@@ -130,9 +130,11 @@ public final class GrpcDispatcher extends DispatcherGrpc.DispatcherImplBase {
   @Override
   public void subscribeToWorkflowEvents(SubscribeToWorkflowEventsRequest req, StreamObserver<WorkflowEvent> out) {
     try {
-      if (!req.hasWorkflowRunId()) {
-        throw EngineException.invalid("workflow_run_id is not set; the dev engine streams events of one run at a time"
-            + " (additional_meta_key subscriptions are not supported)");
+      boolean byMetadata = !req.getAdditionalMetaKey().isEmpty() || !req.getAdditionalMetaValue().isEmpty();
+      if (!req.hasWorkflowRunId() || byMetadata) {
+        throw EngineException.invalid((req.hasWorkflowRunId() ? "additional_meta_key/value are set" : "workflow_run_id is"
+            + " not set") + "; the dev engine streams the events of one run given by workflow_run_id"
+            + " (additional_meta_key subscriptions are not supported, so they are refused rather than ignored)");
       }
       String runId = Ids.require("workflow_run_id", req.getWorkflowRunId());
       RunEventStream stream = new RunEventStream((ServerCallStreamObserver<WorkflowEvent>) out, runId);

@@ -69,8 +69,12 @@ public final class GrpcEvents extends EventsServiceGrpc.EventsServiceImplBase {
         throw EngineException.notFound("event_id = " + req.getEventId() + " is not one of the last " + KEPT_EVENTS
             + " events of this engine");
       }
-      return push("", PushEventRequest.newBuilder().setKey(old.getKey()).setPayload(old.getPayload())
-          .setAdditionalMetadata(old.getAdditionalMetadata()).build());
+      PushEventRequest.Builder again = PushEventRequest.newBuilder().setKey(old.getKey()).setPayload(old.getPayload())
+          .setAdditionalMetadata(old.getAdditionalMetadata());
+      if (old.hasScope()) {
+        again.setScope(old.getScope());
+      }
+      return push("", again.build());
     });
   }
 
@@ -113,7 +117,7 @@ public final class GrpcEvents extends EventsServiceGrpc.EventsServiceImplBase {
     String meta = Json.requireObject(prefix + "additional_metadata", req.getAdditionalMetadata());
     TriggerRequest base = new TriggerRequest("", payload, meta, req.hasPriority() ? req.getPriority() : null,
         null, null, null, null, null, null);
-    List<String> runs = scheduler.triggerEvent(id, req.getKey(), base);
+    List<String> runs = scheduler.triggerEvent(id, req.getKey(), req.hasScope() ? req.getScope() : null, base);
     LOG.debug("event '{}' ({}) started runs {}", req.getKey(), id, runs);
     Event.Builder e = Event.newBuilder().setTenantId(scheduler.tenantId()).setEventId(id).setKey(req.getKey())
         .setPayload(payload).setAdditionalMetadata(meta)

@@ -99,16 +99,21 @@ final class RestJson {
 
   static Map<String, Object> taskStats(Map<String, TaskStat> stats) {
     Map<String, Object> out = new LinkedHashMap<>();
-    stats.forEach((name, s) -> out.put(name, Map.of("queued", stat(s.queued(), s.oldestQueuedMillis()),
-        "running", stat(s.running(), s.oldestRunningMillis()))));
+    stats.forEach((name, s) -> out.put(name, Map.of(
+        "queued", stat(s.queued(), s.oldestQueuedMillis(), s.queuedConcurrency()),
+        "running", stat(s.running(), s.oldestRunningMillis(), s.runningConcurrency()))));
     return out;
   }
 
-  private static Map<String, Object> stat(long total, long oldestMillis) {
+  private static Map<String, Object> stat(long total, long oldestMillis, List<TaskStat.ConcurrencyStat> concurrency) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("total", total);
     if (oldestMillis > 0) {
       m.put("oldest", time(oldestMillis));
+    }
+    if (!concurrency.isEmpty()) {
+      m.put("concurrency", concurrency.stream().map(c -> Map.of("expression", c.expression(), "type", c.type(),
+          "keys", c.keys())).toList());
     }
     return m;
   }

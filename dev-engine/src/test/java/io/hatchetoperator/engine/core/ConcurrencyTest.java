@@ -37,7 +37,11 @@ class ConcurrencyTest {
     run("rr", "a", 1);
     run("rr", "b", 1);
     assertThat(groups(w.started)).containsExactly("a", "b");
-    assertThat(e.scheduler.taskStats(List.of("rr")).get("rr").queued()).isEqualTo(1);
+    TaskStat stat = e.scheduler.taskStats(List.of("rr")).get("rr");
+    assertThat(stat.queued()).isEqualTo(1);
+    assertThat(stat.queuedConcurrency()).containsExactly(new TaskStat.ConcurrencyStat("input.group",
+        "GROUP_ROUND_ROBIN", java.util.Map.of("a", 1L)));
+    assertThat(stat.runningConcurrency().get(0).keys()).containsEntry("a", 1L).containsEntry("b", 1L);
     e.complete(w.started.get(0), "{}");
     assertThat(e.state(a1)).isEqualTo(TaskState.COMPLETED);
     assertThat(groups(w.started)).containsExactly("a", "b", "a");

@@ -6,7 +6,6 @@ import com.google.protobuf.UnknownFieldSet;
 import io.hatchetoperator.proto.v1.Concurrency;
 import io.hatchetoperator.proto.v1.CreateTaskOpts;
 import io.hatchetoperator.proto.v1.CreateWorkflowVersionRequest;
-import io.hatchetoperator.proto.v1.DefaultFilter;
 import io.hatchetoperator.proto.v1.IdempotencyConfig;
 import io.hatchetoperator.proto.v1.TaskBatchConfig;
 import java.util.function.UnaryOperator;
@@ -29,8 +28,6 @@ class FeatureAuditTest {
 
   @Test
   void workflow_level_options_the_engine_cannot_enforce_are_named() {
-    rejects(b -> b.addDefaultFilters(DefaultFilter.newBuilder().setExpression("true").setScope("s")),
-        "default_filters", "event filters");
     rejects(b -> b.setIdempotency(IdempotencyConfig.newBuilder().setExpression("input.id").setTtlMs(1000)),
         "idempotency");
     rejects(b -> b.setDefaultPriority(4), "default_priority = 4", "1 (low, the default), 2 or 3");

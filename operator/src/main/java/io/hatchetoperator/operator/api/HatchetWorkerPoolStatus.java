@@ -37,6 +37,9 @@ public class HatchetWorkerPoolStatus {
     private String busySlots;
     @JsonPropertyDescription("Age of the oldest queued run at the last poll (e.g. 12s).")
     private String oldestQueuedAge;
+    @JsonPropertyDescription("When the engine was polled for the figures shown (queued, running, busy, oldest queued age; RFC 3339). "
+            + "Written with them: when a figure changes materially, else at most every 30 s, never while they stay the same.")
+    private String lastPollTime;
     @JsonPropertyDescription("When the replica count last changed (RFC 3339).")
     private String lastScaleTime;
     @JsonPropertyDescription("The last scaling decision and why it was made.")
@@ -66,6 +69,8 @@ public class HatchetWorkerPoolStatus {
     public void setBusySlots(String busySlots) { this.busySlots = busySlots; }
     public String getOldestQueuedAge() { return oldestQueuedAge; }
     public void setOldestQueuedAge(String oldestQueuedAge) { this.oldestQueuedAge = oldestQueuedAge; }
+    public String getLastPollTime() { return lastPollTime; }
+    public void setLastPollTime(String lastPollTime) { this.lastPollTime = lastPollTime; }
     public String getLastScaleTime() { return lastScaleTime; }
     public void setLastScaleTime(String lastScaleTime) { this.lastScaleTime = lastScaleTime; }
     public LastDecision getLastDecision() { return lastDecision; }

@@ -13,10 +13,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link ScalingStateStore} kept in memory and persisted in the pool's annotation
- * {@value #ANNOTATION} (the compact {@link ScalingState#encode()} form), so a restarted operator keeps
- * its stabilization history and, above all, knows which workers it paused. The reconciler writes the
- * annotation when {@link #toPersist} says so: at once when the cordons changed, else at most every
- * {@code statePersistInterval}.
+ * {@value #ANNOTATION} (the compact {@link ScalingState#encode()} form of {@link RestartState#restored}), so a
+ * restarted operator knows which workers it paused and keeps what the policy learned. The reconciler writes the
+ * annotation when {@link #toPersist} says so: at once when {@link RestartState#hardChanged} (cordons, a new idle
+ * clock, the anti-flap hold, the last scale-down), once a {@link RestartState#softChanged} change (leaving idle,
+ * bursts, learned estimates) has been pending for {@code statePersistInterval}, and never for what changes on every
+ * poll (history times, the sampling cursor), so an idle pool costs no write.
  */
 public final class AnnotationScalingStateStore implements ScalingStateStore {
 
@@ -29,10 +31,11 @@ public final class AnnotationScalingStateStore implements ScalingStateStore {
   private final Duration persistInterval;
   private final Map<String, ScalingState> states = new ConcurrentHashMap<>();
   private final Map<String, Persisted> persisted = new ConcurrentHashMap<>();
+  private final Map<String, Instant> softSince = new ConcurrentHashMap<>();
 
   private record Persisted(ScalingState state, Instant at) {}
 
-  /** A store that persists at most every {@code persistInterval} unless cordons change. */
+  /** A store that persists soft changes at most every {@code persistInterval}. */
   public AnnotationScalingStateStore(Clock clock, Duration persistInterval) {
     this.clock = clock;
     this.persistInterval = persistInterval;
@@ -44,7 +47,7 @@ public final class AnnotationScalingStateStore implements ScalingStateStore {
       return;
     }
     try {
-      ScalingState state = ScalingState.decode(annotation);
+      ScalingState state = RestartState.restored(ScalingState.decode(annotation));
       states.put(pool, state);
       persisted.put(pool, new Persisted(state, clock.instant()));
     } catch (IllegalArgumentException e) {
@@ -70,18 +73,25 @@ public final class AnnotationScalingStateStore implements ScalingStateStore {
     }
     Persisted last = persisted.get(pool);
     Instant now = clock.instant();
-    boolean due = last == null || !last.state().cordons().equals(state.cordons())
-        || !now.isBefore(last.at().plus(persistInterval));
-    if (!due || (last != null && last.state().equals(state))) {
+    boolean due = last == null || RestartState.hardChanged(last.state(), state);
+    if (!due && RestartState.softChanged(last.state(), state)) {
+      Instant since = softSince.computeIfAbsent(pool, k -> now);
+      due = !now.isBefore(since.plus(persistInterval));
+    } else if (!due) {
+      softSince.remove(pool);
+    }
+    if (!due) {
       return Optional.empty();
     }
     persisted.put(pool, new Persisted(state, now));
-    return Optional.of(state.encode());
+    softSince.remove(pool);
+    return Optional.of(RestartState.restored(state).encode());
   }
 
   /** Forgets a deleted pool. */
   public void forget(String pool) {
     states.remove(pool);
     persisted.remove(pool);
+    softSince.remove(pool);
   }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,13 +34,20 @@ public final class KubernetesEventSink implements ScalingEventSink {
   private static final Logger LOG = LoggerFactory.getLogger(KubernetesEventSink.class);
 
   private final KubernetesEventWriter writer;
+  private final Consumer<Runnable> dispatch;
   private final Map<String, ObjectReference> pools = new ConcurrentHashMap<>();
   private final Set<String> reportedUnavailable = ConcurrentHashMap.newKeySet();
   private final Map<String, List<ScalingEvent>> ticking = new ConcurrentHashMap<>();
 
-  /** A sink writing through {@code client}. */
+  /** A sink writing through {@code client} on the caller's thread. */
   public KubernetesEventSink(KubernetesClient client) {
+    this(client, Runnable::run);
+  }
+
+  /** A sink writing through {@code client}, each write handed to {@code dispatch} (e.g. a background thread). */
+  public KubernetesEventSink(KubernetesClient client, Consumer<Runnable> dispatch) {
     this.writer = new KubernetesEventWriter(client, COMPONENT);
+    this.dispatch = dispatch;
   }
 
   /**
@@ -111,7 +119,7 @@ public final class KubernetesEventSink implements ScalingEventSink {
     ObjectReference about = pools.get(pool);
     LOG.info("pool {}: {}: {}", pool, reason, message);
     if (about != null) {
-      writer.write(about, warning, reason, message, at);
+      dispatch.accept(() -> writer.write(about, warning, reason, message, at));
     }
   }
 

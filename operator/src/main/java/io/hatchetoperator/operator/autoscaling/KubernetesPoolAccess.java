@@ -1,5 +1,6 @@
 package io.hatchetoperator.operator.autoscaling;
 
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -12,7 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads and writes what autoscaling needs of a pool in the cluster: lists its pods (by the pool label
  * the Deployment's selector uses) and writes the policy-state annotation with a JSON merge patch of the
- * metadata only (no resourceVersion, so it never conflicts with the reconciler's status patch).
+ * metadata only (no resourceVersion, so it never conflicts with the reconciler's status patch). The patch is sent
+ * for a name-only copy of the pool: fabric8's {@code withName(..).patch(..)} first GETs the object (it needs an item
+ * for the URL), while {@code resource(item).patch(..)} uses the item it is given and sends the PATCH alone.
  */
 public final class KubernetesPoolAccess {
 
@@ -31,28 +34,22 @@ public final class KubernetesPoolAccess {
         .withLabel(PoolInputsMapper.POOL_LABEL, pool.getMetadata().getName()).list().getItems();
   }
 
-  /** Writes the encoded policy state to the pool's annotation; logs and goes on when it fails. */
-  public void writeState(HatchetWorkerPool pool, String encoded) {
-    patchState(pool, quote(encoded));
-  }
-
-  /** Removes the policy-state annotation (the pool left autoscaling); logs and goes on when it fails. */
-  public void removeState(HatchetWorkerPool pool) {
-    if (PoolViews.annotation(pool, AnnotationScalingStateStore.ANNOTATION) != null) {
-      patchState(pool, "null");
-    }
-  }
-
-  private void patchState(HatchetWorkerPool pool, String value) {
+  /**
+   * Writes the encoded policy state to the annotation of the pool {@code key} ({@code namespace/name}), or removes
+   * the annotation when {@code encoded} is null; logs and goes on when it fails.
+   */
+  public void writeState(String key, String encoded) {
+    String value = encoded == null ? "null" : quote(encoded);
     String patch = "{\"metadata\":{\"annotations\":{\"" + AnnotationScalingStateStore.ANNOTATION
         + "\":" + value + "}}}";
+    HatchetWorkerPool target = new HatchetWorkerPool();
+    target.setMetadata(new ObjectMetaBuilder().withName(PoolKeys.name(key))
+        .withNamespace(PoolKeys.namespace(key)).build());
     try {
-      client.resources(HatchetWorkerPool.class).inNamespace(pool.getMetadata().getNamespace())
-          .withName(pool.getMetadata().getName())
-          .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+      client.resource(target).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
     } catch (RuntimeException e) {
-      LOG.warn("pool {}/{}: could not write annotation {}: {}", pool.getMetadata().getNamespace(),
-          pool.getMetadata().getName(), AnnotationScalingStateStore.ANNOTATION, e.getMessage());
+      LOG.warn("pool {}: could not write annotation {}: {}", key, AnnotationScalingStateStore.ANNOTATION,
+          e.getMessage());
     }
   }
 

@@ -51,6 +51,7 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
   private final AutoscalingMetrics metrics;
   private final ScalingOrchestrator orchestrator;
   private final KubernetesPoolAccess cluster;
+  private final BackgroundWrites writes;
   private final PodCache pods;
   private final ManualScaleNotice manualScale;
   private final UnmatchedWorkersNotice unmatched = new UnmatchedWorkersNotice();
@@ -59,6 +60,8 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
   private final Map<String, AutoscalingOutcome> last = new ConcurrentHashMap<>();
   private final Map<String, Instant> lastStepped = new ConcurrentHashMap<>();
   private final Duration poolExpiry;
+  private static final int MAX_TOKENS = 256;
+  private final Map<String, EngineToken> tokens = new ConcurrentHashMap<>();
 
   /** Wires autoscaling over {@code pollers}, writing through {@code client}. */
   public PoolAutoscaler(KubernetesClient client, EnginePollers pollers,
@@ -68,10 +71,11 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     this.source = new EngineMetricsSource(pollers, clock);
     this.realizer = new KubernetesScalingRealizer(client, pollers, source);
     this.states = new AnnotationScalingStateStore(clock, settings.statePersistInterval());
-    this.events = new KubernetesEventSink(client);
+    this.cluster = new KubernetesPoolAccess(client);
+    this.writes = new BackgroundWrites();
+    this.events = new KubernetesEventSink(client, writes::submit);
     this.metrics = new AutoscalingMetrics(registry);
     this.orchestrator = new ScalingOrchestrator(new ScalingPorts(source, realizer, states, events));
-    this.cluster = new KubernetesPoolAccess(client);
     this.pods = new PodCache(client);
     this.manualScale = new ManualScaleNotice(events, clock);
     this.warnings = new TransitionWarnings(events);
@@ -98,11 +102,23 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     pollers.start();
   }
 
-  /** Stops the background pollers. */
+  /** Stops the background pollers, then writes what is still queued (up to 5 s). */
   @Override
   public void close() {
     pollers.close();
     pods.close();
+    writes.close();
+  }
+
+  /** {@link ScalingStep}: nothing is written from the moment {@code mayWrite} is false (the Lease was lost). */
+  @Override
+  public void gate(java.util.function.BooleanSupplier mayWrite) {
+    writes.gate(mayWrite);
+  }
+
+  /** Waits until the Events and state writes queued so far were sent (tests). */
+  public void awaitWrites() {
+    writes.awaitIdle();
   }
 
   /** {@link ScalingStep}: {@link #step} with the token the reconciler read from the pool's Secret. */
@@ -114,8 +130,8 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
 
   /**
    * The reconciler's entry: one autoscaling step for {@code pool} (which has {@code spec.autoscaling}):
-   * lists its pods, decides, writes the state annotation when due, and applies the outcome to
-   * {@code status} (desiredReplicas, figures, lastDecision, conditions).
+   * lists its pods, decides, and applies the outcome to {@code status} (desiredReplicas, figures, lastDecision,
+   * conditions). Its Events are written on a background thread, so the reconcile does not wait for them.
    *
    * @param status the status the reconciler is about to publish
    * @param token the API token from the pool's Secret
@@ -123,7 +139,6 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
   public AutoscalingOutcome step(HatchetWorkerPool pool, HatchetWorkerPoolStatus status,
       String token) {
     AutoscalingOutcome outcome = reconcile(pool, token, pods.pods(pool));
-    outcome.stateAnnotation().ifPresent(state -> cluster.writeState(pool, state));
     PoolStatusFields.apply(status, outcome, clock.instant(), pool.getMetadata().getGeneration());
     return outcome;
   }
@@ -149,7 +164,7 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     EngineToken parsed;
     URI apiUrl;
     try {
-      parsed = EngineToken.parse(token);
+      parsed = parse(token);
       apiUrl = PoolViews.apiUrl(pool, parsed);
     } catch (IllegalArgumentException e) {
       pollers.unregister(key);
@@ -203,7 +218,7 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
         settings.maxReplicas(), tick, reading.inputs()));
     Instant scaledAt = desired != current ? clock.instant() : null;
     return remember(key, Outcomes.ticked(desired, tick, reading, snapshot.get(), scaledAt,
-        states.toPersist(key), settings, workerConditions));
+        persist(key), settings, workerConditions));
   }
 
   /** {@link ScalingStep}: {@link #lower(HatchetWorkerPool, String, int, int)} with the Secret's token. */
@@ -245,7 +260,7 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     if (reading.available() && desired < running) {
       realizer.protectBusy(key, reading.inputs().workers());
     }
-    states.toPersist(key).ifPresent(state -> cluster.writeState(pool, state));
+    persist(key);
     return desired;
   }
 
@@ -284,17 +299,26 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
         }
       }
       remove(key);
-      cluster.removeState(pool);
+      if (annotation != null) {
+        cluster.writeState(key, null);
+      }
     }
     PoolStatusFields.clear(status);
     return true;
+  }
+
+  /** Writes the pool's state annotation when the store says so; returns what was written. */
+  private Optional<String> persist(String key) {
+    Optional<String> write = states.toPersist(key);
+    write.ifPresent(encoded -> cluster.writeState(key, encoded));
+    return write;
   }
 
   /** Registers the pool with its tenant's poller; false when the token or API URL is unusable. */
   private boolean register(HatchetWorkerPool pool, String key, String token,
       PoolScalingSettings settings) {
     try {
-      EngineToken parsed = EngineToken.parse(token);
+      EngineToken parsed = parse(token);
       URI apiUrl = PoolViews.apiUrl(pool, parsed);
       pollers.register(key, apiUrl, parsed, PoolViews.tasks(pool), settings.pollInterval());
       return true;
@@ -346,6 +370,23 @@ public final class PoolAutoscaler implements ScalingStep, AutoCloseable {
     last.remove(key);
     lastTick.remove(key);
     return outcome;
+  }
+
+  /**
+   * {@link EngineToken#parse}, remembered per token: a pool's token is the same on every poll, and decoding its JWT
+   * and hashing its fingerprint each time was a visible share of the step. A bad token is not remembered.
+   */
+  private EngineToken parse(String token) {
+    EngineToken known = tokens.get(token);
+    if (known != null) {
+      return known;
+    }
+    EngineToken parsed = EngineToken.parse(token);
+    if (tokens.size() >= MAX_TOKENS) {
+      tokens.clear(); // rotated tokens: start over rather than grow
+    }
+    tokens.put(token, parsed);
+    return parsed;
   }
 
   private static void putIfKnown(Map<String, ConditionValue> conditions, String type,

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Pure: writes an {@link AutoscalingOutcome} into the pool's status: desiredReplicas, queued, running,
- * slotUtilization, busySlots, oldestQueuedAge, lastScaleTime, lastDecision and the conditions
+ * slotUtilization, busySlots, oldestQueuedAge, lastPollTime, lastScaleTime, lastDecision and the conditions
  * {@code MetricsAvailable}, {@code ScalingLimited}, {@code WorkersMatched} and {@code SlotsMatched}
  * (keeping a condition's transition time while its status stays the same).
  */
@@ -42,6 +42,7 @@ public final class PoolStatusFields {
       status.setSlotUtilization(Math.round(share * 1000) / 1000.0);
       status.setBusySlots(Math.round(share * 100) + "%");
       status.setOldestQueuedAge(seconds(in.oldestQueuedAge()));
+      status.setLastPollTime(in.now().toString());
     }
     if (outcome.lastScaleTime() != null) {
       status.setLastScaleTime(outcome.lastScaleTime().toString());
@@ -60,7 +61,7 @@ public final class PoolStatusFields {
 
   /**
    * Removes what only autoscaling writes (queued, running, slotUtilization, busySlots, oldestQueuedAge,
-   * lastDecision and the conditions MetricsAvailable and ScalingLimited), so a pool that left autoscaling shows
+   * lastPollTime, lastDecision and the conditions MetricsAvailable and ScalingLimited), so a pool that left autoscaling shows
    * no stale figures; desiredReplicas and lastScaleTime stay (they describe manual pools too).
    */
   public static void clear(HatchetWorkerPoolStatus status) {
@@ -69,6 +70,7 @@ public final class PoolStatusFields {
     status.setSlotUtilization(null);
     status.setBusySlots(null);
     status.setOldestQueuedAge(null);
+    status.setLastPollTime(null);
     status.setLastDecision(null);
     if (status.getConditions() != null) {
       List<Condition> kept = new ArrayList<>(status.getConditions());

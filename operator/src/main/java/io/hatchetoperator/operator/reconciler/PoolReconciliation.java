@@ -255,7 +255,7 @@ final class PoolReconciliation {
         status.setObservedGeneration(generation);
         status.setConditions(oneOfEachType(status.getConditions()));
         Duration next = retry.orElse(settings.resyncInterval());
-        boolean changed = !SERIALIZATION.asJson(status).equals(SERIALIZATION.asJson(copy(pool.getStatus())));
+        boolean changed = StatusWriteRule.mustWrite(copy(pool.getStatus()), status, clock.instant());
         UpdateControl<HatchetWorkerPool> control = changed
                 ? UpdateControl.patchStatus(statusPatch(pool, status, settings.serverSideApply()))
                 : UpdateControl.noUpdate();

@@ -60,6 +60,13 @@ public interface ScalingStep {
     default void forget(String namespace, String name) {
     }
 
+    /**
+     * Called when the operator starts: the step must write nothing (not even what it queued) from the moment
+     * {@code mayWrite} is false (the operator lost its Lease). The default ignores it (it writes nothing itself).
+     */
+    default void gate(java.util.function.BooleanSupplier mayWrite) {
+    }
+
     /** Event sources that trigger reconciles for this step (e.g. a finished engine poll); none by default. */
     default List<EventSource<?, HatchetWorkerPool>> eventSources() {
         return List.of();

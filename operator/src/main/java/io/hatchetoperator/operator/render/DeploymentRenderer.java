@@ -3,6 +3,7 @@ package io.hatchetoperator.operator.render;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -36,6 +37,17 @@ public final class DeploymentRenderer {
     public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofMinutes(10);
     /** How much longer than the drain timeout the kubelet waits before SIGKILL. */
     public static final Duration GRACE_MARGIN = Duration.ofSeconds(15);
+    /**
+     * A rolling update's surge: new pods start first, up to a quarter more than the replicas (rounded up, so at
+     * least one), the API server's own default.
+     */
+    public static final String MAX_SURGE = "25%";
+    /**
+     * No old pod is taken away before its replacement is ready. The API server's default (25 %) would SIGTERM a
+     * quarter of the workers at once: they stop taking tasks while they drain, so in the middle of a burst the pool
+     * would run with a quarter less capacity until the new pods are up.
+     */
+    public static final int MAX_UNAVAILABLE = 0;
 
     private DeploymentRenderer() {
     }
@@ -57,6 +69,9 @@ public final class DeploymentRenderer {
                 .withNewSpec()
                     .withReplicas(replicas)
                     .withNewSelector().withMatchLabels(PoolLabels.selector(pool)).endSelector()
+                    .withNewStrategy().withType("RollingUpdate").withNewRollingUpdate()
+                        .withMaxSurge(new IntOrString(MAX_SURGE)).withMaxUnavailable(new IntOrString(MAX_UNAVAILABLE))
+                    .endRollingUpdate().endStrategy()
                     .withTemplate(template)
                 .endSpec()
                 .build();

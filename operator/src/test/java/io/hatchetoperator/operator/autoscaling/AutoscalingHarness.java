@@ -39,7 +39,9 @@ final class AutoscalingHarness implements AutoCloseable {
 
   /** One autoscaling step of {@code pool}, as the reconciler runs it (status updated in place). */
   AutoscalingOutcome step(HatchetWorkerPool pool) {
-    return autoscaler.step(pool, pool.getStatus(), token);
+    AutoscalingOutcome outcome = autoscaler.step(pool, pool.getStatus(), token);
+    autoscaler.awaitWrites(); // its Events and state annotation are written in the background
+    return outcome;
   }
 
   /** Registers the pool if needed, lets its tenant poll 2 s later, then steps. */

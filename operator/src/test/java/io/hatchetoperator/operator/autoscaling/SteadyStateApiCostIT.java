@@ -19,6 +19,9 @@ import io.hatchetoperator.operator.support.ApiServerForm;
 import io.hatchetoperator.operator.support.MockCluster;
 import io.hatchetoperator.operator.support.OperatorFixture;
 import io.hatchetoperator.operator.support.Pools;
+import io.hatchetoperator.operator.engine.EngineClientSettings;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +30,10 @@ import org.junit.jupiter.api.Test;
 /**
  * An idle autoscaled pool costs the API server nothing per poll once it is settled: no status write (no
  * timestamps in messages), no Deployment write although the server returns it in canonical form (cpu 1 for
- * 1000m, 1Gi for 1024Mi, defaults filled in), no LIST of pods and no GET of the Secret (both from informers).
+ * 1000m, 1Gi for 1024Mi, defaults filled in), no LIST of pods and no GET of the Secret (both from informers), and no
+ * write of the policy-state annotation although its persist interval is shortened to 500 ms (it changes only in what
+ * a restart does not need). A busy pool whose figures drift a little on every poll writes no status either, until a
+ * figure changes materially (the queue drains): {@code StatusWriteRule}.
  */
 class SteadyStateApiCostIT {
 
@@ -48,8 +54,13 @@ class SteadyStateApiCostIT {
       client.resource(Pools.pool("idle", new HatchetWorkerPoolSpec(null, 5, List.of("simpletask"),
           new EngineSpec(new SecretKeyRef("hatchet-token", "token"), null, server.url().toString(), null,
               null), template, null, autoscaling, null, null))).create();
-      HatchetOperator operator = new HatchetOperator(OperatorFixture.settings(),
-          cluster.operatorClient());
+      KubernetesClient operatorClient = cluster.operatorClient();
+      AutoscalingSettings fast = new AutoscalingSettings(2, Duration.ofMillis(100), Duration.ofSeconds(1),
+          Duration.ofSeconds(60), Duration.ofMillis(500), Duration.ofMinutes(10), EngineClientSettings.DEFAULTS);
+      Clock clock = Clock.systemUTC();
+      HatchetOperator operator = new HatchetOperator(OperatorFixture.settings(), operatorClient,
+          new PoolAutoscaler(operatorClient, EnginePollers.overRest(fast, clock), fast, clock,
+              new PrometheusRegistry()));
       operator.start();
       try {
         await().atMost(Duration.ofSeconds(20)).until(() -> deployment(client, "idle") != null);
@@ -69,6 +80,24 @@ class SteadyStateApiCostIT {
         assertThat(server.requests("/api/v1/tenants/" + Pools.TENANT + "/worker")).as("the tenant was polled")
             .hasSizeGreaterThanOrEqualTo(4);
         assertThat(calls).as("requests to the API server while idle").isEmpty();
+
+        hatchet.task("simpletask", 100, 0); // a queue beyond maxReplicas: the count stays at 5 once there
+        await().ignoreExceptions().atMost(Duration.ofSeconds(20)).until(() ->
+            OperatorFixture.pool(client, "idle").getStatus().getDesiredReplicas() == 5);
+        settled = quietSince(cluster);
+        for (int queued = 99; queued > 90; queued--) { // drifts by one run per 400 ms: no figure moves 20 %
+          hatchet.task("simpletask", queued, 0);
+          Thread.sleep(400);
+        }
+        calls = cluster.callsSince(settled).stream().filter(c -> !c.endsWith("?watch=true")).toList();
+        assertThat(calls).as("requests while the queue drifts from 99 to 91 (within 30 s of the last status)")
+            .isEmpty();
+        int drifted = cluster.mark();
+        hatchet.task("simpletask", 0, 0);
+        await().ignoreExceptions().atMost(Duration.ofSeconds(10)).until(() ->
+            OperatorFixture.pool(client, "idle").getStatus().getQueued() == 0);
+        assertThat(cluster.callsSince(drifted)).as("the drained queue is written at once")
+            .anyMatch(c -> c.startsWith("PATCH") && c.contains("/hatchetworkerpools/idle/status"));
       } finally {
         operator.stop();
       }

@@ -43,6 +43,11 @@ final class TimedScalingStep implements ScalingStep {
     }
 
     @Override
+    public void gate(java.util.function.BooleanSupplier mayWrite) {
+        step.gate(mayWrite);
+    }
+
+    @Override
     public void forget(String namespace, String name) {
         step.forget(namespace, name);
     }

@@ -202,6 +202,19 @@ class DeploymentRendererTest {
     }
 
     @Test
+    void rollingUpdatesSurgeAndNeverTakeAWorkerAwayBeforeItsReplacementIsReady() {
+        Deployment d = DeploymentRenderer.render(pool(Pools.template("img:1"), engine(null), null), 4);
+
+        var strategy = d.getSpec().getStrategy();
+        assertThat(strategy.getType()).isEqualTo("RollingUpdate");
+        assertThat(strategy.getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
+        assertThat(strategy.getRollingUpdate().getMaxSurge().getStrVal()).isEqualTo("25%");
+        // old pods drain on SIGTERM: the kubelet waits the drain timeout and a margin before SIGKILL
+        assertThat(d.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds())
+                .isEqualTo(DeploymentRenderer.DEFAULT_DRAIN_TIMEOUT.plus(DeploymentRenderer.GRACE_MARGIN).toSeconds());
+    }
+
+    @Test
     void renderingIsDeterministicAndLeavesTheSpecUntouched() {
         HatchetWorkerPool pool = pool(Pools.template("img:1"), engine(null), null);
         String before = pool.getSpec().template().toString();

@@ -82,6 +82,13 @@ public final class KubeApiFront implements AutoCloseable {
   private void handle(HttpExchange ex) {
     try {
       route(ex);
+    } catch (IllegalArgumentException e) {
+      try {
+        reply(ex, 400, "application/json", ApiStatus.failure(400, "BadRequest", ex.getRequestMethod() + " "
+            + ex.getRequestURI().getPath() + ": " + e.getMessage()).toString());
+      } catch (IOException ignored) {
+        // the client is gone
+      }
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -105,6 +112,12 @@ public final class KubeApiFront implements AutoCloseable {
     String accept = ex.getRequestHeaders().getFirst("Accept");
     if (method.equals("GET") && path.equals("/version")) {
       reply(ex, 200, "application/json", ServerVersion.json());
+      return;
+    }
+    if (path.startsWith("/openapi/")) {
+      reply(ex, 404, "application/json", ApiStatus.failure(404, "NotFound", "the sandbox serves no OpenAPI "
+          + "document (" + path + "); kubectl explain and client-side validation need one: use --validate=false "
+          + "for apply").toString());
       return;
     }
     if (method.equals("GET") && isDiscovery(path)) {
@@ -131,6 +144,13 @@ public final class KubeApiFront implements AutoCloseable {
         ScaleEndpoint.Answer a = scale.handle(method, path.substring(0, path.length() - "/scale".length()), r,
             ex.getRequestHeaders().getFirst("Content-Type"), body);
         reply(ex, a.status(), "application/json", a.body().toString());
+        return;
+      }
+      if (rp.subresource() != null && !rp.subresource().equals("status")) {
+        reply(ex, 404, "application/json", ApiStatus.failure(404, "NotFound", "the sandbox does not serve "
+            + rp.plural() + "/" + rp.subresource() + (rp.subresource().equals("log") ? ": a pod's worker runs in the "
+            + "sandbox's JVM (its lines are in the sandbox's log) or as a local process (its output is under "
+            + "REPORT_DIR/pods/)" : "") + "; docs/sandbox.md lists what kubectl can do here").toString());
         return;
       }
       Optional<TableRequest> table = TableRequest.from(accept, query.get("includeObject"));

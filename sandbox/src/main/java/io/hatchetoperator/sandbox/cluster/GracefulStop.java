@@ -29,11 +29,13 @@ final class GracefulStop {
       return killed;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      int killed = process.runningTasks();
       process.kill();
-      return process.runningTasks();
+      return killed;
     } catch (ExecutionException e) {
+      int killed = process.runningTasks(); // the drain failed: what still runs is killed, and counted
       process.kill();
-      return 0;
+      return killed;
     }
   }
 }

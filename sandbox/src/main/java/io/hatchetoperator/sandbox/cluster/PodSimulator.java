@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * the pod's grace period on deletion, and keeps the Deployment's status true.
  *
  * <p>All decisions run on one reconcile thread; starting and stopping processes runs on lifecycle threads.
- * The file is a little over 300 lines because that thread's whole state machine (create, start, ready,
- * terminate, crash, external delete) is kept in one place; the pure parts live in {@link ReplicaSetPolicy},
- * {@link PodEnvResolver}, {@link PodTemplates} and {@link ClusterSnapshot}.
+ * The file is close to 500 lines because that thread's whole state machine (create, start, ready,
+ * terminate, crash, external delete) is kept in one place; the pure parts live in {@link DeploymentRollout},
+ * {@link ReplicaSetPolicy}, {@link PodEnvResolver}, {@link PodTemplates} and {@link ClusterSnapshot}, the
+ * ReplicaSets' memory in {@link ReplicaSets} and the pod objects' deletion in {@link PodObjects}.
  */
 public final class PodSimulator implements AutoCloseable {
 
@@ -53,6 +54,9 @@ public final class PodSimulator implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "pod-simulator"));
   private final ExecutorService lifecycle = Executors.newCachedThreadPool(r -> daemon(r, "pod-lifecycle"));
   private final DeploymentStatusWriter statusWriter;
+  private final PodObjects objects;
+  private final ReplicaSets replicaSets = new ReplicaSets();
+  private final List<PodTermination> terminations = new CopyOnWriteArrayList<>();
   private SharedIndexInformer<Deployment> deployments;
   private SharedIndexInformer<Pod> podInformer;
 
@@ -67,6 +71,7 @@ public final class PodSimulator implements AutoCloseable {
         (ns, name) -> ClusterObjects.secretData(client, ns, name),
         (ns, name) -> ClusterObjects.configMapData(client, ns, name));
     this.statusWriter = new DeploymentStatusWriter(client);
+    this.objects = new PodObjects(client);
   }
 
   /** Starts watching Deployments and Pods in every namespace. */
@@ -95,13 +100,14 @@ public final class PodSimulator implements AutoCloseable {
         lifecycle.execute(process::kill);
       }
       finish(pod);
-      client.pods().inNamespace(namespace).withName(podName).withGracePeriod(0).delete();
+      objects.forceDelete(pod);
     });
   }
 
   /** The pods' current state, summed; safe to call from any thread. */
   public ClusterSnapshot snapshot() {
-    return ClusterSnapshot.of(pods.values(), tasksKilled.get(), podMillisOfGonePods.get(), clock.instant());
+    return ClusterSnapshot.of(pods.values(), replicaSets::currentHash, tasksKilled.get(), podMillisOfGonePods.get(),
+        clock.instant());
   }
 
   /** Every change of a Deployment's replicas after its creation seen so far, oldest first. */
@@ -135,8 +141,14 @@ public final class PodSimulator implements AutoCloseable {
       syncContainers();
       Cache<Deployment> store = (Cache<Deployment>) deployments.getIndexer();
       for (Deployment d : store.list()) {
-        reconcile(d);
+        try {
+          reconcile(d);
+        } catch (IllegalArgumentException e) {
+          log.warn("deployment {}/{} cannot be rolled out: {}", d.getMetadata().getNamespace(),
+              d.getMetadata().getName(), e.getMessage());
+        }
       }
+      replicaSets.retain(java.util.Set.copyOf(store.listKeys()));
       for (SimulatedPod pod : new ArrayList<>(pods.values())) {
         if (pod.live() && store.getByKey(pod.namespace + "/" + pod.deployment) == null) {
           log.info("deployment {}/{} is gone: terminating its pod {}", pod.namespace, pod.deployment, pod.name);
@@ -151,25 +163,36 @@ public final class PodSimulator implements AutoCloseable {
   private void reconcile(Deployment d) {
     String ns = d.getMetadata().getNamespace();
     String name = d.getMetadata().getName();
+    String key = ns + "/" + name;
     int desired = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
     recordReplicas(ns, name, desired);
     String hash = PodTemplates.hash(d.getSpec().getTemplate());
-    List<SimulatedPod> live = pods.values().stream()
-        .filter(p -> p.live() && p.namespace.equals(ns) && p.deployment.equals(name)).toList();
-    List<PodView> views = live.stream().map(this::view).toList();
-    ReplicaSetPlan plan = ReplicaSetPolicy.plan(desired, hash, views);
-    for (String victim : plan.delete()) {
-      SimulatedPod pod = pods.get(ns + "/" + victim);
-      int idleSurvivors = (int) live.stream().filter(p -> p.phase == SimulatedPod.Phase.READY
-          && !plan.delete().contains(p.name) && p.runningTasks() == 0).count();
-      deletions.add(new PodDeletion(clock.instant(), ns, name, victim, pod.runningTasks(), idleSurvivors));
-      terminate(pod, true);
+    List<SimulatedPod> live = podsOf(ns, name).stream().filter(SimulatedPod::live).toList();
+    Map<String, Integer> available = new java.util.HashMap<>();
+    live.stream().filter(p -> p.phase == SimulatedPod.Phase.READY)
+        .forEach(p -> available.merge(p.templateHash, 1, Integer::sum));
+    boolean oldPodsRunning = podsOf(ns, name).stream().anyMatch(p -> !p.templateHash.equals(hash));
+    for (ReplicaSetState rs : replicaSets.sync(d, hash, available, oldPodsRunning)) {
+      List<SimulatedPod> mine = live.stream().filter(p -> p.templateHash.equals(rs.hash())).toList();
+      ReplicaSetPlan plan = ReplicaSetPolicy.plan(rs.replicas(), mine.stream().map(this::view).toList());
+      for (String victim : plan.delete()) {
+        SimulatedPod pod = pods.get(ns + "/" + victim);
+        int idleSurvivors = (int) mine.stream().filter(p -> p.phase == SimulatedPod.Phase.READY
+            && !plan.delete().contains(p.name) && p.runningTasks() == 0).count();
+        deletions.add(new PodDeletion(clock.instant(), ns, name, victim, pod.runningTasks(), idleSurvivors));
+        terminate(pod, true);
+      }
+      for (int i = 0; i < plan.create(); i++) {
+        create(d, replicaSets.template(key, rs.hash()), rs.hash());
+      }
     }
-    for (int i = 0; i < plan.create(); i++) {
-      create(d, hash);
-    }
-    statusWriter.write(d, pods.values().stream()
-        .filter(p -> p.live() && p.namespace.equals(ns) && p.deployment.equals(name)).toList(), hash);
+    statusWriter.write(d, podsOf(ns, name).stream().filter(SimulatedPod::live).toList(), hash);
+  }
+
+  /** The simulator's pods of one Deployment that are not gone yet (terminating ones included). */
+  private List<SimulatedPod> podsOf(String ns, String deployment) {
+    return pods.values().stream().filter(p -> p.phase != SimulatedPod.Phase.GONE && p.namespace.equals(ns)
+        && p.deployment.equals(deployment)).toList();
   }
 
   private PodView view(SimulatedPod pod) {
@@ -192,8 +215,8 @@ public final class PodSimulator implements AutoCloseable {
     }
   }
 
-  private void create(Deployment d, String hash) {
-    Pod pod = client.pods().resource(PodTemplates.newPod(d, hash, settings.nodeName())).create();
+  private void create(Deployment d, io.fabric8.kubernetes.api.model.PodTemplateSpec template, String hash) {
+    Pod pod = client.pods().resource(PodTemplates.newPod(d, template, hash, settings.nodeName())).create();
     SimulatedPod sim = new SimulatedPod(pod.getMetadata().getNamespace(), pod.getMetadata().getName(),
         d.getMetadata().getName(), hash, clock.instant());
     pods.put(sim.key(), sim);
@@ -232,8 +255,12 @@ public final class PodSimulator implements AutoCloseable {
   }
 
   private void markReady(SimulatedPod sim, PodProcess process) {
-    if (sim.phase != SimulatedPod.Phase.STARTING) {
-      lifecycle.execute(process::kill);
+    if (sim.phase == SimulatedPod.Phase.DRAINING) {
+      return; // terminated while its container started: terminate() has sent it SIGTERM and waits for its drain
+    }
+    if (sim.phase == SimulatedPod.Phase.GONE) {
+      // ended before its process was known: the container gets the SIGTERM and grace period it missed
+      lifecycle.execute(() -> tasksKilled.addAndGet(new GracefulStop(process, Duration.ofSeconds(30)).run()));
       return;
     }
     ContainerState state = process.state();
@@ -329,37 +356,62 @@ public final class PodSimulator implements AutoCloseable {
         lifecycle.execute(process::kill);
       }
       finish(pod);
+      objects.release(pod);
     } else {
       terminate(pod, false);
     }
     reconcileAll();
   }
 
-  private void terminate(SimulatedPod pod, boolean deleteObject) {
+  /**
+   * A graceful deletion: the pod object is deleted (with the simulator's kubelet finalizer the API server keeps it,
+   * terminating, with a deletionTimestamp) and its process gets SIGTERM; once the process is gone the finalizer is
+   * released and the object goes, as after the kubelet's final delete. {@code requestDelete} is false when a client
+   * already asked for the deletion.
+   */
+  private void terminate(SimulatedPod pod, boolean requestDelete) {
     Pod api = podInformer.getIndexer().getByKey(pod.key());
     long grace = api == null ? 30 : PodTemplates.graceSeconds(api);
     pod.phase = SimulatedPod.Phase.DRAINING;
-    if (deleteObject) {
-      client.pods().inNamespace(pod.namespace).withName(pod.name).delete();
+    Instant signalled = clock.instant();
+    if (requestDelete) {
+      objects.requestDeletion(pod);
     }
     PodProcess process = pod.process;
     if (process == null) {
       pod.phase = SimulatedPod.Phase.GONE;
       finish(pod);
+      objects.release(pod);
       return;
     }
-    log.info("pod {} terminating: SIGTERM, grace period {} s", pod.key(), grace);
+    int running = process.runningTasks();
+    String current = replicaSets.currentHash(pod.namespace + "/" + pod.deployment);
+    boolean outdated = current != null && !current.equals(pod.templateHash);
+    log.info("pod {} terminating: SIGTERM with {} task(s) running, grace period {} s", pod.key(), running, grace);
     lifecycle.execute(() -> {
       int killed = new GracefulStop(process, Duration.ofSeconds(grace)).run();
       if (killed > 0) {
         log.warn("pod {}: grace period ended with {} task(s) still running; they were killed", pod.key(), killed);
         tasksKilled.addAndGet(killed);
       }
+      terminations.add(new PodTermination(pod.namespace, pod.deployment, pod.name, pod.templateHash, outdated,
+          signalled, clock.instant(), grace, running, killed));
       reconciler.execute(() -> {
         pod.phase = SimulatedPod.Phase.GONE;
         finish(pod);
+        objects.release(pod);
       });
     });
+  }
+
+  /** Every pod ended by SIGTERM so far (scale-downs, rollouts, deletions), with its drain. */
+  public List<PodTermination> terminations() {
+    return List.copyOf(terminations);
+  }
+
+  /** The ReplicaSets of one Deployment after the simulator's last sync, oldest first (none before it exists). */
+  public List<ReplicaSetState> replicaSets(String namespace, String deployment) {
+    return replicaSets.of(namespace + "/" + deployment);
   }
 
   private void finish(SimulatedPod pod) {

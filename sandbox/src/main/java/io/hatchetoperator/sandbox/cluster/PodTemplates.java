@@ -16,6 +16,11 @@ final class PodTemplates {
 
   static final String HASH_LABEL = "pod-template-hash";
   static final String DELETION_COST = "controller.kubernetes.io/pod-deletion-cost";
+  /**
+   * The simulator's stand-in for the kubelet's hold on a deleted pod: with it the mock API server keeps a deleted
+   * pod, terminating (deletionTimestamp set), until the simulator saw its process exit and releases it.
+   */
+  static final String KUBELET_FINALIZER = "sandbox.hatchet-operator.io/kubelet";
   private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
   /** A short stable hash of the template, as in the {@code pod-template-hash} label. */
@@ -31,7 +36,11 @@ final class PodTemplates {
 
   /** A new Pod of {@code deployment}'s current template, pending, owned by the Deployment. */
   static Pod newPod(Deployment deployment, String hash, String nodeName) {
-    PodTemplateSpec template = deployment.getSpec().getTemplate();
+    return newPod(deployment, deployment.getSpec().getTemplate(), hash, nodeName);
+  }
+
+  /** A new Pod of {@code template} (one ReplicaSet's), labelled with its {@code hash}, pending. */
+  static Pod newPod(Deployment deployment, PodTemplateSpec template, String hash, String nodeName) {
     String name = deployment.getMetadata().getName() + "-" + hash + "-" + suffix();
     return new PodBuilder()
         .withNewMetadataLike(template.getMetadata() == null
@@ -40,6 +49,7 @@ final class PodTemplates {
           .withNamespace(deployment.getMetadata().getNamespace())
           .withResourceVersion(null)
           .addToLabels(HASH_LABEL, hash)
+          .addToFinalizers(KUBELET_FINALIZER)
           .addNewOwnerReference()
             .withApiVersion("apps/v1").withKind("Deployment")
             .withName(deployment.getMetadata().getName()).withUid(deployment.getMetadata().getUid())

@@ -31,7 +31,10 @@ final class SimulatorEvents {
       @Override public void onAdd(Pod pod) { }
 
       @Override public void onUpdate(Pod oldPod, Pod newPod) {
-        if (PodTemplates.deletionCost(oldPod) != PodTemplates.deletionCost(newPod)) {
+        if (oldPod.getMetadata().getDeletionTimestamp() == null
+            && newPod.getMetadata().getDeletionTimestamp() != null) {
+          deleted.accept(newPod); // a graceful deletion was asked for: the pod is terminating
+        } else if (PodTemplates.deletionCost(oldPod) != PodTemplates.deletionCost(newPod)) {
           reconcileSoon.run();
         }
       }

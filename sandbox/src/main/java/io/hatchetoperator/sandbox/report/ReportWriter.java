@@ -34,7 +34,8 @@ public final class ReportWriter {
         + "th,td{padding:2px 10px;text-align:left;border-bottom:1px solid #eee}pre{background:#f6f6f6;"
         + "padding:8px}</style></head><body>\n<h1>Sandbox run: " + escape(r.trace()) + "</h1>\n"
         + "<p>Queue depth, busy slots and replicas over time; dashed lines mark changes of the Deployment's "
-        + "replicas.</p>\n" + SvgChart.render(samples, events) + "<h2>Figures</h2>\n<table>\n" + rows
+        + "replicas; purple lines mark a rolling update (pods of the old template, its start and end).</p>\n"
+        + SvgChart.render(samples, events) + "<h2>Figures</h2>\n<table>\n" + rows
         + "</table>\n<h2>Pool settings</h2>\n<pre>" + escape(settings) + "</pre>\n</body></html>\n";
   }
 

@@ -7,7 +7,8 @@ import java.util.function.ToIntFunction;
 
 /**
  * A hand-written SVG of a run: queue depth and busy slots on the upper plot, desired and ready replicas on
- * the lower one, scale events as dashed vertical lines across both.
+ * the lower one, scale events as dashed vertical lines across both; during a rolling update also the pods of the
+ * old template, with the rollout's start and end marked.
  */
 public final class SvgChart {
 
@@ -21,6 +22,7 @@ public final class SvgChart {
   static final double LABEL_CHAR_WIDTH = 6.5;
   private static final int LABEL_ROW = 13;
   private static final int LABEL_ROWS = 4;
+  private static final String ROLLOUT_COLOR = "#9467bd";
 
   /** The y of the lower (replicas) plot's top edge: scale labels stay below it, the legend above it. */
   static int lowerPlotTop() {
@@ -35,7 +37,7 @@ public final class SvgChart {
     svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
         + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, height, WIDTH, height));
     int upperMax = axisTop(max(samples, s -> Math.max(s.queued(), Math.max(s.busySlots(), s.totalSlots()))));
-    int lowerMax = axisTop(max(samples, s -> Math.max(s.desired(), s.ready())));
+    int lowerMax = axisTop(max(samples, s -> Math.max(s.desired(), Math.max(s.ready(), s.outdated()))));
     int lowerTop = lowerPlotTop();
     plot(svg, "tasks", TOP, upperMax, end);
     plot(svg, "replicas", lowerTop, lowerMax, end);
@@ -44,6 +46,10 @@ public final class SvgChart {
     line(svg, samples, Sample::totalSlots, TOP, upperMax, end, "#9ecae1", "total slots");
     line(svg, samples, Sample::desired, lowerTop, lowerMax, end, "#2ca02c", "desired replicas");
     line(svg, samples, Sample::ready, lowerTop, lowerMax, end, "#ff7f0e", "ready replicas");
+    if (samples.stream().anyMatch(s -> s.outdated() > 0)) {
+      line(svg, samples, Sample::outdated, lowerTop, lowerMax, end, ROLLOUT_COLOR, "old-template pods");
+      rolloutMarkers(svg, samples, end, lowerTop);
+    }
     double[] rowEnds = new double[LABEL_ROWS];
     java.util.Arrays.fill(rowEnds, Double.NEGATIVE_INFINITY);
     for (ScaleEvent e : events) {
@@ -69,6 +75,28 @@ public final class SvgChart {
         LEFT + (WIDTH - LEFT - RIGHT) / 2, height - 5));
     svg.append("</svg>\n");
     return svg.toString();
+  }
+
+  /**
+   * A rolling update's start (the first sample with old-template pods) and end (the first without them again) as
+   * solid purple lines across both plots, labelled at the foot of the replicas plot.
+   */
+  private static void rolloutMarkers(StringBuilder svg, List<Sample> samples, long end, int lowerTop) {
+    boolean rolling = false;
+    for (Sample s : samples) {
+      boolean now = s.outdated() > 0;
+      if (now != rolling) {
+        double x = x(s.tMs(), end);
+        String label = now ? "rollout" : "rolled out";
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" "
+            + "stroke-width=\"1.5\" class=\"rollout-marker\"><title>%s at %.1f s</title></line>%n", x, TOP, x,
+            lowerTop + PLOT_HEIGHT, ROLLOUT_COLOR, now ? "rollout started" : "rollout finished", s.tMs() / 1000.0));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" fill=\"%s\" font-size=\"10\" "
+            + "text-anchor=\"%s\" class=\"rollout-label\">%s</text>%n", x + (now ? -3 : 3),
+            lowerTop + PLOT_HEIGHT - 4, ROLLOUT_COLOR, now ? "end" : "start", label));
+        rolling = now;
+      }
+    }
   }
 
   private static void plot(StringBuilder svg, String label, int top, int max, long end) {
@@ -112,7 +140,7 @@ public final class SvgChart {
   private static int legendSlot(String name) {
     return switch (name) {
       case "busy slots", "ready replicas" -> 1;
-      case "total slots" -> 2;
+      case "total slots", "old-template pods" -> 2;
       default -> 0;
     };
   }

@@ -13,6 +13,15 @@ package io.hatchetoperator.sandbox.view;
  * @param draining pods terminating (SIGTERM sent, grace period running)
  * @param completed tasks completed so far
  * @param submitted tasks submitted so far
+ * @param outdated pods (starting, ready or draining) of an older pod template than the Deployment's: a rolling
+ *     update is under way while it is above 0
  */
 public record Sample(long tMs, int queued, int busySlots, int totalSlots, int desired, int ready, int starting,
-    int draining, int completed, int submitted) {}
+    int draining, int completed, int submitted, int outdated) {
+
+  /** A sample with no rollout under way. */
+  public Sample(long tMs, int queued, int busySlots, int totalSlots, int desired, int ready, int starting,
+      int draining, int completed, int submitted) {
+    this(tMs, queued, busySlots, totalSlots, desired, ready, starting, draining, completed, submitted, 0);
+  }
+}

@@ -65,7 +65,7 @@ public final class Sampler implements AutoCloseable {
     Sample s = new Sample(Duration.between(start, clock.instant()).toMillis(),
         Math.max(0, inFlight - pods.busySlots()), pods.busySlots(), pods.totalSlots(),
         deployments.stream().mapToInt(d -> Math.max(0, this.pods.desiredReplicas(namespace, d))).sum(), pods.ready(), pods.starting(),
-        pods.draining(), counts.completed(), counts.submitted());
+        pods.draining(), counts.completed(), counts.submitted(), pods.outdated());
     timeline.add(s);
     view.show(s);
     return s;

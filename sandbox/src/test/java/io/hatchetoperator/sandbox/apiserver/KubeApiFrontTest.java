@@ -118,7 +118,7 @@ class KubeApiFrontTest {
   }
 
   @Test
-  void discoveryListsTheCoreGroupsAndTheCrdWithItsNamesAndScale() throws Exception {
+  void discoveryListsTheCoreGroupsAndTheCrdWithItsNamesAndScaleAndRefusesWhatIsNotServed() throws Exception {
     assertThat(texts(get("/api", "application/json").path("versions"), null)).containsExactly("v1");
     assertThat(texts(get("/api/v1", "application/json").path("resources"), "name")).contains("pods", "events",
         "namespaces", "pods/status");
@@ -139,6 +139,15 @@ class KubeApiFrontTest {
         .isEqualTo("autoscaling/v1 Scale");
     assertThat(texts(get("/apis/apps/v1", "application/json").path("resources"), "name")).contains("deployments");
     assertThat(send("GET", "/apis/nothing.example/v1", "application/json", null, null).statusCode()).isEqualTo(404);
+    HttpResponse<String> openapi = send("GET", "/openapi/v2", "application/json", null, null);
+    assertThat(openapi.statusCode()).isEqualTo(404);
+    assertThat(openapi.body()).contains("no OpenAPI document").contains("--validate=false");
+    HttpResponse<String> log = send("GET", "/api/v1/namespaces/ns1/pods/auto-a/log", "application/json", null, null);
+    assertThat(log.statusCode()).isEqualTo(404);
+    assertThat(log.body()).contains("does not serve pods/log").contains("REPORT_DIR/pods/");
+    assertThat(send("GET", "/apis/apps/v1/namespaces/ns1/deployments/auto/scale", "application/json", null, null)
+        .body()).contains("does not serve deployments/scale");
+    assertThat(get("/version", "application/json").path("gitVersion").asText()).startsWith("v1.32.");
   }
 
   @Test
@@ -188,6 +197,12 @@ class KubeApiFrontTest {
     assertThat(plain.path("kind").asText()).isEqualTo("PodList");
     assertThat(texts(plain.path("items"), null)).hasSize(1);
     assertThat(plain.path("items").get(0).path("metadata").path("name").asText()).isEqualTo("auto-b");
+    HttpResponse<String> badSelector = send("GET", "/api/v1/namespaces/ns1/pods?fieldSelector=status", TABLE, null, null);
+    assertThat(badSelector.statusCode()).isEqualTo(400);
+    assertThat(badSelector.body()).contains("fieldSelector 'status'").contains("field=value");
+    HttpResponse<String> badTimeout = send("GET", POOLS + "?watch=true&timeoutSeconds=soon", TABLE, null, null);
+    assertThat(badTimeout.statusCode()).isEqualTo(400);
+    assertThat(badTimeout.body()).contains("timeoutSeconds is 'soon'");
   }
 
   @Test

@@ -3,11 +3,13 @@ package io.hatchetoperator.sandbox.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -16,6 +18,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -176,5 +182,61 @@ class PodSimulatorTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> simulator.snapshot().ready() == 1);
     assertThat(processes.values()).singleElement().satisfies(p ->
         assertThat(p.env()).containsEntry("HATCHET_CLIENT_TOKEN", "ey.c.d"));
+  }
+
+  @Test
+  void templateChangeRollsSurgingFirstAndOldPodsDrainUnderTheirDeletionTimestamp() throws Exception {
+    Deployment d = new DeploymentBuilder(deployment(3, 30, "tok")).editSpec().withNewStrategy()
+        .withType("RollingUpdate").withNewRollingUpdate().withMaxSurge(new IntOrString(1))
+        .withMaxUnavailable(new IntOrString(0)).endRollingUpdate().endStrategy().endSpec().build();
+    client.resource(d).create();
+    await().atMost(Duration.ofSeconds(10)).until(() -> simulator.snapshot().ready() == 3);
+    List<String> old = simulator.livePods("test", "pool");
+    old.forEach(name -> processes.get(name).running.set(1)); // every old pod is busy when the rollout starts
+    AtomicInteger minReady = new AtomicInteger(Integer.MAX_VALUE);
+    AtomicInteger maxLive = new AtomicInteger();
+    ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor();
+    watch.scheduleAtFixedRate(() -> {
+      ClusterSnapshot s = simulator.snapshot();
+      minReady.accumulateAndGet(s.ready(), Math::min);
+      maxLive.accumulateAndGet(s.ready() + s.starting(), Math::max);
+    }, 0, 10, TimeUnit.MILLISECONDS);
+    try {
+      // the simulator writes the Deployment's status meanwhile: retry on a conflict, as kubectl edit would be
+      await().atMost(Duration.ofSeconds(5)).ignoreException(KubernetesClientException.class).until(() -> {
+        client.apps().deployments().inNamespace("test").withName("pool").edit(x -> new DeploymentBuilder(x)
+            .editSpec().editTemplate().editSpec().editFirstContainer().addNewEnv().withName("REVISION")
+            .withValue("2").endEnv().endContainer().endSpec().endTemplate().endSpec().build());
+        return true;
+      });
+
+      await().atMost(Duration.ofSeconds(15)).until(() -> old.stream().allMatch(n -> processes.get(n).terminated)
+          && simulator.snapshot().ready() == 3 && simulator.snapshot().outdated() == 3);
+      assertThat(apiPods()).filteredOn(p -> old.contains(p.getMetadata().getName()))
+          .as("draining old pods stay, terminating").hasSize(3)
+          .allSatisfy(p -> assertThat(p.getMetadata().getDeletionTimestamp()).isNotNull());
+      old.forEach(n -> {
+        processes.get(n).running.set(0);
+        processes.get(n).exited.complete(null);
+      });
+      await().atMost(Duration.ofSeconds(10)).until(() -> apiPods().size() == 3
+          && simulator.snapshot().outdated() == 0);
+    } finally {
+      watch.shutdownNow();
+    }
+    assertThat(minReady.get()).as("never fewer ready pods than replicas").isEqualTo(3);
+    assertThat(maxLive.get()).as("replicas + maxSurge at most").isEqualTo(4);
+    assertThat(simulator.replicaSets("test", "pool")).extracting(ReplicaSetState::replicas).containsExactly(0, 3);
+    String newHash = simulator.replicaSets("test", "pool").get(1).hash();
+    assertThat(apiPods()).allSatisfy(p -> assertThat(p.getMetadata().getLabels())
+        .containsEntry("pod-template-hash", newHash));
+    assertThat(processes.values()).filteredOn(p -> !old.contains(p.launch.podName()))
+        .allSatisfy(p -> assertThat(p.env()).containsEntry("REVISION", "2"));
+    assertThat(simulator.terminations()).hasSize(3).allSatisfy(t -> {
+      assertThat(t.outdated()).isTrue();
+      assertThat(t.runningAtSignal()).isEqualTo(1);
+      assertThat(t.drainedInGrace()).isTrue();
+    });
+    assertThat(simulator.tasksKilled()).isZero();
   }
 }

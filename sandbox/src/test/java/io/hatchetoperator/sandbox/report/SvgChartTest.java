@@ -61,4 +61,18 @@ class SvgChartTest {
     }
     assertThat(svg).as("every event keeps its line and tooltip").contains("<title>21 → 22 at 24.4 s</title>");
   }
+
+  @Test
+  void a_rolling_update_draws_the_old_template_pods_and_marks_its_start_and_end() {
+    List<Sample> samples = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      int outdated = i >= 10 && i < 18 ? 18 - i : 0;
+      samples.add(new Sample(i * 1000L, 0, 10, 50, 10, 10, 0, 0, i, 30, outdated));
+    }
+    String svg = SvgChart.render(samples, List.of());
+    assertThat(svg).contains("<title>old-template pods</title>")
+        .contains("<title>rollout started at 10.0 s</title>").contains("<title>rollout finished at 18.0 s</title>");
+    assertThat(SvgChart.render(samples(10, 5, 3), List.of())).as("no rollout, no purple")
+        .doesNotContain("old-template pods").doesNotContain("rollout-marker");
+  }
 }

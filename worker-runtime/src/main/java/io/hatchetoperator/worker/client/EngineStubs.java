@@ -49,6 +49,10 @@ public final class EngineStubs implements AutoCloseable {
     return AdminServiceGrpc.newBlockingStub(authed).withCompression(GZIP);
   }
 
+  public AdminServiceGrpc.AdminServiceFutureStub adminFuture() {
+    return AdminServiceGrpc.newFutureStub(authed).withCompression(GZIP);
+  }
+
   public WorkflowServiceGrpc.WorkflowServiceFutureStub workflows() {
     return WorkflowServiceGrpc.newFutureStub(authed).withCompression(GZIP);
   }

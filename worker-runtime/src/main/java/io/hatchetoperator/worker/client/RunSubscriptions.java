@@ -5,8 +5,10 @@ import io.grpc.stub.StreamObserver;
 import io.hatchetoperator.proto.dispatcher.StepRunResult;
 import io.hatchetoperator.proto.dispatcher.SubscribeToWorkflowRunsRequest;
 import io.hatchetoperator.proto.dispatcher.WorkflowRunEvent;
-import io.hatchetoperator.worker.RunFailedException;
+import io.hatchetoperator.worker.TaskFailedException;
+import io.hatchetoperator.worker.TaskFailure;
 import io.hatchetoperator.worker.RunResult;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +40,7 @@ final class RunSubscriptions {
     this.scheduler = scheduler;
   }
 
-  /** The result of {@code runId}; the future fails with {@link RunFailedException} if a task failed. */
+  /** The result of {@code runId}; the future fails with {@link TaskFailedException} if a task failed. */
   CompletableFuture<RunResult> await(String runId) {
     CompletableFuture<RunResult> created = new CompletableFuture<>();
     CompletableFuture<RunResult> existing = pending.putIfAbsent(runId, created);
@@ -72,10 +74,10 @@ final class RunSubscriptions {
       return;
     }
     Map<String, String> outputs = new LinkedHashMap<>();
-    Map<String, String> errors = new LinkedHashMap<>();
+    List<TaskFailure> errors = new ArrayList<>();
     for (StepRunResult r : event.getResultsList()) {
       if (r.hasError()) {
-        errors.put(r.getTaskName(), r.getError());
+        errors.add(TaskFailure.parse(r.getTaskName(), r.getError()));
       } else {
         outputs.put(r.getTaskName(), r.hasOutput() ? r.getOutput() : "");
       }
@@ -83,7 +85,7 @@ final class RunSubscriptions {
     if (errors.isEmpty()) {
       future.complete(new RunResult(event.getWorkflowRunId(), outputs));
     } else {
-      future.completeExceptionally(new RunFailedException(event.getWorkflowRunId(), errors));
+      future.completeExceptionally(new TaskFailedException(event.getWorkflowRunId(), errors));
     }
   }
 
@@ -108,7 +110,8 @@ final class RunSubscriptions {
       requests.onError(Status.CANCELLED.withDescription("client closed").asRuntimeException());
       requests = null;
     }
-    pending.values().forEach(f -> f.completeExceptionally(new IllegalStateException("client closed")));
+    pending.values().forEach(f -> f.completeExceptionally(
+        new IllegalStateException("the Hatchet client was closed before the run finished")));
     pending.clear();
   }
 

@@ -1,5 +1,6 @@
 package io.hatchetoperator.worker.runtime;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hatchetoperator.worker.client.EngineStubs;
 import io.hatchetoperator.worker.config.HatchetSettings;
 import io.hatchetoperator.worker.health.WorkerMetrics;
@@ -7,7 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** What every task execution of one worker shares: settings, engine stubs, events, slots, metrics, the control thread. */
+/** What every task execution of one worker shares: settings, engine stubs, events, slots, metrics, the control thread, the JSON mapper. */
 record ExecutionServices(HatchetSettings settings, Supplier<String> workerId, EngineStubs stubs,
     EventReporter events, SlotPool slots, WorkerMetrics metrics, ScheduledExecutorService control,
-    Consumer<TaskExecution> onEnd) {}
+    Consumer<TaskExecution> onEnd, ObjectMapper mapper) {}

@@ -1,13 +1,40 @@
 package io.hatchetoperator.worker.runtime;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hatchetoperator.worker.TaskFailure;
+
 /**
- * The text of a FAILED event, like Hatchet's Python SDK: {@code <type>: <message>} and the stack,
- * trimmed so one failure cannot flood the engine.
+ * The text of a FAILED event, like Hatchet's Python SDK ({@code TaskRunError.serialize} in
+ * {@code hatchet_sdk/exceptions.py}): {@code <type>: <message>}, the stack trimmed so one failure cannot flood
+ * the engine, then a blank line and one JSON line under the Python SDK's metadata key carrying the exception
+ * type, message and attempt, which {@link TaskFailure#parse} reads back on the client side.
  */
 final class FailurePayload {
   private static final int MAX_FRAMES = 30;
 
   private FailurePayload() {}
+
+  /** The failure text with its metadata line, for the attempt {@code retryCount} of run {@code taskRunId}. */
+  static String of(Throwable error, String taskRunId, int retryCount) {
+    return of(error) + "\n" + metadata(error.getClass().getName(),
+        error.getMessage() == null ? "" : error.getMessage(), taskRunId, retryCount);
+  }
+
+  /** A failure the SDK itself decided (bad input, bad output): {@code message}, then the metadata line with {@code type}. */
+  static String sdk(String type, String message, String taskRunId, int retryCount) {
+    return message + "\n\n" + metadata(type, message, taskRunId, retryCount);
+  }
+
+  private static String metadata(String type, String message, String taskRunId, int retryCount) {
+    ObjectNode meta = JsonNodeFactory.instance.objectNode();
+    meta.putObject(TaskFailure.METADATA_KEY)
+        .put("task_run_external_id", taskRunId)
+        .put("type", type)
+        .put("message", message)
+        .put("attempt", retryCount);
+    return meta.toString().replace("\u0000", "");
+  }
 
   static String of(Throwable error) {
     StringBuilder text = new StringBuilder();

@@ -3,12 +3,17 @@ package io.hatchetoperator.worker.runtime;
 import io.hatchetoperator.proto.dispatcher.RuntimeInfo;
 import io.hatchetoperator.proto.dispatcher.WorkerLabels;
 import io.hatchetoperator.proto.dispatcher.WorkerRegisterRequest;
+import io.hatchetoperator.proto.v1.Concurrency;
+import io.hatchetoperator.proto.v1.ConcurrencyLimitStrategy;
 import io.hatchetoperator.proto.v1.CreateTaskOpts;
+import io.hatchetoperator.proto.v1.CreateTaskRateLimit;
 import io.hatchetoperator.proto.v1.CreateWorkflowVersionRequest;
+import io.hatchetoperator.worker.ConcurrencyLimit;
 import io.hatchetoperator.worker.TaskDefinition;
 import io.hatchetoperator.worker.TaskOptions;
 import io.hatchetoperator.worker.WorkerOptions;
 import io.hatchetoperator.worker.Workflow;
+import io.hatchetoperator.worker.WorkflowOptions;
 import io.hatchetoperator.worker.config.HatchetSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,29 +31,63 @@ final class RegistrationRequests {
   static CreateWorkflowVersionRequest putWorkflow(HatchetSettings settings, Workflow workflow) {
     CreateWorkflowVersionRequest.Builder request = CreateWorkflowVersionRequest.newBuilder()
         .setName(settings.namespaced(workflow.name()));
-    for (TaskDefinition<?> task : workflow.tasks()) {
-      TaskOptions o = task.options();
-      CreateTaskOpts.Builder opts = CreateTaskOpts.newBuilder()
-          .setReadableId(task.name())
-          .setAction(settings.actionId(workflow.name(), task.name()))
-          .setTimeout(seconds(o.executionTimeout()))
-          .setScheduleTimeout(seconds(o.scheduleTimeout()))
-          .setInputs("{}")
-          .addAllParents(o.parents())
-          .setRetries(o.retries())
-          .putAllSlotRequests(o.slotRequests());
-      if (o.backoffFactor() != null) {
-        opts.setBackoffFactor(o.backoffFactor()).setBackoffMaxSeconds(o.backoffMaxSeconds());
-      }
-      request.addTasks(opts);
+    workflow.inputJsonSchema().ifPresent(schema ->
+        request.setInputJsonSchema(com.google.protobuf.ByteString.copyFromUtf8(schema)));
+    WorkflowOptions w = workflow.options();
+    w.onEvents().forEach(key -> request.addEventTriggers(settings.namespaced(key)));
+    request.addAllCronTriggers(w.onCrons());
+    workflow.cronInputJson().ifPresent(request::setCronInput);
+    for (ConcurrencyLimit c : w.concurrency()) {
+      request.addConcurrencyArr(Concurrency.newBuilder().setExpression(c.expression()).setMaxRuns(c.maxRuns())
+          .setLimitStrategy(ConcurrencyLimitStrategy.valueOf(c.strategy().name())));
     }
+    if (w.defaultPriority() != null) {
+      request.setDefaultPriority(w.defaultPriority());
+    }
+    if (w.sticky() != null) {
+      request.setSticky(io.hatchetoperator.proto.v1.StickyStrategy.valueOf(w.sticky().name()));
+    }
+    for (TaskDefinition<?> task : workflow.tasks()) {
+      request.addTasks(taskOpts(settings, workflow, task));
+    }
+    workflow.onFailureTask().ifPresent(t -> request.setOnFailureTask(taskOpts(settings, workflow, t)));
     return request.build();
+  }
+
+  private static CreateTaskOpts taskOpts(HatchetSettings settings, Workflow workflow, TaskDefinition<?> task) {
+    TaskOptions o = task.options();
+    CreateTaskOpts.Builder opts = CreateTaskOpts.newBuilder()
+        .setReadableId(task.name())
+        .setAction(settings.actionId(workflow.name(), task.name()))
+        .setTimeout(seconds(o.executionTimeout()))
+        .setScheduleTimeout(seconds(o.scheduleTimeout()))
+        .setInputs("{}")
+        .addAllParents(o.parents())
+        .setRetries(o.retries())
+        .putAllSlotRequests(o.slotRequests());
+    if (o.backoffFactor() != null) {
+      opts.setBackoffFactor(o.backoffFactor()).setBackoffMaxSeconds(o.backoffMaxSeconds());
+    }
+    o.rateLimits().forEach(r -> opts.addRateLimits(CreateTaskRateLimit.newBuilder().setKey(r.key())
+        .setUnits(r.units())));
+    o.desiredLabels().forEach((key, l) -> {
+      io.hatchetoperator.proto.v1.DesiredWorkerLabels.Builder label = io.hatchetoperator.proto.v1.DesiredWorkerLabels
+          .newBuilder().setRequired(l.required()).setWeight(l.weight())
+          .setComparator(io.hatchetoperator.proto.v1.WorkerLabelComparator.valueOf(l.comparator().name()));
+      if (l.stringValue() != null) {
+        label.setStrValue(l.stringValue());
+      } else {
+        label.setIntValue(l.intValue());
+      }
+      opts.putWorkerLabels(key, label.build());
+    });
+    return opts.build();
   }
 
   /** Every action id the worker serves, in declaration order. */
   static List<String> actions(HatchetSettings settings, List<Workflow> workflows) {
     List<String> actions = new ArrayList<>();
-    workflows.forEach(w -> w.tasks().forEach(t -> actions.add(settings.actionId(w.name(), t.name()))));
+    workflows.forEach(w -> w.servedTasks().forEach(t -> actions.add(settings.actionId(w.name(), t.name()))));
     return actions;
   }
 
@@ -81,7 +120,7 @@ final class RegistrationRequests {
   /** Checks every task's slot requests against the worker's slot types; the message says how to fix it. */
   static void checkSlotTypes(String workerName, WorkerOptions options, List<Workflow> workflows) {
     for (Workflow w : workflows) {
-      for (TaskDefinition<?> t : w.tasks()) {
+      for (TaskDefinition<?> t : w.servedTasks()) {
         t.options().slotRequests().forEach((type, units) -> {
           Integer have = options.slotConfig().get(type);
           if (have == null || have < units) {

@@ -1,13 +1,12 @@
 package io.hatchetoperator.worker.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hatchetoperator.proto.dispatcher.AssignedAction;
 import io.hatchetoperator.proto.dispatcher.StepActionEvent;
 import io.hatchetoperator.proto.dispatcher.StepActionEventType;
 import io.hatchetoperator.worker.Attempt;
-import io.hatchetoperator.worker.NonRetryableException;
 import io.hatchetoperator.worker.TaskDefinition;
-import io.hatchetoperator.worker.client.Json;
 import io.hatchetoperator.worker.health.WorkerMetrics.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.RejectedExecutionException;
@@ -51,7 +50,7 @@ final class TaskExecution implements Runnable {
     this.task = task;
     this.services = services;
     this.attempt = new Attempt(action.getTaskRunExternalId(), action.getRetryCount());
-    this.context = new TaskContext(action, payload.parents(), services, this::releaseSlots);
+    this.context = new TaskContext(action, payload, services, this::releaseSlots);
   }
 
   String taskRunId() {
@@ -102,33 +101,34 @@ final class TaskExecution implements Runnable {
     try {
       input = decodeInput();
     } catch (Exception e) {
-      fail(startNanos, "input of task '" + task.name() + "' cannot be read as "
-          + task.inputType().getSimpleName() + ": " + e.getMessage() + " (fix the triggering input)", true);
+      fail(startNanos, sdkError("InvalidInput", "input of task '" + task.name() + "' cannot be read as "
+          + simpleName(task.inputType()) + ": " + e.getMessage() + " (fix the triggering input)"), true);
       return;
     }
     Object output;
     try {
       output = invoke(input);
     } catch (Throwable error) {
-      fail(startNanos, FailurePayload.of(error), error instanceof NonRetryableException);
+      fail(startNanos, FailurePayload.of(error, attempt.taskRunExternalId(), attempt.retryCount()),
+          task.options().isNonRetryable(error));
       return;
     }
     String payload;
     try {
-      payload = output == null ? "" : Json.MAPPER.writeValueAsString(output);
+      payload = output == null ? "" : services.mapper().writeValueAsString(output);
     } catch (Exception e) {
-      fail(startNanos, "output of task '" + task.name() + "' (a " + output.getClass().getName()
-          + ") cannot be written as JSON: " + e.getMessage()
-          + " (return a record, a map or another Jackson-writable value)", true);
+      fail(startNanos, sdkError("InvalidOutput", "output of task '" + task.name() + "' (a "
+          + output.getClass().getName() + ") cannot be written as JSON: " + e.getMessage()
+          + " (return a record, a map or another Jackson-writable value)"), true);
       return;
     }
     int limit = services.settings().maxSendMessageBytes() - EVENT_OVERHEAD_BYTES;
     int bytes = payload.length() > limit / 4 ? payload.getBytes(StandardCharsets.UTF_8).length : 0;
     if (bytes > limit) {
-      fail(startNanos, "output of task '" + task.name() + "' is " + bytes + " bytes, over the "
-          + limit + " bytes an event can carry within the engine's gRPC message limit of "
+      fail(startNanos, sdkError("OutputTooLarge", "output of task '" + task.name() + "' is " + bytes
+          + " bytes, over the " + limit + " bytes an event can carry within the engine's gRPC message limit of "
           + services.settings().maxSendMessageBytes() + " bytes (HATCHET_CLIENT_GRPC_MAX_SEND_MESSAGE_LENGTH): "
-          + "return a smaller output, e.g. store the data elsewhere and return a reference", true);
+          + "return a smaller output, e.g. store the data elsewhere and return a reference"), true);
       return;
     }
     if (ended.compareAndSet(false, true)) {
@@ -143,8 +143,17 @@ final class TaskExecution implements Runnable {
   }
 
   private Object decodeInput() throws Exception {
-    JsonNode input = payload.input().isNull() ? Json.MAPPER.createObjectNode() : payload.input();
-    return Json.MAPPER.treeToValue(input, task.inputType());
+    JsonNode input = payload.input().isNull() ? services.mapper().createObjectNode() : payload.input();
+    ObjectMapper mapper = services.mapper();
+    return mapper.readerFor(mapper.getTypeFactory().constructType(task.inputType())).readValue(input);
+  }
+
+  private String sdkError(String type, String message) {
+    return FailurePayload.sdk(type, message, attempt.taskRunExternalId(), attempt.retryCount());
+  }
+
+  private static String simpleName(java.lang.reflect.Type type) {
+    return type instanceof Class<?> c ? c.getSimpleName() : type.getTypeName();
   }
 
   private void fail(long startNanos, String message, boolean noRetry) {
@@ -212,7 +221,9 @@ final class TaskExecution implements Runnable {
   /** The drain deadline passed (stop mode FAIL_FAST): report FAILED so the engine retries it now, then stop it. */
   void abandon() {
     if (ended.compareAndSet(false, true)) {
-      services.events().send(event(StepActionEventType.STEP_EVENT_TYPE_FAILED, ABANDONED_MESSAGE, false));
+      services.events().send(event(StepActionEventType.STEP_EVENT_TYPE_FAILED,
+          FailurePayload.sdk("WorkerShutdown", ABANDONED_MESSAGE, attempt.taskRunExternalId(), attempt.retryCount()),
+          false));
       services.metrics().taskEnded(Outcome.ABANDONED, 0);
       stop();
     }

@@ -46,6 +46,7 @@ public final class WorkerRuntime implements Worker {
   private CompletableFuture<Void> drain;
   private volatile WorkerDrain drainer;
   private WorkerThreads threads;
+  private final com.fasterxml.jackson.databind.ObjectMapper mapper;
   private EngineStubs stubs;
   private EventReporter events;
   private WorkerMetrics metrics;
@@ -55,6 +56,12 @@ public final class WorkerRuntime implements Worker {
 
   public WorkerRuntime(HatchetSettings settings, String name, WorkerOptions options,
       List<Workflow> workflows, ChannelFactory channels) {
+    this(settings, name, options, workflows, channels, io.hatchetoperator.worker.client.Json.MAPPER);
+  }
+
+  /** A worker whose task inputs and outputs go through {@code mapper}. */
+  public WorkerRuntime(HatchetSettings settings, String name, WorkerOptions options,
+      List<Workflow> workflows, ChannelFactory channels, com.fasterxml.jackson.databind.ObjectMapper mapper) {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("worker name is empty: name the worker");
     }
@@ -67,8 +74,9 @@ public final class WorkerRuntime implements Worker {
     this.options = options;
     this.workflows = List.copyOf(workflows);
     this.channels = channels;
+    this.mapper = mapper;
     this.slots = new SlotPool(options.slotConfig());
-    workflows.forEach(w -> w.tasks().forEach(t -> {
+    workflows.forEach(w -> w.servedTasks().forEach(t -> {
       String action = settings.actionId(w.name(), t.name());
       if (tasksByAction.put(action, t) != null) {
         throw new IllegalArgumentException("worker '" + name + "' has two tasks for action '" + action
@@ -92,7 +100,7 @@ public final class WorkerRuntime implements Worker {
     }
     state = WorkerState.STARTING;
     LOG.info("STARTING HATCHET...");
-    threads = new WorkerThreads(name, slots.size());
+    threads = new WorkerThreads(name, slots.size(), options.taskExecutor());
     stubs = new EngineStubs(channels.open(settings), settings.token());
     metrics = new WorkerMetrics(slots.totals(), slots::used, () -> events == null ? 0 : events.pending(),
         () -> state == WorkerState.DRAINING);
@@ -107,7 +115,7 @@ public final class WorkerRuntime implements Worker {
           () -> state.name(), slots.totals(), slots::used);
     }
     ExecutionServices services = new ExecutionServices(settings, this::workerIdOrName, stubs, events,
-        slots, metrics, control, this::ended);
+        slots, metrics, control, this::ended, mapper);
     router = new TaskRouter(name, tasksByAction, running, services, threads.tasks());
     listener = new ActionListener(new Registrar(settings, name, options, workflows, stubs), stubs,
         control, new ReconnectPolicy(settings.timing(), () -> ThreadLocalRandom.current().nextDouble()),

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * assignments wait in its queue without a thread. The spare threads serve cancelled or superseded runs
  * whose code has not returned yet while their slot is already given to the next run.
  */
-record WorkerThreads(ScheduledExecutorService control, ExecutorService tasks, boolean virtual) {
+record WorkerThreads(ScheduledExecutorService control, ExecutorService tasks, boolean virtual, boolean owned) {
   /** Platform threads beyond the slot count, for runs that ignore cancellation for a while. */
   static final int SPARE_THREADS = 8;
 
@@ -26,16 +26,30 @@ record WorkerThreads(ScheduledExecutorService control, ExecutorService tasks, bo
         taskExecutor("hatchet-" + name + "-task", slots));
   }
 
+  /** With the caller's executor for task bodies ({@code injected}, never shut down here), or the default one when null. */
+  WorkerThreads(String name, int slots, ExecutorService injected) {
+    this(Executors.newSingleThreadScheduledExecutor(named("hatchet-" + name + "-control")),
+        injected == null ? taskExecutor("hatchet-" + name + "-task", slots) : injected, injected == null);
+  }
+
   private WorkerThreads(ScheduledExecutorService control, ExecutorService tasks) {
-    this(control, tasks, !(tasks instanceof ThreadPoolExecutor));
+    this(control, tasks, true);
+  }
+
+  private WorkerThreads(ScheduledExecutorService control, ExecutorService tasks, boolean owned) {
+    this(control, tasks, owned && !(tasks instanceof ThreadPoolExecutor), owned);
   }
 
   void close(boolean now) {
     if (now) {
-      tasks.shutdownNow();
+      if (owned) {
+        tasks.shutdownNow();
+      }
       control.shutdownNow();
     } else {
-      tasks.shutdown();
+      if (owned) {
+        tasks.shutdown();
+      }
       control.shutdown();
     }
   }

@@ -1,0 +1,61 @@
+package io.hatchetoperator.worker.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hatchetoperator.worker.Hatchet;
+import io.hatchetoperator.worker.TaskBody;
+import io.hatchetoperator.worker.TaskOptions;
+import io.hatchetoperator.worker.TaskRef;
+import io.hatchetoperator.worker.WorkflowRef;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A task body unit-tested without an engine: typed parent outputs in, logs and cancellation observed. */
+class FakeContextTest {
+  record Order(String id) {}
+  record Quote(String id, int cents) {}
+  record Invoice(String id, int cents, String note) {}
+
+  static final TaskBody<Order, Invoice> INVOICE = (order, ctx) -> {
+    Quote quote = ctx.parentOutput(Quotes.QUOTE);
+    ctx.log("invoicing " + order.id() + " at attempt " + ctx.retryCount());
+    ctx.refreshTimeout(Duration.ofSeconds(30));
+    String note = ctx.isCancelled() ? "cancelled" : ctx.additionalMetadata().getOrDefault("note", "-");
+    return new Invoice(order.id(), quote.cents(), note);
+  };
+
+  /** The declarations, built without an engine (declaring opens no connection). */
+  static final class Quotes {
+    static final Hatchet HATCHET = OfflineHatchet.create();
+    static final WorkflowRef<Order, Object> FLOW = HATCHET.workflow("billing", Order.class, Object.class);
+    static final TaskRef<Order, Quote> QUOTE = FLOW.task("quote", Quote.class, (o, ctx) -> new Quote(o.id(), 250));
+    static final TaskRef<Order, Invoice> INVOICE_TASK = FLOW.task("invoice",
+        TaskOptions.builder().parents(QUOTE).build(), Invoice.class, INVOICE);
+  }
+
+  @Test
+  void theBodyReadsItsTypedParentAndRecordsWhatItDid() throws Exception {
+    FakeContext ctx = new FakeContext("invoice").withParentOutput(Quotes.QUOTE, new Quote("o1", 250))
+        .withMetadata("note", "vip").withRetryCount(2);
+
+    Invoice invoice = Quotes.INVOICE_TASK.mockRun(new Order("o1"), ctx);
+
+    assertThat(invoice).isEqualTo(new Invoice("o1", 250, "vip"));
+    assertThat(ctx.logs()).containsExactly("invoicing o1 at attempt 2");
+    assertThat(ctx.timeoutRefreshes()).containsExactly(Duration.ofSeconds(30));
+    assertThat(Quotes.INVOICE_TASK.workflow().tasks()).extracting(t -> t.options().parents())
+        .containsExactly(java.util.List.of(), java.util.List.of("quote"));
+  }
+
+  @Test
+  void aMissingParentAndACancellationAreVisibleToTheBody() throws Exception {
+    assertThatThrownBy(() -> INVOICE.run(new Order("o2"), new FakeContext("invoice")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no parent output 'quote'");
+
+    FakeContext cancelled = new FakeContext("invoice").withParentOutput("quote", Map.of("id", "o3", "cents", 9));
+    cancelled.cancel();
+    assertThat(INVOICE.run(new Order("o3"), cancelled).note()).isEqualTo("cancelled");
+  }
+}
