@@ -1,15 +1,12 @@
 package io.hatchetoperator.worker.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.protobuf.Timestamp;
 import io.hatchetoperator.proto.dispatcher.AssignedAction;
 import io.hatchetoperator.proto.dispatcher.RefreshTimeoutRequest;
 import io.hatchetoperator.proto.dispatcher.ReleaseSlotRequest;
-import io.hatchetoperator.proto.events.PutLogRequest;
 import io.hatchetoperator.worker.Context;
 import io.hatchetoperator.worker.client.Json;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -131,15 +128,9 @@ final class TaskContext implements Context {
   }
 
   @Override
-  public void log(String message) {
-    LOG.info("[{}] {}", taskRunExternalId(), message);
-    Instant now = Instant.now();
-    services.stubs().events().putLog(PutLogRequest.newBuilder()
-        .setTaskRunExternalId(taskRunExternalId())
-        .setCreatedAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
-        .setMessage(message)
-        .setLevel("INFO")
-        .setTaskRetryCount(retryCount())
-        .build());
+  public void log(LogLevel level, String message) {
+    LOG.info("[{}] {} {}", taskRunExternalId(), level, message);
+    services.logs().publish(taskRunExternalId(), retryCount(), level.name(), message, System.currentTimeMillis());
   }
+
 }

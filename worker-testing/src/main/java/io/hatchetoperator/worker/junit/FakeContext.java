@@ -160,8 +160,9 @@ public final class FakeContext implements Context {
     slotReleased = true;
   }
 
+  /** Lines logged at INFO are recorded as they are; other levels as {@code "LEVEL message"}. */
   @Override
-  public synchronized void log(String message) {
-    logs.add(message);
+  public synchronized void log(LogLevel level, String message) {
+    logs.add(level == LogLevel.INFO ? message : level + " " + message);
   }
 }
