@@ -92,6 +92,12 @@ public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSe
       return this;
     }
 
+    /** A static or dynamic rate limit ({@link RateLimit#dynamic}). */
+    public Builder rateLimit(RateLimit limit) {
+      rateLimits.add(limit);
+      return this;
+    }
+
     /** The worker label {@code key} this task requires or prefers (worker labels: {@link WorkerOptions.Builder#label}). */
     public Builder desiredLabel(String key, DesiredLabel label) {
       desiredLabels.put(key, label);

@@ -106,8 +106,19 @@ public final class HatchetClient implements AutoCloseable {
 
   /** Triggers one run per input in one call; returns the run ids in input order. */
   public List<String> triggerBulk(String workflowName, List<?> inputs) {
+    return triggerBulk(workflowName, inputs, java.util.Collections.nCopies(inputs.size(), RunOptions.NONE));
+  }
+
+  /** Triggers one run per input, each with its options (same size as {@code inputs}); run ids in input order. */
+  public List<String> triggerBulk(String workflowName, List<?> inputs, List<RunOptions> options) {
+    if (options.size() != inputs.size()) {
+      throw new IllegalArgumentException(inputs.size() + " inputs but " + options.size() + " run options for workflow '"
+          + workflowName + "': give one RunOptions per input");
+    }
     BulkTriggerWorkflowRequest.Builder bulk = BulkTriggerWorkflowRequest.newBuilder();
-    inputs.forEach(i -> bulk.addWorkflows(request(workflowName, i, RunOptions.NONE)));
+    for (int i = 0; i < inputs.size(); i++) {
+      bulk.addWorkflows(request(workflowName, inputs.get(i), options.get(i)));
+    }
     return join(call("triggering " + inputs.size() + " runs of workflow '" + workflowName + "'",
         stubs.workflows().withDeadlineAfter(rpcMillis(), TimeUnit.MILLISECONDS).bulkTriggerWorkflow(bulk.build()),
         r -> List.copyOf(r.getWorkflowRunIdsList())));

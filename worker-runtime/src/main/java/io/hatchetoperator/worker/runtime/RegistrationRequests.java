@@ -68,8 +68,14 @@ final class RegistrationRequests {
     if (o.backoffFactor() != null) {
       opts.setBackoffFactor(o.backoffFactor()).setBackoffMaxSeconds(o.backoffMaxSeconds());
     }
-    o.rateLimits().forEach(r -> opts.addRateLimits(CreateTaskRateLimit.newBuilder().setKey(r.key())
-        .setUnits(r.units())));
+    for (io.hatchetoperator.worker.RateLimit r : o.rateLimits()) {
+      CreateTaskRateLimit.Builder limit = CreateTaskRateLimit.newBuilder().setKey(r.key()).setUnits(r.units());
+      if (r.keyExpr() != null) {
+        limit.setKeyExpr(r.keyExpr()).setLimitValuesExpr(Integer.toString(r.limit()))
+            .setDuration(io.hatchetoperator.proto.v1.RateLimitDuration.valueOf(r.window().name()));
+      }
+      opts.addRateLimits(limit);
+    }
     o.desiredLabels().forEach((key, l) -> {
       io.hatchetoperator.proto.v1.DesiredWorkerLabels.Builder label = io.hatchetoperator.proto.v1.DesiredWorkerLabels
           .newBuilder().setRequired(l.required()).setWeight(l.weight())
