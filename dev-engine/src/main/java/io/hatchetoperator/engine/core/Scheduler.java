@@ -184,10 +184,16 @@ public final class Scheduler {
           requests.get(i));
       total += sizes[i];
     }
+    String[] keys = new String[requests.size()];
+    for (int i = 0; i < requests.size(); i++) {
+      IdempotencyKeys.Spec spec = defs.get(i).idempotency();
+      keys[i] = spec == null ? null : IdempotencyKeys.evaluate(defs.get(i).name(), spec, requests.get(i));
+    }
     long needed = total;
     return locked(() -> {
       PayloadBudget.checkHeld(limits, s.heldPayloadBytes, needed);
       List<String> ids = new ArrayList<>(requests.size());
+      List<IdempotencyCollision.Collision> collisions = new ArrayList<>();
       long now = now();
       for (int i = 0; i < requests.size(); i++) {
         String dup = s.children.existing(requests.get(i), s.runs);
@@ -195,9 +201,21 @@ public final class Scheduler {
           ids.add(dup);
           continue;
         }
+        String holder = keys[i] == null ? null : s.idempotency.holder(keys[i], now);
+        if (holder != null) {
+          collisions.add(new IdempotencyCollision.Collision(holder, Ids.uuid()));
+          continue;
+        }
         WorkflowRun run = tx.start(defs.get(i), requests.get(i), now, sizes[i]);
+        if (keys[i] != null) {
+          run.idempotencyKey = keys[i];
+          s.idempotency.claim(keys[i], run.id, now + defs.get(i).idempotency().ttlMs());
+        }
         s.children.record(requests.get(i), run.id);
         ids.add(run.id);
+      }
+      if (!collisions.isEmpty()) {
+        throw new IdempotencyCollision(ids, collisions);
       }
       return ids;
     });
@@ -248,7 +266,17 @@ public final class Scheduler {
             null, null, eventId, key, null, null, filterPayload));
       }
     }
-    return reqs.isEmpty() ? List.of() : trigger(reqs);
+    if (reqs.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return trigger(reqs);
+    } catch (IdempotencyCollision c) {
+      // as in Hatchet, an event's runs whose keys are held are skipped, not reported to the event's sender
+      LOG.info("event {} ('{}'): {} runs skipped, their idempotency keys are held by {}", eventId, key,
+          c.collisions().size(), c.collisions().stream().map(IdempotencyCollision.Collision::existingRunId).toList());
+      return c.started();
+    }
   }
 
   /** A task event from a worker: STARTED/ACKNOWLEDGED, COMPLETED, FAILED or CANCELLED. */
