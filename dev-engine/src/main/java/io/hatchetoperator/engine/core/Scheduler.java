@@ -169,27 +169,11 @@ public final class Scheduler {
 
   /** Starts runs for every request (all or none are checked first) and returns their ids in order. */
   public List<String> trigger(List<TriggerRequest> requests) {
-    List<WorkflowDef> defs = new ArrayList<>();
-    long[] sizes = new long[requests.size()];
-    long total = 0;
-    for (int i = 0; i < requests.size(); i++) {
-      String prefix = requests.size() == 1 ? "" : "workflows[" + i + "].";
-      defs.add(registry.get(prefix + "name", requests.get(i).workflowName()));
-      Integer p = requests.get(i).priority();
-      if (p != null && (p < 1 || p > 3)) {
-        throw EngineException.invalid(prefix + "priority must be between 1 and 3, got " + p + " (Hatchet's range: 1 low,"
-            + " the default, to 3 high)");
-      }
-      sizes[i] = PayloadBudget.checkInput(limits, requests.size() == 1 ? "input" : "workflows[" + i + "].input",
-          requests.get(i));
-      total += sizes[i];
-    }
-    String[] keys = new String[requests.size()];
-    for (int i = 0; i < requests.size(); i++) {
-      IdempotencyKeys.Spec spec = defs.get(i).idempotency();
-      keys[i] = spec == null ? null : IdempotencyKeys.evaluate(defs.get(i).name(), spec, requests.get(i));
-    }
-    long needed = total;
+    TriggerPlan plan = TriggerPlan.of(registry, limits, requests);
+    List<WorkflowDef> defs = plan.defs();
+    long[] sizes = plan.sizes();
+    String[] keys = plan.keys();
+    long needed = plan.total();
     return locked(() -> {
       PayloadBudget.checkHeld(limits, s.heldPayloadBytes, needed);
       List<String> ids = new ArrayList<>(requests.size());
@@ -259,22 +243,12 @@ public final class Scheduler {
 
   /** As above, for an event pushed with {@code scope} (null for none), which selects the workflows' filters. */
   public List<String> triggerEvent(String eventId, String key, String scope, TriggerRequest base) {
-    List<TriggerRequest> reqs = new ArrayList<>();
-    for (WorkflowDef def : registry.triggeredBy(key)) {
-      for (String filterPayload : EventFilters.runs(def, scope, eventId, key, base.inputJson(), base.metadataJson())) {
-        reqs.add(new TriggerRequest(def.name(), base.inputJson(), base.metadataJson(), base.priority(), null, null,
-            null, null, eventId, key, null, null, filterPayload));
-      }
-    }
-    if (reqs.isEmpty()) {
-      return List.of();
-    }
+    List<TriggerRequest> reqs = EventFilters.requests(registry, eventId, key, scope, base);
     try {
-      return trigger(reqs);
+      return reqs.isEmpty() ? List.of() : trigger(reqs);
     } catch (IdempotencyCollision c) {
       // as in Hatchet, an event's runs whose keys are held are skipped, not reported to the event's sender
-      LOG.info("event {} ('{}'): {} runs skipped, their idempotency keys are held by {}", eventId, key,
-          c.collisions().size(), c.collisions().stream().map(IdempotencyCollision.Collision::existingRunId).toList());
+      LOG.info("event {} ('{}'): runs skipped, their idempotency keys are held: {}", eventId, key, c.collisions());
       return c.started();
     }
   }
