@@ -54,6 +54,38 @@ public interface Context {
   /** Gives this run's slot back to the worker and the engine while the task keeps running. */
   void releaseSlot();
 
+  /**
+   * In an on-failure task, the failed tasks of the run: task name to its parsed error (the engine's
+   * {@code step_run_errors}); empty in other tasks.
+   */
+  Map<String, TaskFailure> taskRunErrors();
+
   /** Sends a log line to the engine for this run (PutLog; fire-and-forget). */
   void log(String message);
+
+  /**
+   * The index of this task run's next child (0, 1, ...). A retried attempt counts from 0 again, so it gets the
+   * children its earlier attempt spawned instead of new ones (the engine keys children by parent task run and index).
+   */
+  int nextChildIndex();
+
+  /** Runs a child of this task and waits for its output (parent linkage for the engine and the dashboard). */
+  default <I, O> O runChild(TaskRef<I, O> child, I input) {
+    return child.runNoWait(input, childOptions(null)).result();
+  }
+
+  /** Runs a child workflow and waits for its output. */
+  default <I, O> O runChild(WorkflowRef<I, O> child, I input) {
+    return child.runNoWait(input, childOptions(null)).result();
+  }
+
+  /** Starts a child of this task with a {@code key} (one child per key) and returns its handle at once. */
+  default <I, O> RunHandle<O> runChildNoWait(TaskRef<I, O> child, I input, String key) {
+    return child.runNoWait(input, childOptions(key));
+  }
+
+  /** Run options linking a child to this task run: the next child index and {@code key} (may be null). */
+  default RunOptions childOptions(String key) {
+    return RunOptions.NONE.childOf(new RunOptions.ChildOf(workflowRunId(), taskRunExternalId(), nextChildIndex(), key));
+  }
 }

@@ -7,12 +7,12 @@ import java.util.Map;
 
 /**
  * A task's options: retries and backoff, execution and schedule timeouts, slot requests (slot type to
- * units), DAG parents (task names of the same workflow) and the exception classes that fail a run at once
- * without retries (besides {@link NonRetryableException}).
+ * units), DAG parents (task names of the same workflow), the exception classes that fail a run at once
+ * without retries (besides {@link NonRetryableException}) and the static rate limits each run takes.
  */
 public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSeconds,
     Duration executionTimeout, Duration scheduleTimeout, Map<String, Integer> slotRequests,
-    List<String> parents, List<Class<? extends Throwable>> nonRetryable) {
+    List<String> parents, List<Class<? extends Throwable>> nonRetryable, List<RateLimit> rateLimits) {
 
   /** Hatchet's defaults: no retries, 60 s execution timeout, 5 min schedule timeout, one default slot. */
   public static final TaskOptions DEFAULTS = builder().build();
@@ -24,6 +24,7 @@ public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSe
     slotRequests = Map.copyOf(slotRequests);
     parents = List.copyOf(parents);
     nonRetryable = List.copyOf(nonRetryable);
+    rateLimits = List.copyOf(rateLimits);
   }
 
   /** Whether {@code error} fails the run without a retry: a {@link NonRetryableException} or a listed class. */
@@ -45,6 +46,7 @@ public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSe
     private final Map<String, Integer> slotRequests = new LinkedHashMap<>(Map.of("default", 1));
     private List<String> parents = List.of();
     private List<Class<? extends Throwable>> nonRetryable = List.of();
+    private final List<RateLimit> rateLimits = new java.util.ArrayList<>();
 
     public Builder retries(int retries) { this.retries = retries; return this; }
 
@@ -80,9 +82,15 @@ public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSe
       return this;
     }
 
+    /** Each run takes {@code units} of the static rate limit {@code key} when it is assigned. */
+    public Builder rateLimit(String key, int units) {
+      rateLimits.add(new RateLimit(key, units));
+      return this;
+    }
+
     public TaskOptions build() {
       return new TaskOptions(retries, backoffFactor, backoffMaxSeconds, executionTimeout,
-          scheduleTimeout, slotRequests, parents, nonRetryable);
+          scheduleTimeout, slotRequests, parents, nonRetryable, rateLimits);
     }
   }
 }

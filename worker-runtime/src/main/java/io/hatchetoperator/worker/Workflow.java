@@ -16,6 +16,7 @@ public final class Workflow implements WorkflowDeclaration {
   private final List<TaskDefinition<?>> tasks = new ArrayList<>();
   private Type inputType; // guarded by this: the declared input type, for its JSON Schema
   private WorkflowOptions options = WorkflowOptions.DEFAULTS; // guarded by this
+  private TaskDefinition<?> onFailure; // guarded by this
   private String cronInputJson; // guarded by this: options.cronInput() as JSON, written with the instance's mapper
 
   Workflow(String name) {
@@ -71,6 +72,33 @@ public final class Workflow implements WorkflowDeclaration {
       this.inputType = inputType;
     }
     return task;
+  }
+
+  /** Sets the task that runs once when a run of this workflow failed. */
+  synchronized void onFailure(TaskDefinition<?> task) {
+    if (onFailure != null) {
+      throw new IllegalArgumentException("workflow '" + name + "' already has the on-failure task '" + onFailure.name()
+          + "': declare one");
+    }
+    if (tasks.stream().anyMatch(t -> t.name().equals(task.name()))) {
+      throw new IllegalArgumentException("workflow '" + name + "' already has a task '" + task.name()
+          + "': give the on-failure task its own name");
+    }
+    this.onFailure = task;
+  }
+
+  /** The task that runs when a run failed, if declared. */
+  public synchronized Optional<TaskDefinition<?>> onFailureTask() {
+    return Optional.ofNullable(onFailure);
+  }
+
+  /** Every task a worker serves for this workflow: its tasks, then the on-failure task. */
+  public synchronized List<TaskDefinition<?>> servedTasks() {
+    List<TaskDefinition<?>> all = new ArrayList<>(tasks);
+    if (onFailure != null) {
+      all.add(onFailure);
+    }
+    return List.copyOf(all);
   }
 
   /** Sets the workflow's options; {@code cronInputJson} is their cron input already written as JSON (or null). */

@@ -47,6 +47,16 @@ public final class WorkflowRef<I, O> implements WorkflowDeclaration {
     return add(name, options, outputType, TaskBodies.ofAsync(body));
   }
 
+  /**
+   * Declares the task that runs once when a run of this workflow failed; it gets the workflow's input and reads
+   * the failures with {@link Context#taskRunErrors()}.
+   */
+  public <T> TaskRef<I, T> onFailure(String name, TaskOptions options, Class<T> outputType, TaskBody<I, T> body) {
+    TaskFunction<I> function = TaskBodies.of(body);
+    workflow.onFailure(new TaskDefinition<>(name, options, inputType, function));
+    return new TaskRef<>(name, workflow, outputType, null, function);
+  }
+
   private <T> TaskRef<I, T> add(String name, TaskOptions options, Type outputType, TaskFunction<I> function) {
     workflow.add(name, options, inputType, function);
     return new TaskRef<>(name, workflow, outputType, null, function);

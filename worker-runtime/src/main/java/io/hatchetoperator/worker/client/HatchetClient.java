@@ -71,6 +71,14 @@ public final class HatchetClient implements AutoCloseable {
         .triggerWorkflow(request(workflowName, input, options)), r -> r.getWorkflowRunId());
   }
 
+  /** Creates or updates the static rate limit {@code key}: {@code limit} units per {@code window}. */
+  public void putRateLimit(String key, int limit, io.hatchetoperator.worker.RateLimit.Window window) {
+    join(call("creating rate limit '" + key + "'", stubs.workflows().withDeadlineAfter(rpcMillis(), TimeUnit.MILLISECONDS)
+        .putRateLimit(io.hatchetoperator.proto.workflows.PutRateLimitRequest.newBuilder().setKey(key).setLimit(limit)
+            .setDuration(io.hatchetoperator.proto.workflows.RateLimitDuration.valueOf(window.name())).build()),
+        r -> r));
+  }
+
   /** Starts one run of {@code workflowName} at each of {@code at} on the engine's clock; returns the schedule ids. */
   public List<String> schedule(String workflowName, List<Instant> at, Object input, RunOptions options) {
     ScheduleWorkflowRequest.Builder request = ScheduleWorkflowRequest.newBuilder()
@@ -197,6 +205,14 @@ public final class HatchetClient implements AutoCloseable {
     }
     if (!options.additionalMetadata().isEmpty()) {
       request.setAdditionalMetadata(json("additional metadata", options.additionalMetadata()));
+    }
+    RunOptions.ChildOf parent = options.parent();
+    if (parent != null) {
+      request.setParentId(parent.parentRunId()).setParentTaskRunExternalId(parent.parentTaskRunId())
+          .setChildIndex(parent.childIndex());
+      if (parent.childKey() != null) {
+        request.setChildKey(parent.childKey());
+      }
     }
     return request.build();
   }

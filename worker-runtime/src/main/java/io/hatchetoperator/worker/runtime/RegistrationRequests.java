@@ -6,6 +6,7 @@ import io.hatchetoperator.proto.dispatcher.WorkerRegisterRequest;
 import io.hatchetoperator.proto.v1.Concurrency;
 import io.hatchetoperator.proto.v1.ConcurrencyLimitStrategy;
 import io.hatchetoperator.proto.v1.CreateTaskOpts;
+import io.hatchetoperator.proto.v1.CreateTaskRateLimit;
 import io.hatchetoperator.proto.v1.CreateWorkflowVersionRequest;
 import io.hatchetoperator.worker.ConcurrencyLimit;
 import io.hatchetoperator.worker.TaskDefinition;
@@ -44,28 +45,35 @@ final class RegistrationRequests {
       request.setDefaultPriority(w.defaultPriority());
     }
     for (TaskDefinition<?> task : workflow.tasks()) {
-      TaskOptions o = task.options();
-      CreateTaskOpts.Builder opts = CreateTaskOpts.newBuilder()
-          .setReadableId(task.name())
-          .setAction(settings.actionId(workflow.name(), task.name()))
-          .setTimeout(seconds(o.executionTimeout()))
-          .setScheduleTimeout(seconds(o.scheduleTimeout()))
-          .setInputs("{}")
-          .addAllParents(o.parents())
-          .setRetries(o.retries())
-          .putAllSlotRequests(o.slotRequests());
-      if (o.backoffFactor() != null) {
-        opts.setBackoffFactor(o.backoffFactor()).setBackoffMaxSeconds(o.backoffMaxSeconds());
-      }
-      request.addTasks(opts);
+      request.addTasks(taskOpts(settings, workflow, task));
     }
+    workflow.onFailureTask().ifPresent(t -> request.setOnFailureTask(taskOpts(settings, workflow, t)));
     return request.build();
+  }
+
+  private static CreateTaskOpts taskOpts(HatchetSettings settings, Workflow workflow, TaskDefinition<?> task) {
+    TaskOptions o = task.options();
+    CreateTaskOpts.Builder opts = CreateTaskOpts.newBuilder()
+        .setReadableId(task.name())
+        .setAction(settings.actionId(workflow.name(), task.name()))
+        .setTimeout(seconds(o.executionTimeout()))
+        .setScheduleTimeout(seconds(o.scheduleTimeout()))
+        .setInputs("{}")
+        .addAllParents(o.parents())
+        .setRetries(o.retries())
+        .putAllSlotRequests(o.slotRequests());
+    if (o.backoffFactor() != null) {
+      opts.setBackoffFactor(o.backoffFactor()).setBackoffMaxSeconds(o.backoffMaxSeconds());
+    }
+    o.rateLimits().forEach(r -> opts.addRateLimits(CreateTaskRateLimit.newBuilder().setKey(r.key())
+        .setUnits(r.units())));
+    return opts.build();
   }
 
   /** Every action id the worker serves, in declaration order. */
   static List<String> actions(HatchetSettings settings, List<Workflow> workflows) {
     List<String> actions = new ArrayList<>();
-    workflows.forEach(w -> w.tasks().forEach(t -> actions.add(settings.actionId(w.name(), t.name()))));
+    workflows.forEach(w -> w.servedTasks().forEach(t -> actions.add(settings.actionId(w.name(), t.name()))));
     return actions;
   }
 
@@ -98,7 +106,7 @@ final class RegistrationRequests {
   /** Checks every task's slot requests against the worker's slot types; the message says how to fix it. */
   static void checkSlotTypes(String workerName, WorkerOptions options, List<Workflow> workflows) {
     for (Workflow w : workflows) {
-      for (TaskDefinition<?> t : w.tasks()) {
+      for (TaskDefinition<?> t : w.servedTasks()) {
         t.options().slotRequests().forEach((type, units) -> {
           Integer have = options.slotConfig().get(type);
           if (have == null || have < units) {

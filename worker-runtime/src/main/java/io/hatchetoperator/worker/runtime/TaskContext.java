@@ -22,14 +22,17 @@ final class TaskContext implements Context {
 
   private final AssignedAction action;
   private final Map<String, JsonNode> parents;
+  private final Map<String, String> errors;
   private final ExecutionServices services;
   private final Runnable slotReleaser;
   private volatile boolean cancelled;
+  private final java.util.concurrent.atomic.AtomicInteger childIndex = new java.util.concurrent.atomic.AtomicInteger();
 
-  TaskContext(AssignedAction action, Map<String, JsonNode> parents, ExecutionServices services,
+  TaskContext(AssignedAction action, ActionPayload payload, ExecutionServices services,
       Runnable slotReleaser) {
     this.action = action;
-    this.parents = parents;
+    this.parents = payload.parents();
+    this.errors = payload.errors();
     this.services = services;
     this.slotReleaser = slotReleaser;
   }
@@ -91,6 +94,18 @@ final class TaskContext implements Context {
       throw new IllegalArgumentException("output of parent '" + parentTask + "' is not a "
           + type.getTypeName() + ": " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public Map<String, io.hatchetoperator.worker.TaskFailure> taskRunErrors() {
+    Map<String, io.hatchetoperator.worker.TaskFailure> failures = new LinkedHashMap<>();
+    errors.forEach((task, text) -> failures.put(task, io.hatchetoperator.worker.TaskFailure.parse(task, text)));
+    return failures;
+  }
+
+  @Override
+  public int nextChildIndex() {
+    return childIndex.getAndIncrement();
   }
 
   @Override

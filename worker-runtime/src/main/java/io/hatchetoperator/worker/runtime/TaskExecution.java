@@ -50,7 +50,7 @@ final class TaskExecution implements Runnable {
     this.task = task;
     this.services = services;
     this.attempt = new Attempt(action.getTaskRunExternalId(), action.getRetryCount());
-    this.context = new TaskContext(action, payload.parents(), services, this::releaseSlots);
+    this.context = new TaskContext(action, payload, services, this::releaseSlots);
   }
 
   String taskRunId() {

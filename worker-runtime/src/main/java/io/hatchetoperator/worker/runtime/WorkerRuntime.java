@@ -76,7 +76,7 @@ public final class WorkerRuntime implements Worker {
     this.channels = channels;
     this.mapper = mapper;
     this.slots = new SlotPool(options.slotConfig());
-    workflows.forEach(w -> w.tasks().forEach(t -> {
+    workflows.forEach(w -> w.servedTasks().forEach(t -> {
       String action = settings.actionId(w.name(), t.name());
       if (tasksByAction.put(action, t) != null) {
         throw new IllegalArgumentException("worker '" + name + "' has two tasks for action '" + action

@@ -25,9 +25,11 @@ public final class FakeContext implements Context {
   private final String taskRunId = UUID.randomUUID().toString();
   private final Map<String, JsonNode> parents = new LinkedHashMap<>();
   private final Map<String, String> metadata = new LinkedHashMap<>();
+  private final Map<String, String> errors = new LinkedHashMap<>();
   private final List<String> logs = new ArrayList<>();
   private final List<Duration> refreshes = new ArrayList<>();
   private int retryCount;
+  private final java.util.concurrent.atomic.AtomicInteger childIndex = new java.util.concurrent.atomic.AtomicInteger();
   private volatile boolean cancelled;
   private volatile boolean slotReleased;
 
@@ -122,6 +124,25 @@ public final class FakeContext implements Context {
       throw new IllegalArgumentException("output of parent '" + parentTask + "' is not a " + type.getTypeName()
           + ": " + e.getMessage(), e);
     }
+  }
+
+  /** In an on-failure task: the failures the engine would pass (task name to error text). */
+  public FakeContext withTaskRunError(String task, String errorText) {
+    errors.put(task, errorText);
+    return this;
+  }
+
+  @Override
+  public Map<String, io.hatchetoperator.worker.TaskFailure> taskRunErrors() {
+    Map<String, io.hatchetoperator.worker.TaskFailure> failures = new LinkedHashMap<>();
+    errors.forEach((task, text) -> failures.put(task, io.hatchetoperator.worker.TaskFailure.parse(task, text)));
+    return failures;
+  }
+
+  /** Child runs go to the engine of the child's declaration: declare it with a test engine's Hatchet to run them. */
+  @Override
+  public int nextChildIndex() {
+    return childIndex.getAndIncrement();
   }
 
   @Override
