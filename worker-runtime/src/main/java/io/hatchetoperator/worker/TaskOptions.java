@@ -8,11 +8,13 @@ import java.util.Map;
 /**
  * A task's options: retries and backoff, execution and schedule timeouts, slot requests (slot type to
  * units), DAG parents (task names of the same workflow), the exception classes that fail a run at once
- * without retries (besides {@link NonRetryableException}) and the static rate limits each run takes.
+ * without retries (besides {@link NonRetryableException}), the static rate limits each run takes and the worker
+ * labels it requires or prefers.
  */
 public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSeconds,
     Duration executionTimeout, Duration scheduleTimeout, Map<String, Integer> slotRequests,
-    List<String> parents, List<Class<? extends Throwable>> nonRetryable, List<RateLimit> rateLimits) {
+    List<String> parents, List<Class<? extends Throwable>> nonRetryable, List<RateLimit> rateLimits,
+    Map<String, DesiredLabel> desiredLabels) {
 
   /** Hatchet's defaults: no retries, 60 s execution timeout, 5 min schedule timeout, one default slot. */
   public static final TaskOptions DEFAULTS = builder().build();
@@ -25,6 +27,7 @@ public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSe
     parents = List.copyOf(parents);
     nonRetryable = List.copyOf(nonRetryable);
     rateLimits = List.copyOf(rateLimits);
+    desiredLabels = Map.copyOf(desiredLabels);
   }
 
   /** Whether {@code error} fails the run without a retry: a {@link NonRetryableException} or a listed class. */
@@ -47,6 +50,7 @@ public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSe
     private List<String> parents = List.of();
     private List<Class<? extends Throwable>> nonRetryable = List.of();
     private final List<RateLimit> rateLimits = new java.util.ArrayList<>();
+    private final Map<String, DesiredLabel> desiredLabels = new LinkedHashMap<>();
 
     public Builder retries(int retries) { this.retries = retries; return this; }
 
@@ -88,9 +92,15 @@ public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSe
       return this;
     }
 
+    /** The worker label {@code key} this task requires or prefers (worker labels: {@link WorkerOptions.Builder#label}). */
+    public Builder desiredLabel(String key, DesiredLabel label) {
+      desiredLabels.put(key, label);
+      return this;
+    }
+
     public TaskOptions build() {
       return new TaskOptions(retries, backoffFactor, backoffMaxSeconds, executionTimeout,
-          scheduleTimeout, slotRequests, parents, nonRetryable, rateLimits);
+          scheduleTimeout, slotRequests, parents, nonRetryable, rateLimits, desiredLabels);
     }
   }
 }

@@ -5,10 +5,14 @@ import java.util.List;
 
 /**
  * A workflow's options as PutWorkflow sends them: event triggers (keys, namespaced like pushed events), cron
- * triggers (5-field expressions, UTC) with their input, concurrency limits and the default priority of its runs.
+ * triggers (5-field expressions, UTC) with their input, concurrency limits, the default priority of its runs and
+ * sticky assignment (null: none).
  */
 public record WorkflowOptions(List<String> onEvents, List<String> onCrons, Object cronInput,
-    List<ConcurrencyLimit> concurrency, Integer defaultPriority) {
+    List<ConcurrencyLimit> concurrency, Integer defaultPriority, Sticky sticky) {
+
+  /** Whether a run's tasks stay on the worker that started it: HARD only there, SOFT there when it can. */
+  public enum Sticky { SOFT, HARD }
 
   /** No triggers, no limits, Hatchet's default priority. */
   public static final WorkflowOptions DEFAULTS = builder().build();
@@ -34,6 +38,7 @@ public record WorkflowOptions(List<String> onEvents, List<String> onCrons, Objec
     private Object cronInput;
     private final List<ConcurrencyLimit> concurrency = new ArrayList<>();
     private Integer defaultPriority;
+    private Sticky sticky;
 
     /** Starts a run for every pushed event with this key. */
     public Builder onEvent(String key) { onEvents.add(key); return this; }
@@ -51,8 +56,10 @@ public record WorkflowOptions(List<String> onEvents, List<String> onCrons, Objec
     /** The priority of runs that do not set one (1 low … 3 high). */
     public Builder defaultPriority(int priority) { this.defaultPriority = priority; return this; }
 
+    public Builder sticky(Sticky sticky) { this.sticky = sticky; return this; }
+
     public WorkflowOptions build() {
-      return new WorkflowOptions(onEvents, onCrons, cronInput, concurrency, defaultPriority);
+      return new WorkflowOptions(onEvents, onCrons, cronInput, concurrency, defaultPriority, sticky);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.hatchetoperator.operator.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
@@ -50,14 +51,19 @@ public record AutoscalingSpec(
         Boolean prewarm,
         @JsonPropertyDescription("The policy's finer rules (tolerances, anti-flap, averaging, pre-warm detection);"
                 + " each unset field keeps its measured default.")
-        AutoscalingTuningSpec tuning) {
+        AutoscalingTuningSpec tuning,
+        @JsonPropertyDescription("Who decides the count: Engine (the operator, from the engine's queue) or External"
+                + " (an HPA or KEDA writes spec.replicas through the scale subresource; the operator keeps it within"
+                + " min/maxReplicas and removes workers only once they are paused and confirmed idle).")
+        @Default("Engine")
+        AutoscalingSource source) {
 
     /** The fields of autoscaling v1 (pod start-up and pre-warming at their defaults). */
     public AutoscalingSpec(Integer minReplicas, Integer maxReplicas, Double targetSlotUtilization,
             String targetQueueDelay, String pollInterval, ScaleUpSpec scaleUp, ScaleDownSpec scaleDown,
             String idleBeforeZero, Boolean paused) {
         this(minReplicas, maxReplicas, targetSlotUtilization, targetQueueDelay, pollInterval, scaleUp, scaleDown,
-                idleBeforeZero, paused, null, null, null);
+                idleBeforeZero, paused, null, null, null, null);
     }
 
     /** The fields before tuning (its rules at their defaults). */
@@ -65,7 +71,22 @@ public record AutoscalingSpec(
             String targetQueueDelay, String pollInterval, ScaleUpSpec scaleUp, ScaleDownSpec scaleDown,
             String idleBeforeZero, Boolean paused, String podStartup, Boolean prewarm) {
         this(minReplicas, maxReplicas, targetSlotUtilization, targetQueueDelay, pollInterval, scaleUp, scaleDown,
-                idleBeforeZero, paused, podStartup, prewarm, null);
+                idleBeforeZero, paused, podStartup, prewarm, null, null);
+    }
+
+    /** The fields before source (the operator decides). */
+    public AutoscalingSpec(Integer minReplicas, Integer maxReplicas, Double targetSlotUtilization,
+            String targetQueueDelay, String pollInterval, ScaleUpSpec scaleUp, ScaleDownSpec scaleDown,
+            String idleBeforeZero, Boolean paused, String podStartup, Boolean prewarm,
+            AutoscalingTuningSpec tuning) {
+        this(minReplicas, maxReplicas, targetSlotUtilization, targetQueueDelay, pollInterval, scaleUp, scaleDown,
+                idleBeforeZero, paused, podStartup, prewarm, tuning, null);
+    }
+
+    /** True when an external autoscaler writes spec.replicas (source External). */
+    @JsonIgnore
+    public boolean isExternal() {
+        return source == AutoscalingSource.EXTERNAL;
     }
 
     /** minReplicas, 1 when unset. */

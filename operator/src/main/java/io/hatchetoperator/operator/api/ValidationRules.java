@@ -35,16 +35,19 @@ public final class ValidationRules {
             + "the pods' label hatchet-operator.io/pool (label values are at most 63 characters); choose a shorter "
             + "name";
     /**
-     * spec.replicas and spec.autoscaling exclude each other (on spec): the autoscaler decides the count, so a
-     * replicas there would be silently ignored. Ratcheted: a pool stored with both before this rule existed may
-     * still be updated (the rule has optionalOldSelf).
+     * spec.replicas and spec.autoscaling exclude each other (on spec) unless spec.autoscaling.source is External
+     * (an HPA or KEDA writes spec.replicas): otherwise the operator decides the count, so a replicas there would be
+     * silently ignored. Ratcheted: a pool stored with both before this rule existed may still be updated (the rule
+     * has optionalOldSelf).
      */
     public static final String REPLICAS_XOR_AUTOSCALING = "!has(self.autoscaling) || !has(self.replicas)"
+            + " || (has(self.autoscaling.source) && self.autoscaling.source == 'External')"
             + " || (oldSelf.hasValue() && has(oldSelf.value().autoscaling) && has(oldSelf.value().replicas))";
     /** Message of {@link #REPLICAS_XOR_AUTOSCALING}. */
     public static final String REPLICAS_XOR_AUTOSCALING_MESSAGE = "spec.replicas cannot be set together with "
             + "spec.autoscaling (the autoscaler decides the count; kubectl scale writes spec.replicas): remove "
-            + "spec.replicas, or remove spec.autoscaling to size the pool by hand";
+            + "spec.replicas, or remove spec.autoscaling to size the pool by hand, or set "
+            + "spec.autoscaling.source: External to let an HPA or KEDA write spec.replicas";
     /** A poll interval of at least one second (on spec.autoscaling). */
     public static final String POLL_INTERVAL_FLOOR = "!has(self.pollInterval)"
             + " || duration(self.pollInterval) >= duration('1s')";

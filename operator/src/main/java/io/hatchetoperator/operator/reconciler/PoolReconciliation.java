@@ -107,7 +107,7 @@ final class PoolReconciliation {
         Integer running = existing.map(d -> d.getSpec() == null ? null : d.getSpec().getReplicas()).orElse(null);
         Optional<Duration> next;
         ReplicaTarget target;
-        if (pool.getSpec().autoscaling() != null) {
+        if (pool.getSpec().autoscaling() != null && !pool.getSpec().autoscaling().isExternal()) {
             next = scalingStep.apply(pool, status, engine.connection());
             target = ReplicaTarget.of(pool.getSpec(), status, running);
         } else {

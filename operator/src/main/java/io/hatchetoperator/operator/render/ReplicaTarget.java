@@ -13,8 +13,11 @@ import io.hatchetoperator.operator.api.HatchetWorkerPoolStatus;
  * (entering autoscaling never removes pods at once), raised to minReplicas. A count above maxReplicas is never
  * cut here: the autoscaler brings it down by pausing and removing idle workers.
  *
- * <p>A manual count below the one in force is a request: the reconciler lowers the Deployment only as fast as the
- * scale-down protocol confirms idle workers ({@code ScalingStep.lower}).
+ * <p>Pools whose autoscaling source is External take spec.replicas (written by an HPA or KEDA through the scale
+ * subresource; the count in force while it is unset) kept within min/maxReplicas.
+ *
+ * <p>A manual or External count below the one in force is a request: the reconciler lowers the Deployment only as
+ * fast as the scale-down protocol confirms idle workers ({@code ScalingStep.lower}).
  */
 public record ReplicaTarget(int replicas, Mode mode) {
 
@@ -23,7 +26,9 @@ public record ReplicaTarget(int replicas, Mode mode) {
         /** spec.replicas (or the count in force when unset). */
         Manual,
         /** status.desiredReplicas, written by the autoscaler. */
-        Autoscaling
+        Autoscaling,
+        /** spec.replicas written by an external autoscaler (source External), within min/maxReplicas. */
+        External
     }
 
     /** The target of {@code pool} as stored, with no Deployment yet. */
@@ -42,8 +47,14 @@ public record ReplicaTarget(int replicas, Mode mode) {
             Integer replicas = spec.replicas();
             return new ReplicaTarget(replicas != null ? replicas : inForce != null ? inForce : 1, Mode.Manual);
         }
-        Integer decided = status == null ? null : status.getDesiredReplicas();
         int min = autoscaling.effectiveMinReplicas();
+        if (autoscaling.isExternal()) {
+            int max = autoscaling.effectiveMaxReplicas();
+            Integer asked = spec.replicas() != null ? spec.replicas() : inForce;
+            int replicas = asked != null ? asked : Math.max(1, min);
+            return new ReplicaTarget(Math.min(max, Math.max(min, replicas)), Mode.External);
+        }
+        Integer decided = status == null ? null : status.getDesiredReplicas();
         if (decided == null || status.getLastDecision() == null) {
             return new ReplicaTarget(Math.max(min, inForce != null ? inForce : Math.max(1, min)), Mode.Autoscaling);
         }

@@ -155,6 +155,20 @@ class SchemaValidationTest {
     }
 
     @org.junit.jupiter.api.Test
+    void replicasWithAnExternalSourceAreAccepted() throws IOException {
+        Map<String, Object> pool = read(Path.of("..", "examples", "java-worker-pool.yaml"));
+        map(map(pool, "spec"), "autoscaling").put("source", "External");
+        map(pool, "spec").put("replicas", 4);
+        assertThat(validator.validate(pool)).as("an HPA writes spec.replicas").isEmpty();
+        map(map(pool, "spec"), "autoscaling").put("source", "Engine");
+        assertThat(validator.validate(pool)).anySatisfy(e -> assertThat(e)
+                .contains(ValidationRules.REPLICAS_XOR_AUTOSCALING_MESSAGE).contains("source: External"));
+        map(map(pool, "spec"), "autoscaling").put("source", "Keda");
+        assertThat(validator.validate(pool)).anySatisfy(e -> assertThat(e).contains(
+                "spec.autoscaling.source: Unsupported value: \"Keda\": supported values: \"Engine\", \"External\""));
+    }
+
+    @org.junit.jupiter.api.Test
     void replicasWithAutoscalingIsRatchetedOnUpdate() throws IOException {
         Map<String, Object> autoscaled = read(Path.of("..", "examples", "java-worker-pool.yaml"));
         Map<String, Object> scaled = read(Path.of("..", "examples", "java-worker-pool.yaml"));

@@ -2,6 +2,7 @@ package io.hatchetoperator.operator.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hatchetoperator.operator.api.AutoscalingSource;
 import io.hatchetoperator.operator.api.AutoscalingSpec;
 import io.hatchetoperator.operator.api.HatchetWorkerPool;
 import io.hatchetoperator.operator.api.HatchetWorkerPoolStatus;
@@ -56,5 +57,32 @@ class ReplicaTargetTest {
         status.setLastDecision(decided ? new LastDecision(desired, "QueueBacklog", "test") : null);
         assertThat(ReplicaTarget.of(pool.getSpec(), status, running))
                 .isEqualTo(new ReplicaTarget(expected, ReplicaTarget.Mode.Autoscaling));
+    }
+
+    @ParameterizedTest(name = "min {0} max {1}: spec.replicas {2}, running {3} -> {4}")
+    @CsvSource(nullValues = "null", value = {
+        // the external autoscaler's spec.replicas, kept within min/maxReplicas
+        "1, 10, 4, 2, 4",
+        "1, 10, 2, 4, 2",
+        "2, 10, 0, 4, 2",
+        "1, 5, 9, 4, 5",
+        "0, 10, 0, 3, 0",
+        // not written yet: the count in force (the Deployment's, else the status's 7)
+        "1, 10, null, 6, 6",
+        "1, 10, null, null, 7",
+        "1, 5, null, null, 5"})
+    void externalSourceTakesSpecReplicasWithinTheBounds(int min, int max, Integer replicas, Integer running,
+                                                        int expected) {
+        AutoscalingSpec autoscaling = new AutoscalingSpec(min, max, null, null, null, null, null, null, null, null,
+                null, null, AutoscalingSource.EXTERNAL);
+        HatchetWorkerPool pool = Pools.pool("p", Pools.spec(replicas, autoscaling, Pools.template("img")));
+        HatchetWorkerPoolStatus status = new HatchetWorkerPoolStatus();
+        status.setDesiredReplicas(7); // an earlier decision of the operator's own is not used
+        status.setLastDecision(new LastDecision(7, "QueueBacklog", "test"));
+        assertThat(ReplicaTarget.of(pool.getSpec(), status, running))
+                .isEqualTo(new ReplicaTarget(expected, ReplicaTarget.Mode.External));
+        HatchetWorkerPool fresh = Pools.pool("p", Pools.spec(null, autoscaling, Pools.template("img")));
+        assertThat(ReplicaTarget.of(fresh).replicas()).as("a new pool with nothing written: minReplicas, at least 1")
+                .isEqualTo(Math.max(1, min));
     }
 }

@@ -82,6 +82,13 @@ public final class KubeApiFront implements AutoCloseable {
   private void handle(HttpExchange ex) {
     try {
       route(ex);
+    } catch (IllegalArgumentException e) {
+      try {
+        reply(ex, 400, "application/json", ApiStatus.failure(400, "BadRequest", ex.getRequestMethod() + " "
+            + ex.getRequestURI().getPath() + ": " + e.getMessage()).toString());
+      } catch (IOException ignored) {
+        // the client is gone
+      }
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();

@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Passes a request on to the mock API server unchanged (method, path and query, body, Content-Type, Accept). */
-final class MockForwarder {
+class MockForwarder {
 
   /** The mock's answer. */
   record Reply(int status, String contentType, byte[] body) {}

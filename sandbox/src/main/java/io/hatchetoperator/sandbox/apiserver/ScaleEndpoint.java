@@ -16,8 +16,15 @@ final class ScaleEndpoint {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A response: status code and JSON body. */
-  record Answer(int status, JsonNode body) {}
+  /** A response: status code and JSON body; {@code retriable} when the mock's write lost a race. */
+  record Answer(int status, JsonNode body, boolean retriable) {
+    Answer(int status, JsonNode body) {
+      this(status, body, false);
+    }
+  }
+
+  /** Attempts at a write that keeps losing races with other writers before the conflict is returned. */
+  static final int ATTEMPTS = 5;
 
   private final MockForwarder mock;
 
@@ -25,7 +32,20 @@ final class ScaleEndpoint {
     this.mock = mock;
   }
 
+  /**
+   * Serves one request. A write that did not pin a resourceVersion is retried on a fresh read when another writer
+   * (the operator's status updates) got in between, as the API server's update loop does.
+   */
   Answer handle(String method, String objectPath, ApiResource resource, String contentType, byte[] body)
+      throws IOException, InterruptedException {
+    Answer a = once(method, objectPath, resource, contentType, body);
+    for (int i = 1; i < ATTEMPTS && a.retriable(); i++) {
+      a = once(method, objectPath, resource, contentType, body);
+    }
+    return a;
+  }
+
+  private Answer once(String method, String objectPath, ApiResource resource, String contentType, byte[] body)
       throws IOException, InterruptedException {
     ScalePaths paths = resource.scale();
     MockForwarder.Reply current = mock.get(objectPath);
@@ -48,8 +68,9 @@ final class ScaleEndpoint {
           + "application/strategic-merge-patch+json or application/json-patch+json"));
     }
     JsonNode wanted;
+    JsonNode sent;
     try {
-      JsonNode sent = JSON.readTree(body);
+      sent = JSON.readTree(body);
       wanted = method.equals("PUT") ? sent : ScaleSubresource.patched(scale, sent, contentType);
     } catch (IOException | RuntimeException e) {
       return new Answer(400, ApiStatus.failure(400, "BadRequest", "the body of the " + method + " of "
@@ -80,7 +101,8 @@ final class ScaleEndpoint {
     byte[] updated = next.toString().getBytes(StandardCharsets.UTF_8);
     MockForwarder.Reply written = mock.send("PUT", objectPath, "application/json", "application/json", updated);
     if (written.status() >= 300) {
-      return new Answer(written.status(), JSON.readTree(written.body()));
+      boolean pinned = !sent.path("metadata").path("resourceVersion").asText("").isEmpty();
+      return new Answer(written.status(), JSON.readTree(written.body()), written.status() == 409 && !pinned);
     }
     return new Answer(200, ScaleSubresource.scaleOf(JSON.readTree(written.body()), paths));
   }

@@ -38,6 +38,7 @@ final class WatchRelay {
   static void serve(HttpExchange exchange, KubernetesClient client, ApiResource resource, ResourcePath path,
       Query query, Optional<TableRequest> table, Clock clock) throws IOException {
     Predicate<JsonNode> filter = ObjectFilter.of(query.get("fieldSelector"), query.get("labelSelector"));
+    long timeoutMs = timeoutMs(query.get("timeoutSeconds"));
     long since = resourceVersion(query.get("resourceVersion"));
     exchange.getResponseHeaders().set("Content-Type", table.isPresent()
         ? "application/json;as=Table;v=" + table.get().version() + ";g=meta.k8s.io" : "application/json");
@@ -95,8 +96,6 @@ final class WatchRelay {
         started[0] = true;
         pending.forEach(line -> write(out, line, done));
       }
-      long timeoutMs = query.get("timeoutSeconds") == null ? Long.MAX_VALUE
-          : Long.parseLong(query.get("timeoutSeconds")) * 1000;
       long end = clock.millis() + Math.min(timeoutMs, Long.MAX_VALUE / 2);
       while (clock.millis() < end) {
         if (done.await(Math.min(KEEPALIVE_MS, Math.max(1, end - clock.millis())), TimeUnit.MILLISECONDS)) {
@@ -123,6 +122,23 @@ final class WatchRelay {
     } catch (IOException gone) {
       done.countDown();
     }
+  }
+
+  /** {@code timeoutSeconds} in milliseconds (no limit when absent); a bad value names the parameter and the fix. */
+  static long timeoutMs(String timeoutSeconds) {
+    if (timeoutSeconds == null || timeoutSeconds.isEmpty()) {
+      return Long.MAX_VALUE;
+    }
+    try {
+      long s = Long.parseLong(timeoutSeconds);
+      if (s >= 0) {
+        return s == 0 ? Long.MAX_VALUE : s * 1000;
+      }
+    } catch (NumberFormatException e) {
+      // named below
+    }
+    throw new IllegalArgumentException("timeoutSeconds is '" + timeoutSeconds + "': give a whole number of "
+        + "seconds, e.g. timeoutSeconds=60");
   }
 
   /** A numeric resourceVersion, or -1 for none, "0" or a non-numeric one (then nothing is dropped). */

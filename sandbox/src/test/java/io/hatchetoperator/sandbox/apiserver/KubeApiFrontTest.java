@@ -197,6 +197,12 @@ class KubeApiFrontTest {
     assertThat(plain.path("kind").asText()).isEqualTo("PodList");
     assertThat(texts(plain.path("items"), null)).hasSize(1);
     assertThat(plain.path("items").get(0).path("metadata").path("name").asText()).isEqualTo("auto-b");
+    HttpResponse<String> badSelector = send("GET", "/api/v1/namespaces/ns1/pods?fieldSelector=status", TABLE, null, null);
+    assertThat(badSelector.statusCode()).isEqualTo(400);
+    assertThat(badSelector.body()).contains("fieldSelector 'status'").contains("field=value");
+    HttpResponse<String> badTimeout = send("GET", POOLS + "?watch=true&timeoutSeconds=soon", TABLE, null, null);
+    assertThat(badTimeout.statusCode()).isEqualTo(400);
+    assertThat(badTimeout.body()).contains("timeoutSeconds is 'soon'");
   }
 
   @Test

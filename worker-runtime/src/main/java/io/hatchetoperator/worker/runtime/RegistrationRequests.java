@@ -44,6 +44,9 @@ final class RegistrationRequests {
     if (w.defaultPriority() != null) {
       request.setDefaultPriority(w.defaultPriority());
     }
+    if (w.sticky() != null) {
+      request.setSticky(io.hatchetoperator.proto.v1.StickyStrategy.valueOf(w.sticky().name()));
+    }
     for (TaskDefinition<?> task : workflow.tasks()) {
       request.addTasks(taskOpts(settings, workflow, task));
     }
@@ -67,6 +70,17 @@ final class RegistrationRequests {
     }
     o.rateLimits().forEach(r -> opts.addRateLimits(CreateTaskRateLimit.newBuilder().setKey(r.key())
         .setUnits(r.units())));
+    o.desiredLabels().forEach((key, l) -> {
+      io.hatchetoperator.proto.v1.DesiredWorkerLabels.Builder label = io.hatchetoperator.proto.v1.DesiredWorkerLabels
+          .newBuilder().setRequired(l.required()).setWeight(l.weight())
+          .setComparator(io.hatchetoperator.proto.v1.WorkerLabelComparator.valueOf(l.comparator().name()));
+      if (l.stringValue() != null) {
+        label.setStrValue(l.stringValue());
+      } else {
+        label.setIntValue(l.intValue());
+      }
+      opts.putWorkerLabels(key, label.build());
+    });
     return opts.build();
   }
 
