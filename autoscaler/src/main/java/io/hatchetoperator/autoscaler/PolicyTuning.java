@@ -41,8 +41,8 @@ public record PolicyTuning(
             0.25, Duration.ofSeconds(120), 5, 3, 0.1, Duration.ofSeconds(60));
 
     public PolicyTuning {
-        share("tuning.scaleUpTolerance", scaleUpTolerance, 0, false, "use a share from 0 to below 1, e.g. 0.1");
-        share("tuning.scaleDownTolerance", scaleDownTolerance, 0, false, "use a share from 0 to below 1, e.g. 0.1");
+        share("tuning.scaleUpTolerance", scaleUpTolerance, "use a share from 0 to below 1, e.g. 0.1");
+        share("tuning.scaleDownTolerance", scaleDownTolerance, "use a share from 0 to below 1, e.g. 0.1");
         atLeast("tuning.flapHolds", flapHolds, 1, "use 1 or more holds, e.g. 3");
         atLeast("tuning.calmHolds", calmHolds, 1, "use 1 or more holds, e.g. 6");
         atLeast("tuning.lastPodGaps", lastPodGaps, 1, "use 1 or more gaps, e.g. 4");
@@ -60,7 +60,7 @@ public record PolicyTuning(
                     "use 0 or more completions, e.g. 5");
         }
         atLeast("tuning.prewarmSightings", prewarmSightings, 1, "use 1 or more intervals, e.g. 3");
-        share("tuning.prewarmTolerance", prewarmTolerance, 0, false, "use a share from 0 to below 1, e.g. 0.1");
+        share("tuning.prewarmTolerance", prewarmTolerance, "use a share from 0 to below 1, e.g. 0.1");
         Objects.requireNonNull(prewarmMinSeparation, "autoscaling.tuning.prewarmMinSeparation");
         if (prewarmMinSeparation.isNegative()) {
             throw new InvalidScalingSetting("tuning.prewarmMinSeparation", prewarmMinSeparation,
@@ -73,8 +73,9 @@ public record PolicyTuning(
         return DEFAULTS;
     }
 
-    private static void share(String field, double value, double min, boolean oneIncluded, String fix) {
-        if (!(value >= min && (oneIncluded ? value <= 1 : value < 1))) {
+    /** A share in [0, 1). */
+    private static void share(String field, double value, String fix) {
+        if (!(value >= 0 && value < 1)) {
             throw new InvalidScalingSetting(field, value, fix);
         }
     }

@@ -60,8 +60,25 @@ public interface Context {
    */
   Map<String, TaskFailure> taskRunErrors();
 
-  /** Sends a log line to the engine for this run (PutLog; fire-and-forget). */
-  void log(String message);
+  /** Sends an INFO log line to the engine for this run (queued, never blocks; see {@link #log(LogLevel, String)}). */
+  default void log(String message) {
+    log(LogLevel.INFO, message);
+  }
+
+  /**
+   * Sends a log line with a level to the engine for this run (PutLog, shown with the task in the dashboard). Lines
+   * are queued and sent by one thread per worker; when 1,000 lines wait, further lines are dropped with a warning.
+   */
+  void log(LogLevel level, String message);
+
+  /**
+   * Streams a chunk to the run's stream subscribers ({@link RunHandle#stream}): PutStreamEvent, sent in order from
+   * the task's thread; a chunk that cannot be sent is logged and skipped, the task goes on.
+   */
+  void putStream(String chunk);
+
+  /** The levels of task log lines, as the Python SDK names them ({@code LogLevel} in {@code utils/typing.py}). */
+  enum LogLevel { DEBUG, INFO, WARN, ERROR }
 
   /**
    * The index of this task run's next child (0, 1, ...). A retried attempt counts from 0 again, so it gets the

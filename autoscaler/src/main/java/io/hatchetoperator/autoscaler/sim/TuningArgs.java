@@ -2,9 +2,13 @@ package io.hatchetoperator.autoscaler.sim;
 
 import io.hatchetoperator.autoscaler.PolicyTuning;
 import java.time.Duration;
+import java.util.Set;
 
 /** The simulator's {@code --tuning key=value,...}: the operator's finer rules, by their CRD names. */
 final class TuningArgs {
+
+    private static final Set<String> DURATIONS = Set.of("arrivalSmoothing", "completionHorizon",
+            "prewarmMinSeparation");
 
     private TuningArgs() {
     }
@@ -31,8 +35,7 @@ final class TuningArgs {
     }
 
     private static PolicyTuning with(PolicyTuning t, String key, String v) throws SimArgs.BadArgument {
-        double d = key.endsWith("Smoothing") && !key.equals("busySmoothing") || key.equals("completionHorizon")
-                || key.equals("prewarmMinSeparation") ? 0 : Double.parseDouble(v);
+        double d = DURATIONS.contains(key) ? 0 : Double.parseDouble(v);
         return switch (key) {
             case "scaleUpTolerance" -> new PolicyTuning(d, t.scaleDownTolerance(), t.flapHolds(), t.calmHolds(),
                     t.lastPodGaps(), t.busySmoothing(), t.arrivalSmoothing(), t.gapWeight(), t.completionHorizon(),

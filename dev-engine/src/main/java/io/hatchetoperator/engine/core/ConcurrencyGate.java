@@ -48,6 +48,7 @@ final class ConcurrencyGate {
     if (t.seq == 0) {
       t.seq = ++seq;
     }
+    t.spec = spec;
     t.group = spec.id() + "\u0000" + key;
     t.key = key;
     Group g = groups.computeIfAbsent(t.group, k -> new Group(spec));

@@ -10,6 +10,8 @@ final class GateSlot {
   /** The task it belongs to, or null for a run's slot. */
   final TaskRun task;
   final WorkflowRun run;
+  /** The strategy it belongs to (set when offered). */
+  ConcurrencySpec spec;
   long seq;
   String group;
   String key;

@@ -42,7 +42,7 @@ final class Snapshots {
       for (TaskRun t : g.task != null ? List.of(g.task) : g.run.waitingForSlot) {
         oldest(oldest, t.def.readableId(), 0, t.queuedAtMillis);
         if (g.task != null) {
-          countKey(queuedKeys, t, g.key);
+          countKey(queuedKeys, t, g);
         }
       }
     }
@@ -53,8 +53,10 @@ final class Snapshots {
     }
     for (TaskRun t : s.running) {
       oldest(oldest, t.def.readableId(), 1, t.startedAtMillis);
-      if (t.slot.group != null) {
-        countKey(runningKeys, t, t.slot.key);
+      for (GateSlot g : t.slots) {
+        if (g.group != null) {
+          countKey(runningKeys, t, g);
+        }
       }
     }
     Map<String, TaskStat> out = new LinkedHashMap<>();
@@ -70,8 +72,9 @@ final class Snapshots {
   }
 
   /** Counts a task under its strategy ("expression\u0000type") and key. */
-  private static void countKey(Map<String, Map<String, Map<String, Long>>> into, TaskRun t, String key) {
-    ConcurrencySpec spec = t.def.concurrency();
+  private static void countKey(Map<String, Map<String, Map<String, Long>>> into, TaskRun t, GateSlot g) {
+    ConcurrencySpec spec = g.spec;
+    String key = g.key;
     into.computeIfAbsent(t.def.readableId(), n -> new LinkedHashMap<>())
         .computeIfAbsent(spec.key().source() + "\u0000" + spec.strategy().name(), k -> new java.util.TreeMap<>())
         .merge(key, 1L, Long::sum);

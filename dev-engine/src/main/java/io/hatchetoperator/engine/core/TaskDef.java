@@ -18,18 +18,19 @@ import java.util.Map;
  * @param parents readable ids of the tasks whose outputs it needs
  * @param slotRequests slot type to units held while it runs
  * @param labels desired worker labels (affinity); empty for any worker
- * @param concurrency its concurrency strategy, or null
+ * @param concurrency its concurrency strategies, in chain order (a task runs once it holds a slot of each)
  * @param rateLimits the rate limits it takes units of when assigned
  */
 public record TaskDef(String id, String readableId, String action, Duration timeout, Duration scheduleTimeout, int retries,
     double backoffFactor, int backoffMaxSeconds, List<String> parents, Map<String, Integer> slotRequests,
-    List<LabelRule> labels, ConcurrencySpec concurrency, List<RateLimitSpec> rateLimits) {
+    List<LabelRule> labels, List<ConcurrencySpec> concurrency, List<RateLimitSpec> rateLimits) {
 
   public TaskDef {
     parents = List.copyOf(parents);
     slotRequests = Map.copyOf(slotRequests);
     labels = List.copyOf(labels);
     rateLimits = List.copyOf(rateLimits);
+    concurrency = List.copyOf(concurrency);
   }
 
   /** The delay before retry number {@code retryCount} (1-based), Hatchet's {@code min(factor^n, max)} seconds. */

@@ -20,8 +20,8 @@ public final class TaskRun {
   long timeoutAtMillis;
   long retryAtMillis;
   boolean holdsSlot;
-  /** Its place in its task-level concurrency strategy. */
-  final GateSlot slot;
+  /** Its places in its task-level concurrency strategies, one per strategy in chain order. */
+  final GateSlot[] slots;
   /** Rate limits: units per key (resolved once when first queued), when to look again, and why it waits. */
   java.util.Map<String, Long> rateUnits;
   java.util.List<RateLimitSpec.Resolved> rateDynamic = java.util.List.of();
@@ -38,7 +38,10 @@ public final class TaskRun {
     this.externalId = externalId;
     this.def = def;
     this.run = run;
-    this.slot = new GateSlot(this, run);
+    this.slots = new GateSlot[def.concurrency().size()];
+    for (int i = 0; i < slots.length; i++) {
+      slots[i] = new GateSlot(this, run);
+    }
     this.pendingParents = def.parents().size();
   }
 

@@ -51,6 +51,7 @@ final class TimeRules {
     tx.retryRateLimited(now, false);
     if (janitor.scheduleScanDue(now)) {
       s.rateLimits.forgetIdle(now);
+      s.idempotency.purge(now);
       java.util.List<TaskRun> queued = s.queues.queued();
       for (GateSlot slot : s.gate.waiting()) {
         if (slot.task != null) {
@@ -109,8 +110,10 @@ final class TimeRules {
 
   /** Which concurrency slot a task timed out waiting for, for its error. */
   private static String waitedFor(TaskRun t) {
-    GateSlot slot = t.slot.group != null && !t.slot.admitted ? t.slot
-        : t.run.slot.group != null && !t.run.slot.admitted ? t.run.slot : null;
+    GateSlot slot = t.run.slot.group != null && !t.run.slot.admitted ? t.run.slot : null;
+    for (GateSlot g : t.slots) {
+      slot = g.group != null && !g.admitted ? g : slot;
+    }
     return slot == null ? "" : " (it waited for a concurrency slot of key '" + slot.key + "')";
   }
 }

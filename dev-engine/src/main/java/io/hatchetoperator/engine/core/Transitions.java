@@ -48,12 +48,16 @@ final class Transitions {
         return;
       }
     }
-    ConcurrencySpec spec = t.def.concurrency();
-    if (spec == null || t.slot.admitted) {
+    int next = 0;
+    while (next < t.slots.length && t.slots[next].admitted) {
+      next++;
+    }
+    if (next == t.slots.length) {
       s.queues.add(t, now);
       assign(t.def.action(), now);
       return;
     }
+    ConcurrencySpec spec = t.def.concurrency().get(next);
     String key;
     try {
       key = RunVars.stringKey(spec.key(), t.run, "concurrency key");
@@ -62,9 +66,11 @@ final class Transitions {
       finish(t, TaskState.FAILED, now);
       return;
     }
-    s.queues.move(t, TaskState.QUEUED);
-    t.queuedAtMillis = now;
-    apply(s.gate.offer(t.slot, spec, key), now);
+    if (next == 0) {
+      s.queues.move(t, TaskState.QUEUED);
+      t.queuedAtMillis = now;
+    }
+    apply(s.gate.offer(t.slots[next], spec, key), now);
   }
 
   /**
@@ -112,7 +118,7 @@ final class Transitions {
   private void apply(ConcurrencyGate.Decision d, long now) {
     for (GateSlot g : d.admit()) {
       g.admitted = true;
-      if (g.task != null) {
+      if (g.task != null && allAdmitted(g.task)) {
         long queuedAt = g.task.queuedAtMillis;
         s.queues.add(g.task, now);
         g.task.queuedAtMillis = queuedAt;
@@ -120,7 +126,7 @@ final class Transitions {
     }
     for (GateSlot g : d.cancel()) {
       g.admitted = false;
-      ConcurrencySpec spec = g.task != null ? g.task.def.concurrency() : g.run.workflow.concurrency();
+      ConcurrencySpec spec = g.spec;
       String reason = "Task was cancelled by its " + (g.task != null ? "" : "workflow's ") + "concurrency strategy "
           + spec.strategy() + " (key '" + g.key + "', max_runs " + spec.maxRuns() + ")";
       for (TaskRun t : g.task != null ? List.of(g.task) : List.copyOf(g.run.tasks.values())) {
@@ -128,8 +134,10 @@ final class Transitions {
       }
     }
     for (GateSlot g : d.admit()) {
-      if (g.task != null && g.task.state == TaskState.QUEUED) {
+      if (g.task != null && g.task.state == TaskState.QUEUED && allAdmitted(g.task)) {
         assign(g.task.def.action(), now);
+      } else if (g.task != null && g.task.state == TaskState.QUEUED) {
+        enqueue(g.task, now);
       } else if (g.task == null) {
         List<TaskRun> waiting = List.copyOf(g.run.waitingForSlot);
         g.run.waitingForSlot.clear();
@@ -142,11 +150,24 @@ final class Transitions {
     }
   }
 
-  /** Gives up the task's concurrency slot (it finished or goes to retry) so the next task of its key may run. */
+  private static boolean allAdmitted(TaskRun t) {
+    for (GateSlot g : t.slots) {
+      if (!g.admitted) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Gives up the task's concurrency slots (it finished or goes to retry) so the next tasks of its keys may run. */
   private void leaveGate(TaskRun t, long now) {
-    t.slot.admitted = false;
-    if (t.slot.group != null) {
-      apply(s.gate.release(t.slot), now);
+    for (GateSlot g : t.slots) {
+      g.admitted = false;
+    }
+    for (GateSlot g : t.slots) {
+      if (g.group != null) {
+        apply(s.gate.release(g), now);
+      }
     }
   }
 
@@ -250,12 +271,15 @@ final class Transitions {
       s.retried++;
       notify(t, "FAILED", error);
       long delay = t.def.backoffBefore(t.appRetryCount).toMillis();
-      if (delay == 0 && t.slot.group != null) {
+      if (delay == 0 && t.slots.length == 1 && t.slots[0].group != null) {
         // Hatchet updates the slot of a retried task in place (applyWAL): it competes again in its original order
-        t.slot.admitted = false;
+        t.slots[0].admitted = false;
         s.queues.move(t, TaskState.QUEUED);
         t.queuedAtMillis = now;
-        apply(s.gate.requeue(t.slot), now);
+        apply(s.gate.requeue(t.slots[0]), now);
+      } else if (delay == 0 && t.slots.length > 1) {
+        leaveGate(t, now);
+        enqueue(t, now);
       } else if (delay == 0) {
         enqueue(t, now);
       } else {
@@ -332,6 +356,9 @@ final class Transitions {
     }
     if (run.finished() && run.finishedAtMillis == 0 && !startOnFailure(run, now)) {
       run.finishedAtMillis = now;
+      if (run.idempotencyKey != null && run.workflow.idempotency().releaseOnEnd()) {
+        s.idempotency.release(run.idempotencyKey, run.id);
+      }
       run.slot.admitted = false;
       if (run.slot.group != null) {
         apply(s.gate.release(run.slot), now);

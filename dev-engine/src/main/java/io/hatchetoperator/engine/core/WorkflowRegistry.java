@@ -66,7 +66,8 @@ public final class WorkflowRegistry {
         req.getEventTriggersList(), priority, onFailure, crons(name, req),
         req.hasCronInput() ? Json.requireObject("cron_input", req.getCronInput()) : "{}",
         req.hasSticky() ? req.getSticky().name() : null, runConcurrency,
-        EventFilters.of(name, req.getDefaultFiltersList()));
+        EventFilters.of(name, req.getDefaultFiltersList()),
+        req.hasIdempotency() ? IdempotencyKeys.Spec.of(name, req.getIdempotency()) : null);
     byName.put(name, def);
     return def;
   }
@@ -149,17 +150,24 @@ public final class WorkflowRegistry {
     return out;
   }
 
-  private static ConcurrencySpec concurrency(String wf, String field, CreateTaskOpts o, List<Concurrency> inherited) {
-    List<Concurrency> all = new ArrayList<>(inherited);
-    all.addAll(o.getConcurrencyList());
-    if (all.size() > 1) {
-      throw EngineException.invalid(field + " ('" + o.getReadableId() + "') of workflow '" + wf + "' has " + all.size()
-          + " concurrency strategies (workflow and task strategies together): the dev engine enforces one per task;"
-          + " keep one or use a Hatchet engine");
+  /**
+   * A task's strategies in chain order: the workflow's first when they move onto a single task (Hatchet's merge puts
+   * them before the task's own), then the task's.
+   */
+  private static List<ConcurrencySpec> concurrency(String wf, String field, CreateTaskOpts o,
+      List<Concurrency> inherited) {
+    List<ConcurrencySpec> out = new ArrayList<>();
+    for (int i = 0; i < inherited.size(); i++) {
+      out.add(ConcurrencySpec.of(wf + "/" + o.getReadableId() + "#" + out.size(),
+          "concurrency[" + i + "] of workflow '" + wf + "'", inherited.get(i)));
     }
-    String where = inherited.isEmpty() ? field + ".concurrency[0]" : "concurrency of workflow '" + wf + "'";
-    return all.isEmpty() ? null : ConcurrencySpec.of(wf + "/" + o.getReadableId(), where, all.get(0));
+    for (int i = 0; i < o.getConcurrencyCount(); i++) {
+      out.add(ConcurrencySpec.of(wf + "/" + o.getReadableId() + "#" + out.size(), field + ".concurrency[" + i + "]",
+          o.getConcurrency(i)));
+    }
+    return out;
   }
+
 
   private static List<LabelRule> labels(CreateTaskOpts o) {
     return LabelRule.of(o.getWorkerLabelsMap());

@@ -113,7 +113,7 @@ class ConcurrencyTest {
       e.scheduler.trigger(new TriggerRequest("meta", "{\"group\":\"g\"}", "{\"tenant\":\"" + tenant + "\"}", null,
           null, null, null, null, null, null));
     }
-    assertThat(w.started).extracting(t -> t.slot.key).containsExactly("t1-g", "t2-g");
+    assertThat(w.started).extracting(t -> t.slots[0].key).containsExactly("t1-g", "t2-g");
     assertThatThrownBy(() -> limited("x", "input.a.size() > 2", 1, ConcurrencyLimitStrategy.GROUP_ROUND_ROBIN))
         .hasMessageContaining("tasks[0].concurrency[0].expression").hasMessageContaining("not supported");
     assertThatThrownBy(() -> limited("y", "input.a", 0, ConcurrencyLimitStrategy.GROUP_ROUND_ROBIN))
@@ -169,5 +169,28 @@ class ConcurrencyTest {
     assertThat(e.error(r1, "b")).contains("workflow's concurrency strategy CANCEL_IN_PROGRESS");
     assertThat(w.cancelled).extracting(t -> t.run().id()).containsExactly(r1);
     assertThat(w.last().run().id()).isEqualTo(r2);
+  }
+
+  @Test
+  void several_strategies_on_a_task_all_hold_as_in_hatchet_s_multiple_keys_example() {
+    e.workflow("mk", Engines.task("mk", "mk")
+        .addConcurrency(Concurrency.newBuilder().setExpression("input.digit").setMaxRuns(2)
+            .setLimitStrategy(ConcurrencyLimitStrategy.GROUP_ROUND_ROBIN))
+        .addConcurrency(Concurrency.newBuilder().setExpression("input.name").setMaxRuns(1)
+            .setLimitStrategy(ConcurrencyLimitStrategy.GROUP_ROUND_ROBIN)));
+    RecordingSink w = e.worker("w", 10, "mk:mk");
+    for (String in : List.of("{\"digit\":\"1\",\"name\":\"a\"}", "{\"digit\":\"1\",\"name\":\"a\"}",
+        "{\"digit\":\"1\",\"name\":\"b\"}", "{\"digit\":\"1\",\"name\":\"c\"}",
+        "{\"digit\":\"2\",\"name\":\"d\"}")) {
+      e.trigger("mk", in);
+    }
+    assertThat(w.started).extracting(t -> t.slots[1].key)
+        .as("the second 'a' holds a digit-1 slot while it waits for name a, so 'b' waits too (a chain)")
+        .containsExactly("a", "d");
+    assertThat(e.scheduler.taskStats(List.of("mk")).get("mk").queued()).isEqualTo(3);
+    e.complete(w.started.get(0), "{}");
+    assertThat(w.started.subList(2, 4)).extracting(t -> t.slots[1].key).containsExactlyInAnyOrder("a", "b");
+    e.complete(w.started.stream().skip(2).filter(t -> t.slots[1].key.equals("a")).findFirst().orElseThrow(), "{}");
+    assertThat(w.last().slots[1].key).isEqualTo("c");
   }
 }

@@ -159,20 +159,29 @@ class KubeApiFrontTest {
         "Ready pods", "Queued", "Busy", "Age", "Min", "Max");
     assertThat(texts(table.path("columnDefinitions"), "priority")).containsExactly("0", "0", "0", "0", "0", "0",
         "0", "0", "1", "1");
-    JsonNode auto = table.path("rows").get(0);
+    JsonNode auto = row(table, "auto");
     assertThat(auto.path("cells").toString()).matches(
         "\\[\"auto\",\"False\",\"Autoscaling\",3,2,5,\"40%\",\"\\d+s\",1,10]");
     assertThat(auto.path("object").path("kind").asText()).isEqualTo("PartialObjectMetadata");
     assertThat(auto.path("object").path("metadata").path("name").asText()).isEqualTo("auto");
-    JsonNode manual = table.path("rows").get(1);
+    JsonNode manual = row(table, "manual");
     assertThat(manual.path("cells").toString()).matches("\\[\"manual\",null,\"Manual\",null,null,null,null,"
         + "\"\\d+s\",null,null]");
     assertThat(table.path("metadata").path("resourceVersion").asText()).isNotEmpty();
   }
 
+  private static JsonNode row(JsonNode table, String name) {
+    for (JsonNode r : table.path("rows")) {
+      if (r.path("cells").get(0).asText().equals(name)) {
+        return r;
+      }
+    }
+    throw new AssertionError("no row " + name + " in " + table);
+  }
+
   @Test
   void includeObjectIsHonouredAndABadValueIsRefusedWithTheFix() throws Exception {
-    assertThat(get(POOLS + "?includeObject=Object", TABLE).path("rows").get(0).path("object").path("spec")
+    assertThat(row(get(POOLS + "?includeObject=Object", TABLE), "auto").path("object").path("spec")
         .path("autoscaling").path("maxReplicas").asInt()).isEqualTo(10);
     assertThat(get(POOLS + "/auto?includeObject=None", TABLE).path("rows").get(0).path("object").isNull()).isTrue();
     HttpResponse<String> bad = send("GET", POOLS + "?includeObject=All", TABLE, null, null);
@@ -235,7 +244,7 @@ class KubeApiFrontTest {
   }
 
   @Test
-  void scaleOfAnAutoscaledPoolIsRefusedByTheCrdRuleAsAdmissionWould() throws Exception {
+  void scaleOfAnAutoscaledPoolIsRefusedByTheCrdRuleUnlessItsSourceIsExternal() throws Exception {
     HttpResponse<String> refused = send("PATCH", POOLS + "/auto/scale", "application/json",
         "application/merge-patch+json", "{\"spec\":{\"replicas\":4}}");
     assertThat(refused.statusCode()).isEqualTo(422);
@@ -244,6 +253,12 @@ class KubeApiFrontTest {
     Object replicas = cluster.client().genericKubernetesResources(HWP).inNamespace("ns1").withName("auto").get()
         .get("spec", "replicas");
     assertThat(replicas).isNull();
+    createPool("external", Map.of("autoscaling", Map.of("minReplicas", 1, "maxReplicas", 10, "source", "External")),
+        Map.of("mode", "Autoscaling"));
+    HttpResponse<String> external = send("PATCH", POOLS + "/external/scale", "application/json",
+        "application/merge-patch+json", "{\"spec\":{\"replicas\":4}}");
+    assertThat(external.statusCode()).as(external.body()).isEqualTo(200);
+    assertThat(JSON.readTree(external.body()).path("spec").path("replicas").asInt()).isEqualTo(4);
   }
 
   @Test

@@ -57,6 +57,10 @@ public final class EngineStubs implements AutoCloseable {
     return WorkflowServiceGrpc.newFutureStub(authed).withCompression(GZIP);
   }
 
+  public EventsServiceGrpc.EventsServiceBlockingStub eventsBlocking() {
+    return EventsServiceGrpc.newBlockingStub(authed).withCompression(GZIP);
+  }
+
   public EventsServiceGrpc.EventsServiceFutureStub events() {
     return EventsServiceGrpc.newFutureStub(authed).withCompression(GZIP);
   }

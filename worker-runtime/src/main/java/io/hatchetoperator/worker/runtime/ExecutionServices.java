@@ -8,7 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** What every task execution of one worker shares: settings, engine stubs, events, slots, metrics, the control thread, the JSON mapper. */
+/** What every task execution of one worker shares: settings, engine stubs, events, slots, metrics, the control thread, the JSON mapper, the log sender. */
 record ExecutionServices(HatchetSettings settings, Supplier<String> workerId, EngineStubs stubs,
     EventReporter events, SlotPool slots, WorkerMetrics metrics, ScheduledExecutorService control,
-    Consumer<TaskExecution> onEnd, ObjectMapper mapper) {}
+    Consumer<TaskExecution> onEnd, ObjectMapper mapper, LogSender logs) {}

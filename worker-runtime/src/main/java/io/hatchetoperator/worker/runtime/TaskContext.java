@@ -1,15 +1,12 @@
 package io.hatchetoperator.worker.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.protobuf.Timestamp;
 import io.hatchetoperator.proto.dispatcher.AssignedAction;
 import io.hatchetoperator.proto.dispatcher.RefreshTimeoutRequest;
 import io.hatchetoperator.proto.dispatcher.ReleaseSlotRequest;
-import io.hatchetoperator.proto.events.PutLogRequest;
 import io.hatchetoperator.worker.Context;
 import io.hatchetoperator.worker.client.Json;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +24,7 @@ final class TaskContext implements Context {
   private final Runnable slotReleaser;
   private volatile boolean cancelled;
   private final java.util.concurrent.atomic.AtomicInteger childIndex = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicLong streamIndex = new java.util.concurrent.atomic.AtomicLong();
 
   TaskContext(AssignedAction action, ActionPayload payload, ExecutionServices services,
       Runnable slotReleaser) {
@@ -104,6 +102,23 @@ final class TaskContext implements Context {
   }
 
   @Override
+  public void putStream(String chunk) {
+    long now = System.currentTimeMillis();
+    try {
+      services.stubs().eventsBlocking()
+          .withDeadlineAfter(services.settings().timing().rpcTimeout().toMillis(), TimeUnit.MILLISECONDS)
+          .putStreamEvent(io.hatchetoperator.proto.events.PutStreamEventRequest.newBuilder()
+              .setTaskRunExternalId(taskRunExternalId())
+              .setCreatedAt(com.google.protobuf.Timestamp.newBuilder().setSeconds(now / 1000)
+                  .setNanos((int) (now % 1000) * 1_000_000))
+              .setMessage(com.google.protobuf.ByteString.copyFromUtf8(chunk))
+              .setEventIndex(streamIndex.getAndIncrement()).build());
+    } catch (RuntimeException e) {
+      LOG.warn("task run {} could not stream a chunk ({}); the task goes on", taskRunExternalId(), e.toString());
+    }
+  }
+
+  @Override
   public int nextChildIndex() {
     return childIndex.getAndIncrement();
   }
@@ -131,15 +146,9 @@ final class TaskContext implements Context {
   }
 
   @Override
-  public void log(String message) {
-    LOG.info("[{}] {}", taskRunExternalId(), message);
-    Instant now = Instant.now();
-    services.stubs().events().putLog(PutLogRequest.newBuilder()
-        .setTaskRunExternalId(taskRunExternalId())
-        .setCreatedAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
-        .setMessage(message)
-        .setLevel("INFO")
-        .setTaskRetryCount(retryCount())
-        .build());
+  public void log(LogLevel level, String message) {
+    LOG.info("[{}] {} {}", taskRunExternalId(), level, message);
+    services.logs().publish(taskRunExternalId(), retryCount(), level.name(), message, System.currentTimeMillis());
   }
+
 }

@@ -46,6 +46,7 @@ public final class WorkerRuntime implements Worker {
   private CompletableFuture<Void> drain;
   private volatile WorkerDrain drainer;
   private WorkerThreads threads;
+  private LogSender logs;
   private final com.fasterxml.jackson.databind.ObjectMapper mapper;
   private EngineStubs stubs;
   private EventReporter events;
@@ -114,8 +115,9 @@ public final class WorkerRuntime implements Worker {
       health = new HealthServer(name, settings.healthPort(), metrics, this::liveness, this::isReady,
           () -> state.name(), slots.totals(), slots::used);
     }
+    logs = new LogSender(name, stubs, settings.timing().rpcTimeout());
     ExecutionServices services = new ExecutionServices(settings, this::workerIdOrName, stubs, events,
-        slots, metrics, control, this::ended, mapper);
+        slots, metrics, control, this::ended, mapper, logs);
     router = new TaskRouter(name, tasksByAction, running, services, threads.tasks());
     listener = new ActionListener(new Registrar(settings, name, options, workflows, stubs), stubs,
         control, new ReconnectPolicy(settings.timing(), () -> ThreadLocalRandom.current().nextDouble()),
@@ -271,6 +273,9 @@ public final class WorkerRuntime implements Worker {
   private void closeResources(boolean now) {
     if (threads != null) {
       threads.close(now);
+    }
+    if (logs != null) {
+      logs.close();
     }
     if (stubs != null) {
       if (now) {

@@ -2,6 +2,7 @@ package io.hatchetoperator.worker.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.hatchetoperator.worker.RunHandle;
 import io.hatchetoperator.worker.TaskFailedException;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -52,6 +54,58 @@ class ExecutionModelTest {
     env.killWorkers();
     assertThat(mine.isShutdown()).isFalse();
     mine.shutdownNow();
+  }
+
+  @Test
+  void taskLogLinesReachTheEngineWithTheirLevels(HatchetTestEngine env) throws Exception {
+    AtomicReference<String> taskRunId = new AtomicReference<>();
+    TaskRef<In, Out> chatty = env.hatchet().task("chatty", In.class, Out.class, (in, ctx) -> {
+      taskRunId.set(ctx.taskRunExternalId());
+      ctx.log("starting " + in.n());
+      ctx.log(io.hatchetoperator.worker.Context.LogLevel.WARN, "almost out of quota");
+      return new Out(in.n(), "");
+    });
+    env.startWorker("chatty", 2, chatty);
+    chatty.run(new In(7));
+
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+        env.engine().serverUrl() + "/api/v1/stable/tasks/" + taskRunId.get() + "/logs"))
+        .header("Authorization", "Bearer " + env.engine().token()).build();
+    await().atMost(Duration.ofSeconds(10)).until(() -> http.send(request,
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body().contains("almost out of quota"));
+    String body = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(body).contains("\"message\":\"starting 7\"").contains("\"level\":\"WARN\"")
+        .contains("\"level\":\"INFO\"");
+  }
+
+  @Test
+  void chunksATaskStreamsReachTheRunsSubscriberInOrder(HatchetTestEngine env) throws Exception {
+    CountDownLatch subscribed = new CountDownLatch(1);
+    TaskRef<In, Out> talker = env.hatchet().task("talker", In.class, Out.class, (in, ctx) -> {
+      while (!subscribed.await(10, TimeUnit.MILLISECONDS)) {
+        ctx.putStream("ping"); // chunks are not replayed: ping until the subscriber hears one
+      }
+      for (int i = 0; i < in.n(); i++) {
+        ctx.putStream("chunk-" + i);
+      }
+      return new Out(in.n(), "");
+    });
+    env.startWorker("talker", 2, talker);
+    java.util.List<String> chunks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    RunHandle<Out> run = talker.runNoWait(new In(5));
+    try (AutoCloseable stream = run.stream(chunk -> {
+      if (chunk.equals("ping")) {
+        subscribed.countDown();
+      } else {
+        chunks.add(chunk);
+      }
+    })) {
+      run.result();
+      await().atMost(Duration.ofSeconds(10)).until(() -> chunks.size() == 5);
+    }
+    assertThat(chunks).containsExactly("chunk-0", "chunk-1", "chunk-2", "chunk-3", "chunk-4");
   }
 
   @Test
