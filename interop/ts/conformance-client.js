@@ -4,12 +4,13 @@
 //   node conformance-client.js newest        2 runs of one CANCEL_NEWEST key: what each run ended with
 //   node conformance-client.js dagconc       2 runs of one key of the DAG with workflow concurrency: task intervals
 //   node conformance-client.js filters       push conf:filter with n 0 (scope fs), 5 (no scope), 7 (scope fs)
+//   node conformance-client.js idem          run conf-idem twice with one id: the second sees the first's run id
 //   node conformance-client.js rate          upsert 'conf-api' at 2 per second, then 6 runs at once: their starts
 //   node conformance-client.js onfail <tag>  run conf-onfail: the error the client gets
 //   node conformance-client.js priority      a blocker, then 3 LOW and 1 HIGH runs queued behind it: their starts
 //   node conformance-client.js sticky        8 runs of the HARD sticky DAG at once: the workers of first and second
 //   node conformance-client.js labels        4 runs of conf-label: the workers they ran on
-const { HatchetClient, Priority } = require('@hatchet-dev/typescript-sdk/v1');
+const { HatchetClient, Priority, IdempotencyCollisionError } = require('@hatchet-dev/typescript-sdk/v1');
 
 const hatchet = HatchetClient.init();
 
@@ -34,6 +35,16 @@ async function scenario(mode, arg) {
     await hatchet.events.push('conf:filter', { n: 5 });
     await hatchet.events.push('conf:filter', { n: 7 }, { scope: 'fs' });
     return { pushed: 3 };
+  }
+  if (mode === 'idem') {
+    const first = await hatchet.runNoWait('conf-idem', { id: 'i-1' });
+    const firstId = await first.getWorkflowRunId();
+    try {
+      const second = await hatchet.runNoWait('conf-idem', { id: 'i-1' });
+      return { firstId, unexpected: await second.getWorkflowRunId() };
+    } catch (e) {
+      return { firstId, collision: e instanceof IdempotencyCollisionError, existing: e.existingRunExternalId };
+    }
   }
   if (mode === 'rate') {
     await hatchet.ratelimits.upsert({ key: 'conf-api', limit: 2, duration: 0 /* RateLimitDuration.SECOND */ });
@@ -74,7 +85,7 @@ async function main() {
     return scenario(mode, arg);
   }
   const all = {};
-  for (const m of ['concurrency', 'newest', 'dagconc', 'filters', 'rate', 'onfail', 'priority', 'sticky', 'labels']) {
+  for (const m of ['concurrency', 'newest', 'dagconc', 'filters', 'idem', 'rate', 'onfail', 'priority', 'sticky', 'labels']) {
     try {
       all[m] = await scenario(m, arg);
     } catch (e) {

@@ -7,6 +7,7 @@
 //   conf-dagconc   a DAG (one -> two) with workflow-level concurrency on input.group, max 1, GROUP_ROUND_ROBIN
 //   conf-filter    runs on the event conf:filter only when its filter (scope fs, input.n > 1) passes; logs
 //                  FILTER {n, payload} with the filter payload it got
+//   conf-idem      idempotency key input.id for 60 s (TTL)
 //   conf-sticky    a HARD sticky DAG (first -> second) on two workers; each task returns the worker it ran on
 //   conf-label     requires the worker label region=eu; on both workers, only conf-eu has the label
 // Every task returns { start, end } (epoch ms) so the client can check overlaps and order.
@@ -50,6 +51,12 @@ const filtered = hatchet.task({
   },
 });
 
+const idem = hatchet.task({
+  name: 'conf-idem',
+  idempotency: { strategy: 'ttl', expression: 'input.id', ttlMs: 60000 },
+  fn: async (input) => ({ id: input.id }),
+});
+
 const rate = hatchet.task({
   name: 'conf-rate',
   rateLimits: [{ staticKey: 'conf-api', units: 1 }],
@@ -90,7 +97,7 @@ const prio = hatchet.task({ name: 'conf-prio', fn: async (input) => timed(input.
 
 async function main() {
   const main = await hatchet.worker('conf-main', {
-    workflows: [conc, newest, dagConc, filtered, rate, onfail, sticky, label],
+    workflows: [conc, newest, dagConc, filtered, idem, rate, onfail, sticky, label],
     slots: 20,
   });
   const eu = await hatchet.worker('conf-eu', { workflows: [sticky, label], slots: 20, labels: { region: 'eu' } });

@@ -46,6 +46,7 @@ class EnforcedFeaturesTest {
     tasks.put("sa", p -> "{}");
     tasks.put("sb", p -> "{}");
     tasks.put("evf", p -> "{}");
+    tasks.put("idem", p -> RawWorker.SILENT);
     worker = new RawWorker(engine, "enforced", 20, tasks);
     client = new RawClient(engine);
     await().until(() -> engine.scheduler().workers().get(0).status().equals("ACTIVE"));
@@ -247,5 +248,20 @@ class EnforcedFeaturesTest {
     assertThat(got).hasSize(1);
     assertThat(got.get(0).getActionPayload()).contains("\"input\":{\"n\":5}")
         .contains("\"triggers\":{\"filter_payload\":{\"p\":1}}");
+  }
+
+  @Test
+  void an_idempotency_key_collision_answers_already_exists_with_the_holder_s_run_id_in_the_details() {
+    admin().putWorkflow(CreateWorkflowVersionRequest.newBuilder().setName("idem")
+        .addTasks(CreateTaskOpts.newBuilder().setReadableId("idem").setAction("idem:idem").setTimeout("30s"))
+        .setIdempotency(io.hatchetoperator.proto.v1.IdempotencyConfig.newBuilder().setExpression("input.order")
+            .setTtlMs(60_000)).build());
+    String first = trigger("idem", "{\"order\":\"o1\"}", null);
+    var error = org.assertj.core.api.Assertions.catchThrowableOfType(
+        () -> trigger("idem", "{\"order\":\"o1\"}", null), io.grpc.StatusRuntimeException.class);
+    assertThat(error.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.ALREADY_EXISTS);
+    com.google.rpc.Status details = io.grpc.protobuf.StatusProto.fromThrowable(error);
+    assertThat(details.getDetails(0).getTypeUrl()).endsWith("IdempotencyCollisionError");
+    assertThat(details.getDetails(0).getValue().toStringUtf8()).contains(first);
   }
 }

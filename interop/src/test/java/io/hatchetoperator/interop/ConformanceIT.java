@@ -143,4 +143,11 @@ class ConformanceIT {
     assertThat(Files.readString(log).lines().filter(l -> l.startsWith("FILTER ")))
         .as("n 0 fails the filter, n 5 has no scope").hasSize(1);
   }
+
+  @Test
+  void an_idempotency_key_collision_reaches_the_ts_client_as_its_typed_error_with_the_first_run_s_id() {
+    JsonNode r = client("idem");
+    assertThat(r.get("collision").asBoolean()).as(r.toString()).isTrue();
+    assertThat(r.get("existing").asText()).as(r.toString()).isEqualTo(r.get("firstId").asText());
+  }
 }

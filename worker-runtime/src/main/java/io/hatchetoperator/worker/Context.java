@@ -71,6 +71,12 @@ public interface Context {
    */
   void log(LogLevel level, String message);
 
+  /**
+   * Streams a chunk to the run's stream subscribers ({@link RunHandle#stream}): PutStreamEvent, sent in order from
+   * the task's thread; a chunk that cannot be sent is logged and skipped, the task goes on.
+   */
+  void putStream(String chunk);
+
   /** The levels of task log lines, as the Python SDK names them ({@code LogLevel} in {@code utils/typing.py}). */
   enum LogLevel { DEBUG, INFO, WARN, ERROR }
 

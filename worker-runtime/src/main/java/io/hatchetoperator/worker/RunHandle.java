@@ -38,6 +38,11 @@ public final class RunHandle<O> {
     return !client.get().cancel(List.of(runId)).isEmpty();
   }
 
+  /** Calls {@code onChunk} with each chunk the run's tasks stream from now on ({@link Context#putStream}); close to stop. */
+  public AutoCloseable stream(java.util.function.Consumer<String> onChunk) {
+    return client.get().stream(runId, onChunk);
+  }
+
   /** The run's status, input and task runs as the engine reports them now. */
   public RunDetails details() {
     return client.get().runDetails(runId);

@@ -81,4 +81,17 @@ public final class EventFilters {
     }
     return out;
   }
+
+  /** The trigger requests an event makes: for every workflow its key triggers, one per run {@link #runs} decides. */
+  static List<TriggerRequest> requests(WorkflowRegistry registry, String eventId, String key, String scope,
+      TriggerRequest base) {
+    List<TriggerRequest> reqs = new ArrayList<>();
+    for (WorkflowDef def : registry.triggeredBy(key)) {
+      for (String filterPayload : runs(def, scope, eventId, key, base.inputJson(), base.metadataJson())) {
+        reqs.add(new TriggerRequest(def.name(), base.inputJson(), base.metadataJson(), base.priority(), null, null,
+            null, null, eventId, key, null, null, filterPayload));
+      }
+    }
+    return reqs;
+  }
 }

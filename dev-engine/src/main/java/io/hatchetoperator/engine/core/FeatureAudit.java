@@ -19,9 +19,6 @@ final class FeatureAudit {
   /** Throws INVALID_ARGUMENT for the first feature of {@code r} that this engine would otherwise ignore. */
   static void check(String wf, CreateWorkflowVersionRequest r) {
     unknownFields("workflow '" + wf + "'", r);
-    if (r.hasIdempotency()) {
-      throw unsupported("workflow '" + wf + "'", "idempotency", "idempotency keys", "remove idempotency");
-    }
     if (r.hasDefaultPriority() && (r.getDefaultPriority() < 1 || r.getDefaultPriority() > 3)) {
       throw EngineException.invalid("default_priority = " + r.getDefaultPriority() + " of workflow '" + wf
           + "' is out of range; Hatchet priorities are 1 (low, the default), 2 or 3 (high)");

@@ -169,25 +169,15 @@ public final class Scheduler {
 
   /** Starts runs for every request (all or none are checked first) and returns their ids in order. */
   public List<String> trigger(List<TriggerRequest> requests) {
-    List<WorkflowDef> defs = new ArrayList<>();
-    long[] sizes = new long[requests.size()];
-    long total = 0;
-    for (int i = 0; i < requests.size(); i++) {
-      String prefix = requests.size() == 1 ? "" : "workflows[" + i + "].";
-      defs.add(registry.get(prefix + "name", requests.get(i).workflowName()));
-      Integer p = requests.get(i).priority();
-      if (p != null && (p < 1 || p > 3)) {
-        throw EngineException.invalid(prefix + "priority must be between 1 and 3, got " + p + " (Hatchet's range: 1 low,"
-            + " the default, to 3 high)");
-      }
-      sizes[i] = PayloadBudget.checkInput(limits, requests.size() == 1 ? "input" : "workflows[" + i + "].input",
-          requests.get(i));
-      total += sizes[i];
-    }
-    long needed = total;
+    TriggerPlan plan = TriggerPlan.of(registry, limits, requests);
+    List<WorkflowDef> defs = plan.defs();
+    long[] sizes = plan.sizes();
+    String[] keys = plan.keys();
+    long needed = plan.total();
     return locked(() -> {
       PayloadBudget.checkHeld(limits, s.heldPayloadBytes, needed);
       List<String> ids = new ArrayList<>(requests.size());
+      List<IdempotencyCollision.Collision> collisions = new ArrayList<>();
       long now = now();
       for (int i = 0; i < requests.size(); i++) {
         String dup = s.children.existing(requests.get(i), s.runs);
@@ -195,9 +185,21 @@ public final class Scheduler {
           ids.add(dup);
           continue;
         }
+        String holder = keys[i] == null ? null : s.idempotency.holder(keys[i], now);
+        if (holder != null) {
+          collisions.add(new IdempotencyCollision.Collision(holder, Ids.uuid()));
+          continue;
+        }
         WorkflowRun run = tx.start(defs.get(i), requests.get(i), now, sizes[i]);
+        if (keys[i] != null) {
+          run.idempotencyKey = keys[i];
+          s.idempotency.claim(keys[i], run.id, now + defs.get(i).idempotency().ttlMs());
+        }
         s.children.record(requests.get(i), run.id);
         ids.add(run.id);
+      }
+      if (!collisions.isEmpty()) {
+        throw new IdempotencyCollision(ids, collisions);
       }
       return ids;
     });
@@ -241,14 +243,14 @@ public final class Scheduler {
 
   /** As above, for an event pushed with {@code scope} (null for none), which selects the workflows' filters. */
   public List<String> triggerEvent(String eventId, String key, String scope, TriggerRequest base) {
-    List<TriggerRequest> reqs = new ArrayList<>();
-    for (WorkflowDef def : registry.triggeredBy(key)) {
-      for (String filterPayload : EventFilters.runs(def, scope, eventId, key, base.inputJson(), base.metadataJson())) {
-        reqs.add(new TriggerRequest(def.name(), base.inputJson(), base.metadataJson(), base.priority(), null, null,
-            null, null, eventId, key, null, null, filterPayload));
-      }
+    List<TriggerRequest> reqs = EventFilters.requests(registry, eventId, key, scope, base);
+    try {
+      return reqs.isEmpty() ? List.of() : trigger(reqs);
+    } catch (IdempotencyCollision c) {
+      // as in Hatchet, an event's runs whose keys are held are skipped, not reported to the event's sender
+      LOG.info("event {} ('{}'): runs skipped, their idempotency keys are held: {}", eventId, key, c.collisions());
+      return c.started();
     }
-    return reqs.isEmpty() ? List.of() : trigger(reqs);
   }
 
   /** A task event from a worker: STARTED/ACKNOWLEDGED, COMPLETED, FAILED or CANCELLED. */

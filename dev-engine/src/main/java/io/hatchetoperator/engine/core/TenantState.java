@@ -13,6 +13,7 @@ final class TenantState {
   final TaskQueues queues = new TaskQueues();
   final ConcurrencyGate gate = new ConcurrencyGate();
   final RateLimits rateLimits = new RateLimits();
+  final IdempotencyKeys idempotency = new IdempotencyKeys();
   /** Queued tasks whose rate limits were exhausted, out of their queue until a refill (Hatchet's rate-limited items). */
   final List<TaskRun> rateLimited = new ArrayList<>();
   final Map<String, WorkerState> workers = new HashMap<>();

@@ -51,6 +51,7 @@ final class TimeRules {
     tx.retryRateLimited(now, false);
     if (janitor.scheduleScanDue(now)) {
       s.rateLimits.forgetIdle(now);
+      s.idempotency.purge(now);
       java.util.List<TaskRun> queued = s.queues.queued();
       for (GateSlot slot : s.gate.waiting()) {
         if (slot.task != null) {

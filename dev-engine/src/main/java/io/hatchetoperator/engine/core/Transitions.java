@@ -356,6 +356,9 @@ final class Transitions {
     }
     if (run.finished() && run.finishedAtMillis == 0 && !startOnFailure(run, now)) {
       run.finishedAtMillis = now;
+      if (run.idempotencyKey != null && run.workflow.idempotency().releaseOnEnd()) {
+        s.idempotency.release(run.idempotencyKey, run.id);
+      }
       run.slot.admitted = false;
       if (run.slot.group != null) {
         apply(s.gate.release(run.slot), now);

@@ -66,7 +66,8 @@ public final class WorkflowRegistry {
         req.getEventTriggersList(), priority, onFailure, crons(name, req),
         req.hasCronInput() ? Json.requireObject("cron_input", req.getCronInput()) : "{}",
         req.hasSticky() ? req.getSticky().name() : null, runConcurrency,
-        EventFilters.of(name, req.getDefaultFiltersList()));
+        EventFilters.of(name, req.getDefaultFiltersList()),
+        req.hasIdempotency() ? IdempotencyKeys.Spec.of(name, req.getIdempotency()) : null);
     byName.put(name, def);
     return def;
   }

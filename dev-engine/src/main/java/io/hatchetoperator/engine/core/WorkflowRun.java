@@ -21,6 +21,8 @@ public final class WorkflowRun {
   java.util.Map<String, Object> celVars;
   /** Its place in its workflow-level concurrency strategy (DAGs), and the tasks waiting for it to be admitted. */
   final GateSlot slot = new GateSlot(null, this);
+  /** The idempotency key it holds, or null. */
+  String idempotencyKey;
   final java.util.List<TaskRun> waitingForSlot = new java.util.ArrayList<>();
 
   WorkflowRun(String id, WorkflowDef workflow, TriggerRequest request, int priority, long now) {

@@ -4,6 +4,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import io.hatchetoperator.engine.core.EngineException;
+import io.hatchetoperator.engine.core.IdempotencyCollision;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,9 @@ final class GrpcErrors {
   }
 
   static StatusRuntimeException status(String method, RuntimeException e) {
+    if (e instanceof IdempotencyCollision c) {
+      return collision(method, c);
+    }
     if (e instanceof EngineException ee) {
       LOG.debug("{} rejected: {}", method, ee.getMessage());
       return code(ee.kind()).withDescription(ee.getMessage()).asRuntimeException();
@@ -49,6 +53,29 @@ final class GrpcErrors {
       case UNAUTHENTICATED -> Status.UNAUTHENTICATED;
       case UNAVAILABLE -> Status.UNAVAILABLE;
     };
+  }
+
+  /**
+   * Hatchet's answer to an idempotency key collision ({@code internal/services/admin/server_v1.go}): ALREADY_EXISTS
+   * "idempotency key collision" with an IdempotencyCollisionError detail (one request) or a
+   * BulkTriggerIdempotencyCollisionError detail (bulk: the runs that started and every collision), which the SDKs
+   * decode from {@code grpc-status-details-bin}.
+   */
+  private static StatusRuntimeException collision(String method, IdempotencyCollision c) {
+    com.google.protobuf.Message detail;
+    if (method.startsWith("Bulk")) {
+      var b = io.hatchetoperator.proto.v1.BulkTriggerIdempotencyCollisionError.newBuilder()
+          .addAllSuccessfulWorkflowRunExternalIds(c.started());
+      c.collisions().forEach(x -> b.addCollisions(io.hatchetoperator.proto.v1.IdempotencyCollisionError.newBuilder()
+          .setExistingRunExternalId(x.existingRunId()).setCollidingRunExternalId(x.collidingRunId())));
+      detail = b.build();
+    } else {
+      detail = io.hatchetoperator.proto.v1.IdempotencyCollisionError.newBuilder()
+          .setExistingRunExternalId(c.collisions().get(0).existingRunId()).build();
+    }
+    return io.grpc.protobuf.StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+        .setCode(io.grpc.Status.Code.ALREADY_EXISTS.value()).setMessage("idempotency key collision")
+        .addDetails(com.google.protobuf.Any.pack(detail)).build());
   }
 
   static StatusRuntimeException unimplemented(String what) {

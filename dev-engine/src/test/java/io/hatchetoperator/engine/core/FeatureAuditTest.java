@@ -28,8 +28,8 @@ class FeatureAuditTest {
 
   @Test
   void workflow_level_options_the_engine_cannot_enforce_are_named() {
-    rejects(b -> b.setIdempotency(IdempotencyConfig.newBuilder().setExpression("input.id").setTtlMs(1000)),
-        "idempotency");
+    rejects(b -> b.setIdempotency(IdempotencyConfig.newBuilder().setExpression("input.id").setTtlMs(0)),
+        "idempotency of workflow 'wf'.ttl_ms = 0");
     rejects(b -> b.setDefaultPriority(4), "default_priority = 4", "1 (low, the default), 2 or 3");
   }
 

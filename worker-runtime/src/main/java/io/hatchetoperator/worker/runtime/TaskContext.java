@@ -24,6 +24,7 @@ final class TaskContext implements Context {
   private final Runnable slotReleaser;
   private volatile boolean cancelled;
   private final java.util.concurrent.atomic.AtomicInteger childIndex = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicLong streamIndex = new java.util.concurrent.atomic.AtomicLong();
 
   TaskContext(AssignedAction action, ActionPayload payload, ExecutionServices services,
       Runnable slotReleaser) {
@@ -98,6 +99,23 @@ final class TaskContext implements Context {
     Map<String, io.hatchetoperator.worker.TaskFailure> failures = new LinkedHashMap<>();
     errors.forEach((task, text) -> failures.put(task, io.hatchetoperator.worker.TaskFailure.parse(task, text)));
     return failures;
+  }
+
+  @Override
+  public void putStream(String chunk) {
+    long now = System.currentTimeMillis();
+    try {
+      services.stubs().eventsBlocking()
+          .withDeadlineAfter(services.settings().timing().rpcTimeout().toMillis(), TimeUnit.MILLISECONDS)
+          .putStreamEvent(io.hatchetoperator.proto.events.PutStreamEventRequest.newBuilder()
+              .setTaskRunExternalId(taskRunExternalId())
+              .setCreatedAt(com.google.protobuf.Timestamp.newBuilder().setSeconds(now / 1000)
+                  .setNanos((int) (now % 1000) * 1_000_000))
+              .setMessage(com.google.protobuf.ByteString.copyFromUtf8(chunk))
+              .setEventIndex(streamIndex.getAndIncrement()).build());
+    } catch (RuntimeException e) {
+      LOG.warn("task run {} could not stream a chunk ({}); the task goes on", taskRunExternalId(), e.toString());
+    }
   }
 
   @Override

@@ -28,6 +28,7 @@ public final class FakeContext implements Context {
   private final Map<String, String> errors = new LinkedHashMap<>();
   private final List<String> logs = new ArrayList<>();
   private final List<Duration> refreshes = new ArrayList<>();
+  private final List<String> streamed = new ArrayList<>();
   private int retryCount;
   private final java.util.concurrent.atomic.AtomicInteger childIndex = new java.util.concurrent.atomic.AtomicInteger();
   private volatile boolean cancelled;
@@ -75,6 +76,16 @@ public final class FakeContext implements Context {
 
   public boolean slotReleased() {
     return slotReleased;
+  }
+
+  /** The chunks the body streamed, in order. */
+  public synchronized List<String> streamed() {
+    return List.copyOf(streamed);
+  }
+
+  @Override
+  public synchronized void putStream(String chunk) {
+    streamed.add(chunk);
   }
 
   public synchronized List<Duration> timeoutRefreshes() {

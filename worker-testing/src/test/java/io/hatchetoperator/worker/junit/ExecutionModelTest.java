@@ -80,6 +80,35 @@ class ExecutionModelTest {
   }
 
   @Test
+  void chunksATaskStreamsReachTheRunsSubscriberInOrder(HatchetTestEngine env) throws Exception {
+    CountDownLatch subscribed = new CountDownLatch(1);
+    TaskRef<In, Out> talker = env.hatchet().task("talker", In.class, Out.class, (in, ctx) -> {
+      while (!subscribed.await(10, TimeUnit.MILLISECONDS)) {
+        ctx.putStream("ping"); // chunks are not replayed: ping until the subscriber hears one
+      }
+      for (int i = 0; i < in.n(); i++) {
+        ctx.putStream("chunk-" + i);
+      }
+      return new Out(in.n(), "");
+    });
+    env.startWorker("talker", 2, talker);
+    java.util.List<String> chunks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    RunHandle<Out> run = talker.runNoWait(new In(5));
+    try (AutoCloseable stream = run.stream(chunk -> {
+      if (chunk.equals("ping")) {
+        subscribed.countDown();
+      } else {
+        chunks.add(chunk);
+      }
+    })) {
+      run.result();
+      await().atMost(Duration.ofSeconds(10)).until(() -> chunks.size() == 5);
+    }
+    assertThat(chunks).containsExactly("chunk-0", "chunk-1", "chunk-2", "chunk-3", "chunk-4");
+  }
+
+  @Test
   void anExecutionTimeoutOnTheEnginesClockCancelsTheAttemptAndFailsTheRun(HatchetTestEngine env) throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     AtomicBoolean sawCancel = new AtomicBoolean();
