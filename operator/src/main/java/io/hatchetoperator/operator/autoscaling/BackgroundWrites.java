@@ -1,7 +1,9 @@
 package io.hatchetoperator.operator.autoscaling;
 
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -10,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The autoscaling step's Events, written in submission order on one background thread so that a reconcile never
  * waits for them (client-go's event broadcaster works the same way: its recorder hands Events to a channel that a
- * goroutine writes). Nothing is written once the gate closes (the operator lost its Lease). The state annotation is
+ * goroutine writes, and drops what does not fit its queue). Nothing is written once the gate closes (the operator lost its Lease). The state annotation is
  * not written here: it is a patch of the pool itself, kept on the reconcile thread so it never races the status
  * patch of the same pool.
  */
@@ -18,11 +20,15 @@ final class BackgroundWrites implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(BackgroundWrites.class);
 
-  private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "autoscaling-events");
-    t.setDaemon(true);
-    return t;
-  });
+  /** Events waiting beyond this many are dropped with a log line (client-go's broadcaster drops them too). */
+  static final int QUEUE = 1000;
+
+  private final ExecutorService executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+      new ArrayBlockingQueue<>(QUEUE), r -> {
+        Thread t = new Thread(r, "autoscaling-events");
+        t.setDaemon(true);
+        return t;
+      });
   private volatile BooleanSupplier gate = () -> true;
 
   /** Writes nothing more once {@code mayWrite} turns false. */
@@ -42,8 +48,8 @@ final class BackgroundWrites implements AutoCloseable {
           }
         }
       });
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      LOG.debug("not written, the autoscaler is closed");
+    } catch (RejectedExecutionException e) {
+      LOG.warn("an Event was dropped: {} are waiting to be written, or the autoscaler is closed", QUEUE);
     }
   }
 

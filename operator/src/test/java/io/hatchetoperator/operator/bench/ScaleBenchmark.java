@@ -127,7 +127,8 @@ public final class ScaleBenchmark {
                 double perTick = (engineRequests.get() - engineBefore)
                         / (double) Math.max(1, polls.get() - pollsBefore);
                 return new ScaleFigures(options.pools(), options.tenants(), idle, busy, perTick,
-                        step.p99Millis(), heap.maxMiB());
+                        step.p99Millis(), step.cpuP99Millis(), step.count(), heap.maxMiB(),
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             } finally {
                 operator.stop();
             }

@@ -10,11 +10,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** The operator's autoscaling step, timed: each call's duration is kept for the p99 (the decision time). */
+/**
+ * The operator's autoscaling step, timed: each call's wall-clock duration (the decision time a reconcile waits) and
+ * its thread's CPU time are kept for their p99.
+ */
 final class TimedScalingStep implements ScalingStep {
 
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
     private final ScalingStep step;
     private long[] nanos = new long[1 << 16];
+    private long[] cpuNanos = new long[1 << 16];
     private int count;
 
     TimedScalingStep(ScalingStep step) {
@@ -24,10 +30,11 @@ final class TimedScalingStep implements ScalingStep {
     @Override
     public Optional<Duration> apply(HatchetWorkerPool pool, HatchetWorkerPoolStatus status, EngineConnection engine) {
         long started = System.nanoTime();
+        long cpu = THREADS.getCurrentThreadCpuTime();
         try {
             return step.apply(pool, status, engine);
         } finally {
-            record(System.nanoTime() - started);
+            record(System.nanoTime() - started, THREADS.getCurrentThreadCpuTime() - cpu);
         }
     }
 
@@ -57,10 +64,12 @@ final class TimedScalingStep implements ScalingStep {
         return step.eventSources();
     }
 
-    private synchronized void record(long duration) {
+    private synchronized void record(long duration, long cpu) {
         if (count == nanos.length) {
             nanos = Arrays.copyOf(nanos, nanos.length * 2);
+            cpuNanos = Arrays.copyOf(cpuNanos, cpuNanos.length * 2);
         }
+        cpuNanos[count] = cpu;
         nanos[count++] = duration;
     }
 
@@ -69,12 +78,26 @@ final class TimedScalingStep implements ScalingStep {
         count = 0;
     }
 
-    /** The 99th percentile of the timed calls, in milliseconds. */
+    /** The 99th percentile of the timed calls' wall-clock time, in milliseconds. */
     synchronized double p99Millis() {
+        return p99(nanos);
+    }
+
+    /** The 99th percentile of the timed calls' CPU time, in milliseconds. */
+    synchronized double cpuP99Millis() {
+        return p99(cpuNanos);
+    }
+
+    /** How many calls were timed. */
+    synchronized long count() {
+        return count;
+    }
+
+    private double p99(long[] values) {
         if (count == 0) {
             return 0;
         }
-        long[] sorted = Arrays.copyOf(nanos, count);
+        long[] sorted = Arrays.copyOf(values, count);
         Arrays.sort(sorted);
         return sorted[(int) Math.ceil(0.99 * count) - 1] / 1e6;
     }

@@ -73,7 +73,9 @@ class ExternalSourceIT {
                 setReplicas(client, 9); // above maxReplicas: kept at 6, at once
                 await().atMost(Duration.ofSeconds(10)).until(() -> deployment(client, "ext").getSpec().getReplicas()
                         == 6);
-                assertThat(OperatorFixture.pool(client, "ext").getStatus().getDesiredReplicas()).isEqualTo(6);
+                // the status is patched after the Deployment, in the same reconcile: wait for it, do not race it
+                await().atMost(Duration.ofSeconds(5)).until(() ->
+                        OperatorFixture.pool(client, "ext").getStatus().getDesiredReplicas() == 6);
                 assertThat(applied).as("the operator's own autoscaling never ran for it").isEmpty();
             } finally {
                 operator.stop();
