@@ -201,29 +201,7 @@ public final class HatchetClient implements AutoCloseable {
    * replayed. Close the returned handle to stop; it ends by itself when the engine hangs up.
    */
   public AutoCloseable stream(String runId, java.util.function.Consumer<String> onChunk) {
-    io.grpc.Context.CancellableContext call = io.grpc.Context.current().withCancellation();
-    call.run(() -> stubs.dispatcher().subscribeToWorkflowEvents(
-        io.hatchetoperator.proto.dispatcher.SubscribeToWorkflowEventsRequest.newBuilder().setWorkflowRunId(runId)
-            .build(),
-        new io.grpc.stub.StreamObserver<io.hatchetoperator.proto.dispatcher.WorkflowEvent>() {
-          @Override
-          public void onNext(io.hatchetoperator.proto.dispatcher.WorkflowEvent e) {
-            if (e.getEventType() == io.hatchetoperator.proto.dispatcher.ResourceEventType.RESOURCE_EVENT_TYPE_STREAM) {
-              onChunk.accept(e.getEventPayload());
-            }
-          }
-
-          @Override
-          public void onError(Throwable t) {
-            // cancelled by close(), or the stream broke: the caller sees no more chunks
-          }
-
-          @Override
-          public void onCompleted() {
-            // the engine hung up: the run finished
-          }
-        }));
-    return () -> call.cancel(null);
+    return RunStreams.subscribe(stubs, runId, onChunk);
   }
 
   /** Runs awaited now and not yet finished. */

@@ -76,6 +76,10 @@ final class RegistrationRequests {
       }
       opts.addRateLimits(limit);
     }
+    for (ConcurrencyLimit c : o.concurrency()) {
+      opts.addConcurrency(Concurrency.newBuilder().setExpression(c.expression()).setMaxRuns(c.maxRuns())
+          .setLimitStrategy(ConcurrencyLimitStrategy.valueOf(c.strategy().name())));
+    }
     o.desiredLabels().forEach((key, l) -> {
       io.hatchetoperator.proto.v1.DesiredWorkerLabels.Builder label = io.hatchetoperator.proto.v1.DesiredWorkerLabels
           .newBuilder().setRequired(l.required()).setWeight(l.weight())
