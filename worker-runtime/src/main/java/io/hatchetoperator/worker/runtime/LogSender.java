@@ -76,6 +76,13 @@ final class LogSender implements AutoCloseable {
     }
   }
 
+  /** Stops at once: queued lines are dropped, nothing waits. */
+  void abort() {
+    closed = true;
+    queue.clear();
+    consumer.interrupt();
+  }
+
   /** Sends what is queued (for up to 2 s), then stops. */
   @Override
   public void close() {

@@ -274,8 +274,8 @@ public final class WorkerRuntime implements Worker {
     if (threads != null) {
       threads.close(now);
     }
-    if (logs != null) {
-      logs.close();
+    if (logs != null && !now) {
+      logs.close(); // a drain delivers the queued log lines first (at most 2 s)
     }
     if (stubs != null) {
       if (now) {
@@ -283,6 +283,9 @@ public final class WorkerRuntime implements Worker {
       } else {
         stubs.close();
       }
+    }
+    if (logs != null && now) {
+      logs.abort(); // a kill sends nothing more and waits for nothing
     }
     if (health != null && state != WorkerState.GAVE_UP) {
       health.close();
@@ -324,6 +327,9 @@ public final class WorkerRuntime implements Worker {
         events.abort();
         threads.close(true);
         stubs.closeNow();
+        if (logs != null) {
+          logs.abort();
+        }
         finish(WorkerState.GAVE_UP);
       }
     }
