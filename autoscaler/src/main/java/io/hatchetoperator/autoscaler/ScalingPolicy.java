@@ -32,7 +32,7 @@ public final class ScalingPolicy {
         long idleMillis = observed.idleSinceMillis() < 0 ? 0 : now - observed.idleSinceMillis();
         int raw = demand.replicas();
         PolicyTuning t = cfg.tuning();
-        if (raw < current && raw > 0) { // down only when the smaller pool still fits with the HPA's 10 % tolerance
+        if (raw < current && raw > 0) { // down only when the smaller pool still fits the average + scaleDownTolerance
             raw = Math.min(current, Math.max(raw,
                     DemandEstimator.withTolerance(in, cfg, observed, t.scaleDownTolerance())));
         } else if (raw > current && current > 0 && !waitedAPoll(in, cfg)) {

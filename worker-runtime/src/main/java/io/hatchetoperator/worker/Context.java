@@ -96,6 +96,15 @@ public interface Context {
     return child.runNoWait(input, childOptions(null)).result();
   }
 
+  /**
+   * Runs one child per input in one request and waits for all: outputs in input order (children get consecutive
+   * indexes, so a retried parent gets the same children back).
+   */
+  default <I, O> java.util.List<O> runChildren(TaskRef<I, O> child, java.util.List<? extends I> inputs) {
+    java.util.List<RunOptions> options = inputs.stream().map(i -> childOptions(null)).toList();
+    return child.runBulkNoWait(inputs, options).stream().map(RunHandle::result).toList();
+  }
+
   /** Starts a child of this task with a {@code key} (one child per key) and returns its handle at once. */
   default <I, O> RunHandle<O> runChildNoWait(TaskRef<I, O> child, I input, String key) {
     return child.runNoWait(input, childOptions(key));

@@ -62,7 +62,11 @@ final class Runner<I, O> {
   }
 
   List<RunHandle<O>> runBulkNoWait(List<? extends I> inputs) {
-    return client.get().triggerBulk(workflowName, inputs).stream()
+    return runBulkNoWait(inputs, java.util.Collections.nCopies(inputs.size(), RunOptions.NONE));
+  }
+
+  List<RunHandle<O>> runBulkNoWait(List<? extends I> inputs, List<RunOptions> options) {
+    return client.get().triggerBulk(workflowName, inputs, options).stream()
         .map(id -> new RunHandle<>(id, client, decode)).toList();
   }
 

@@ -8,13 +8,13 @@ import java.util.Map;
 /**
  * A task's options: retries and backoff, execution and schedule timeouts, slot requests (slot type to
  * units), DAG parents (task names of the same workflow), the exception classes that fail a run at once
- * without retries (besides {@link NonRetryableException}), the static rate limits each run takes and the worker
- * labels it requires or prefers.
+ * without retries (besides {@link NonRetryableException}), the rate limits each run takes, the worker labels it
+ * requires or prefers and its own concurrency limits.
  */
 public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSeconds,
     Duration executionTimeout, Duration scheduleTimeout, Map<String, Integer> slotRequests,
     List<String> parents, List<Class<? extends Throwable>> nonRetryable, List<RateLimit> rateLimits,
-    Map<String, DesiredLabel> desiredLabels) {
+    Map<String, DesiredLabel> desiredLabels, List<ConcurrencyLimit> concurrency) {
 
   /** Hatchet's defaults: no retries, 60 s execution timeout, 5 min schedule timeout, one default slot. */
   public static final TaskOptions DEFAULTS = builder().build();
@@ -28,6 +28,7 @@ public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSe
     nonRetryable = List.copyOf(nonRetryable);
     rateLimits = List.copyOf(rateLimits);
     desiredLabels = Map.copyOf(desiredLabels);
+    concurrency = List.copyOf(concurrency);
   }
 
   /** Whether {@code error} fails the run without a retry: a {@link NonRetryableException} or a listed class. */
@@ -51,6 +52,7 @@ public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSe
     private List<Class<? extends Throwable>> nonRetryable = List.of();
     private final List<RateLimit> rateLimits = new java.util.ArrayList<>();
     private final Map<String, DesiredLabel> desiredLabels = new LinkedHashMap<>();
+    private final List<ConcurrencyLimit> concurrency = new java.util.ArrayList<>();
 
     public Builder retries(int retries) { this.retries = retries; return this; }
 
@@ -92,15 +94,27 @@ public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSe
       return this;
     }
 
+    /** A static or dynamic rate limit ({@link RateLimit#dynamic}). */
+    public Builder rateLimit(RateLimit limit) {
+      rateLimits.add(limit);
+      return this;
+    }
+
     /** The worker label {@code key} this task requires or prefers (worker labels: {@link WorkerOptions.Builder#label}). */
     public Builder desiredLabel(String key, DesiredLabel label) {
       desiredLabels.put(key, label);
       return this;
     }
 
+    /** A concurrency limit on this task alone (a workflow-wide one: {@link WorkflowOptions.Builder#concurrency}). */
+    public Builder concurrency(String expression, int maxRuns, ConcurrencyLimit.Strategy strategy) {
+      concurrency.add(new ConcurrencyLimit(expression, maxRuns, strategy));
+      return this;
+    }
+
     public TaskOptions build() {
       return new TaskOptions(retries, backoffFactor, backoffMaxSeconds, executionTimeout,
-          scheduleTimeout, slotRequests, parents, nonRetryable, rateLimits, desiredLabels);
+          scheduleTimeout, slotRequests, parents, nonRetryable, rateLimits, desiredLabels, concurrency);
     }
   }
 }

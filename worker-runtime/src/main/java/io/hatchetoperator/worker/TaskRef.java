@@ -92,6 +92,11 @@ public final class TaskRef<I, O> implements WorkflowDeclaration {
     return (O) body.run(input, ctx);
   }
 
+  /** Triggers one run per input with its own options (child linkage for {@link Context#runChildren}). */
+  List<RunHandle<O>> runBulkNoWait(List<? extends I> inputs, List<RunOptions> options) {
+    return runner().runBulkNoWait(inputs, options);
+  }
+
   private Runner<I, O> runner() {
     if (runner == null) {
       throw new IllegalStateException("task '" + name + "' is part of workflow '" + workflow.name()

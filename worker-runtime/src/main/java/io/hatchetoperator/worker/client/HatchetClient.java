@@ -106,8 +106,19 @@ public final class HatchetClient implements AutoCloseable {
 
   /** Triggers one run per input in one call; returns the run ids in input order. */
   public List<String> triggerBulk(String workflowName, List<?> inputs) {
+    return triggerBulk(workflowName, inputs, java.util.Collections.nCopies(inputs.size(), RunOptions.NONE));
+  }
+
+  /** Triggers one run per input, each with its options (same size as {@code inputs}); run ids in input order. */
+  public List<String> triggerBulk(String workflowName, List<?> inputs, List<RunOptions> options) {
+    if (options.size() != inputs.size()) {
+      throw new IllegalArgumentException(inputs.size() + " inputs but " + options.size() + " run options for workflow '"
+          + workflowName + "': give one RunOptions per input");
+    }
     BulkTriggerWorkflowRequest.Builder bulk = BulkTriggerWorkflowRequest.newBuilder();
-    inputs.forEach(i -> bulk.addWorkflows(request(workflowName, i, RunOptions.NONE)));
+    for (int i = 0; i < inputs.size(); i++) {
+      bulk.addWorkflows(request(workflowName, inputs.get(i), options.get(i)));
+    }
     return join(call("triggering " + inputs.size() + " runs of workflow '" + workflowName + "'",
         stubs.workflows().withDeadlineAfter(rpcMillis(), TimeUnit.MILLISECONDS).bulkTriggerWorkflow(bulk.build()),
         r -> List.copyOf(r.getWorkflowRunIdsList())));
@@ -190,29 +201,7 @@ public final class HatchetClient implements AutoCloseable {
    * replayed. Close the returned handle to stop; it ends by itself when the engine hangs up.
    */
   public AutoCloseable stream(String runId, java.util.function.Consumer<String> onChunk) {
-    io.grpc.Context.CancellableContext call = io.grpc.Context.current().withCancellation();
-    call.run(() -> stubs.dispatcher().subscribeToWorkflowEvents(
-        io.hatchetoperator.proto.dispatcher.SubscribeToWorkflowEventsRequest.newBuilder().setWorkflowRunId(runId)
-            .build(),
-        new io.grpc.stub.StreamObserver<io.hatchetoperator.proto.dispatcher.WorkflowEvent>() {
-          @Override
-          public void onNext(io.hatchetoperator.proto.dispatcher.WorkflowEvent e) {
-            if (e.getEventType() == io.hatchetoperator.proto.dispatcher.ResourceEventType.RESOURCE_EVENT_TYPE_STREAM) {
-              onChunk.accept(e.getEventPayload());
-            }
-          }
-
-          @Override
-          public void onError(Throwable t) {
-            // cancelled by close(), or the stream broke: the caller sees no more chunks
-          }
-
-          @Override
-          public void onCompleted() {
-            // the engine hung up: the run finished
-          }
-        }));
-    return () -> call.cancel(null);
+    return RunStreams.subscribe(stubs, runId, onChunk);
   }
 
   /** Runs awaited now and not yet finished. */

@@ -68,8 +68,18 @@ final class RegistrationRequests {
     if (o.backoffFactor() != null) {
       opts.setBackoffFactor(o.backoffFactor()).setBackoffMaxSeconds(o.backoffMaxSeconds());
     }
-    o.rateLimits().forEach(r -> opts.addRateLimits(CreateTaskRateLimit.newBuilder().setKey(r.key())
-        .setUnits(r.units())));
+    for (io.hatchetoperator.worker.RateLimit r : o.rateLimits()) {
+      CreateTaskRateLimit.Builder limit = CreateTaskRateLimit.newBuilder().setKey(r.key()).setUnits(r.units());
+      if (r.keyExpr() != null) {
+        limit.setKeyExpr(r.keyExpr()).setLimitValuesExpr(Integer.toString(r.limit()))
+            .setDuration(io.hatchetoperator.proto.v1.RateLimitDuration.valueOf(r.window().name()));
+      }
+      opts.addRateLimits(limit);
+    }
+    for (ConcurrencyLimit c : o.concurrency()) {
+      opts.addConcurrency(Concurrency.newBuilder().setExpression(c.expression()).setMaxRuns(c.maxRuns())
+          .setLimitStrategy(ConcurrencyLimitStrategy.valueOf(c.strategy().name())));
+    }
     o.desiredLabels().forEach((key, l) -> {
       io.hatchetoperator.proto.v1.DesiredWorkerLabels.Builder label = io.hatchetoperator.proto.v1.DesiredWorkerLabels
           .newBuilder().setRequired(l.required()).setWeight(l.weight())

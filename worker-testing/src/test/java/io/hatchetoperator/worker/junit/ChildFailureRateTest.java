@@ -53,6 +53,43 @@ class ChildFailureRateTest {
   }
 
   @Test
+  void bulkChildrenReturnTheirOutputsInInputOrder(HatchetTestEngine env) {
+    TaskRef<Num, Num> cube = env.hatchet().task("cube", Num.class, Num.class,
+        (in, ctx) -> new Num(in.n() * in.n() * in.n()));
+    TaskRef<Num, Num> total = env.hatchet().task("sum-of-cubes", Num.class, Num.class, (in, ctx) ->
+        new Num(ctx.runChildren(cube, List.of(new Num(1), new Num(2), new Num(3), new Num(in.n())))
+            .stream().mapToInt(Num::n).sum()));
+    env.startWorker("bulk-children", 10, cube, total);
+
+    assertThat(total.run(new Num(4))).isEqualTo(new Num(1 + 8 + 27 + 64));
+  }
+
+  record Call(String customer, int n) {}
+
+  @Test
+  void aDynamicRateLimitLimitsEachKeyOnItsOwn(HatchetTestEngine env) {
+    List<String> started = new CopyOnWriteArrayList<>();
+    TaskRef<Call, Num> perCustomer = env.hatchet().task("per-customer", TaskOptions.builder()
+        .rateLimit(RateLimit.dynamic("input.customer", 1, 1, RateLimit.Window.MINUTE))
+        .scheduleTimeout(Duration.ofHours(1)).build(), Call.class, Num.class, (in, ctx) -> {
+          started.add(in.customer() + in.n());
+          return new Num(in.n());
+        });
+    env.startWorker("per-customer", 10, perCustomer);
+
+    List<RunHandle<Num>> runs = perCustomer.runBulkNoWait(List.of(new Call("ann", 1), new Call("bob", 1),
+        new Call("ann", 2)));
+    await().atMost(Duration.ofSeconds(10)).until(() -> started.size() == 2);
+    await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> started.size() == 2);
+    assertThat(started).containsExactlyInAnyOrder("ann1", "bob1");
+
+    env.advance(Duration.ofMinutes(1));
+
+    assertThat(runs.get(2).result()).isEqualTo(new Num(2));
+    assertThat(started).containsExactlyInAnyOrder("ann1", "bob1", "ann2");
+  }
+
+  @Test
   void theOnFailureTaskRunsOnceAndSeesTheFailedTasksError(HatchetTestEngine env) {
     AtomicReference<Map<String, TaskFailure>> seen = new AtomicReference<>();
     WorkflowRef<Order, Outputs> flow = env.hatchet().workflow("charge-flow", Order.class, Outputs.class);

@@ -76,6 +76,30 @@ class OptionSurfaceTest {
     assertThat(maxSeen).containsEntry("ann", 1).containsEntry("bob", 1);
   }
 
+  record Pair(Done prepare, Done ship) {}
+
+  @Test
+  void aTaskLevelLimitSerialisesOnlyThatTaskOfADag(HatchetTestEngine env) {
+    Map<String, AtomicInteger> shipping = new ConcurrentHashMap<>();
+    Map<String, Integer> maxShipping = new ConcurrentHashMap<>();
+    io.hatchetoperator.worker.WorkflowRef<Job, Pair> flow = env.hatchet().workflow("ship-flow", Job.class, Pair.class);
+    TaskRef<Job, Done> prepare = flow.task("prepare", Done.class, (job, ctx) -> new Done(job.label()));
+    flow.task("ship", TaskOptions.builder().parents(prepare)
+        .concurrency("input.customer", 1, Strategy.GROUP_ROUND_ROBIN).build(), Done.class, (job, ctx) -> {
+          int now = shipping.computeIfAbsent(job.customer(), k -> new AtomicInteger()).incrementAndGet();
+          maxShipping.merge(job.customer(), now, Math::max);
+          Thread.sleep(30);
+          shipping.get(job.customer()).decrementAndGet();
+          return new Done(job.label());
+        });
+    env.startWorker("ship", 10, flow);
+
+    List<Pair> done = flow.runBulk(List.of(new Job("ann", "a1"), new Job("ann", "a2"), new Job("ann", "a3")));
+
+    assertThat(done).extracting(p -> p.ship().label()).containsExactly("a1", "a2", "a3");
+    assertThat(maxShipping).containsEntry("ann", 1);
+  }
+
   @Test
   void cancelInProgressCancelsTheOlderRunOfTheSameKey(HatchetTestEngine env) throws Exception {
     CountDownLatch firstStarted = new CountDownLatch(1);
