@@ -136,6 +136,10 @@ class EnforcedFeaturesTest {
     started("prio").forEach(EnforcedFeaturesTest::complete);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> trigger("prio", "{}", 4))
         .hasMessageContaining("INVALID_ARGUMENT").hasMessageContaining("priority must be between 1 and 3, got 4");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.blocking.scheduleWorkflow(
+        io.hatchetoperator.proto.workflows.ScheduleWorkflowRequest.newBuilder().setName("prio").setInput("{}")
+            .setPriority(0).addSchedules(com.google.protobuf.Timestamp.newBuilder().setSeconds(4_000_000_000L)).build()))
+        .as("refused when scheduled, not lost when due").hasMessageContaining("priority must be between 1 and 3, got 0");
   }
 
   @Test

@@ -13,10 +13,9 @@ import org.slf4j.LoggerFactory;
  * assignment is event-driven (a task is queued, a slot frees, a worker becomes assignable) and sends to the worker's
  * stream under the lock, so each stream sees its actions in order. Time-based rules run in {@link #sweep()}.
  *
- * <p>This is the public face of the core: it checks ids, takes the lock and delegates to {@link Transitions} (the
- * task state machine), {@link TimeRules} (time) and {@link Snapshots} (views). It is longer than the house's 300
- * lines on purpose: it is the one place where the lock is taken, so every entry point (about 30, each a few lines of
- * id checks and delegation) sits here and nothing else can touch the tenant's state unlocked.
+ * <p>The public face of the core: it checks ids, takes the lock and delegates to {@link Transitions}, {@link TimeRules}
+ * and {@link Snapshots}. It is the one place where the lock is taken, so every entry point (about 35, a few lines
+ * each) sits here and nothing else can touch the tenant's state unlocked; that is why it is this long.
  */
 public final class Scheduler {
 
@@ -226,6 +225,11 @@ public final class Scheduler {
     return locked(s.rateLimits::size);
   }
 
+  /** Checks a request as a trigger would (workflow, priority, input size, idempotency key) without starting it. */
+  public void check(TriggerRequest r) {
+    TriggerPlan.of(registry, limits, List.of(r));
+  }
+
   /** Input bytes held by unfinished runs (bounded by the {@link PayloadLimits}). */
   public long payloadBytesHeld() {
     return locked(() -> s.heldPayloadBytes);
@@ -433,9 +437,7 @@ public final class Scheduler {
 
   /** Queued and running figures per task name; names asked for are zero-filled, null means every known name. */
   public Map<String, TaskStat> taskStats(List<String> names) {
-    return locked(() -> {
-      return Snapshots.taskStats(s, names);
-    });
+    return locked(() -> Snapshots.taskStats(s, names));
   }
 
   /** Runs created in [since, until] of these workflows (all when empty), by status, as Hatchet's task-metrics. */

@@ -49,6 +49,7 @@ public final class GrpcWorkflows extends WorkflowServiceGrpc.WorkflowServiceImpl
   public void scheduleWorkflow(ScheduleWorkflowRequest req, StreamObserver<WorkflowVersion> out) {
     GrpcErrors.unary("ScheduleWorkflow", out, () -> {
       WorkflowDef def = scheduler.registry().get("name", req.getName());
+      FeatureAuditAdapter.trigger("", req.getUnknownFields());
       TriggerRequest r = new TriggerRequest(req.getName(), Json.requireObject("input", req.getInput()),
           Json.requireObject("additional_metadata", req.getAdditionalMetadata()),
           req.hasPriority() ? req.getPriority() : null, req.hasParentId() ? req.getParentId() : null,
@@ -56,6 +57,7 @@ public final class GrpcWorkflows extends WorkflowServiceGrpc.WorkflowServiceImpl
           req.hasChildIndex() ? req.getChildIndex() : null, req.hasChildKey() ? req.getChildKey() : null, null, null);
       WorkflowVersion.Builder b = WorkflowVersion.newBuilder().setId(def.versionId()).setVersion(def.version())
           .setWorkflowId(def.id());
+      scheduler.check(r);
       if (req.getSchedulesCount() == 0) {
         throw EngineException.invalid("schedules is empty for workflow '" + req.getName() + "'; pass at least one"
             + " time to run it at");

@@ -45,6 +45,6 @@ class CrdShapeTest {
                 .containsExactlyInAnyOrder("type", "status", "lastTransitionTime", "reason", "message");
         assertThat(version.getSchema().getOpenAPIV3Schema().getProperties().get("status").getProperties())
                 .containsKeys("desiredReplicas", "queued", "running", "slotUtilization", "oldestQueuedAge",
-                        "lastScaleTime", "lastDecision", "conditions", "observedGeneration", "selector");
+                        "lastScaleTime", "lastPollTime", "lastDecision", "conditions", "observedGeneration", "selector");
     }
 }
