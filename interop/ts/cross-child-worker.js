@@ -1,0 +1,38 @@
+// The TypeScript side of CrossSdkChildIT: child runs across SDKs through one engine.
+//   xs-ts-child   returns { n, tripled: 3n, sdk: 'typescript' }; a Java parent (ctx.runChildNoWait) spawns it
+//   xs-ts-parent  spawns the Java task xs-java-child with ctx.runNoWaitChild and returns what it got:
+//                 { childRunId, child, parentRunId, parentTaskId } (the ids of this run and task, for the linkage check)
+// Usage: node cross-child-worker.js; HATCHET_CLIENT_* come from the environment.
+const { HatchetClient } = require('@hatchet-dev/typescript-sdk/v1');
+
+const hatchet = HatchetClient.init();
+
+const child = hatchet.task({
+  name: 'xs-ts-child',
+  fn: async (input) => ({ n: input.n, tripled: input.n * 3, sdk: 'typescript' }),
+});
+
+const parent = hatchet.task({
+  name: 'xs-ts-parent',
+  fn: async (input, ctx) => {
+    const ref = await ctx.runNoWaitChild('xs-java-child', { n: input.n });
+    const childRunId = await ref.getWorkflowRunId();
+    const out = await ref.output;
+    return {
+      childRunId,
+      child: out['xs-java-child'] ?? out,
+      parentRunId: ctx.workflowRunId(),
+      parentTaskId: ctx.taskRunExternalId(),
+    };
+  },
+});
+
+async function main() {
+  const worker = await hatchet.worker('xs-ts', { workflows: [child, parent], slots: 10 });
+  await worker.start();
+}
+
+main().catch((e) => {
+  console.error('cross-SDK worker failed:', e);
+  process.exit(1);
+});
