@@ -1,5 +1,8 @@
 // The TypeScript side of CrossSdkChildIT: child runs across SDKs through one engine.
-//   xs-ts-child   returns { n, tripled: 3n, sdk: 'typescript' }; a Java parent (ctx.runChildNoWait) spawns it
+//   xs-ts-child   returns { n, tripled: 3n, sdk: 'typescript', parent: ctx.parentWorkflowRunId() }; a Java parent
+//                 (ctx.runChildNoWait) spawns it. Despite its name, parentWorkflowRunId() is the parent *task*'s
+//                 external id: Hatchet fills the action's parent_workflow_run_id from the child's
+//                 ParentTaskExternalID (populateAssignedAction, internal/services/dispatcher/dispatcher_v1.go)
 //   xs-ts-parent  spawns the Java task xs-java-child with ctx.runNoWaitChild and returns what it got:
 //                 { childRunId, child, parentRunId, parentTaskId } (the ids of this run and task, for the linkage check)
 // Usage: node cross-child-worker.js; HATCHET_CLIENT_* come from the environment.
@@ -9,7 +12,12 @@ const hatchet = HatchetClient.init();
 
 const child = hatchet.task({
   name: 'xs-ts-child',
-  fn: async (input) => ({ n: input.n, tripled: input.n * 3, sdk: 'typescript' }),
+  fn: async (input, ctx) => ({
+    n: input.n,
+    tripled: input.n * 3,
+    sdk: 'typescript',
+    parent: ctx.parentWorkflowRunId() ?? null,
+  }),
 });
 
 const parent = hatchet.task({

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class CrossSdkConformanceIT {
   record Num(int n) {}
   record JavaChild(int n, int doubled, String sdk) {}
-  record TsChild(int n, int tripled, String sdk) {}
+  record TsChild(int n, int tripled, String sdk, String parent) {}
   record JavaParent(String childRunId, TsChild child, String parentRunId, String parentTaskId) {}
   record TsParent(String childRunId, JavaChild child, String parentRunId, String parentTaskId) {}
   record Job(String group, String tag, int ms) {}
@@ -119,7 +119,8 @@ class CrossSdkConformanceIT {
   void a_java_parent_spawns_a_typescript_child_and_gets_its_output() {
     JavaParent out = javaParent.run(new Num(5));
 
-    assertThat(out.child()).isEqualTo(new TsChild(5, 15, "typescript"));
+    assertThat(out.child()).as("the TS SDK's ctx.parentWorkflowRunId() is the parent task, as Hatchet sends it")
+        .isEqualTo(new TsChild(5, 15, "typescript", out.parentTaskId()));
     assertThat(out.parentRunId()).isNotBlank().isNotEqualTo(out.childRunId());
     TriggerRequest child = recorded(out.childRunId());
     assertThat(child.workflowName()).isEqualTo("xs-ts-child");
