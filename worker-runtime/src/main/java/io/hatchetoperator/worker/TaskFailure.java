@@ -19,6 +19,13 @@ public record TaskFailure(String taskName, String type, String message, int atte
   public static final String METADATA_KEY = "__hatchet_error_metadata__";
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Reads every failure text of an on-failure task's context (task name to error text), keeping their order. */
+  public static java.util.Map<String, TaskFailure> parseAll(java.util.Map<String, String> errorTexts) {
+    java.util.Map<String, TaskFailure> failures = new java.util.LinkedHashMap<>();
+    errorTexts.forEach((task, text) -> failures.put(task, parse(task, text)));
+    return failures;
+  }
+
   /** Parses an engine error text; never throws. */
   public static TaskFailure parse(String taskName, String text) {
     String raw = text == null ? "" : text;

@@ -43,4 +43,16 @@ class TaskFailureTest {
     assertThat(TaskFailure.parse("t", null).message()).isEmpty();
     assertThat(TaskFailure.parse("t", "x\n{\"__hatchet_error_metadata__\": not json").type()).isEqualTo("HatchetError");
   }
+
+  @Test
+  void readsEveryFailureOfAnOnFailureContextInItsOrder() {
+    java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
+    texts.put("second", "ValueError: late");
+    texts.put("first", "task CANCELLED");
+
+    var failures = TaskFailure.parseAll(texts);
+
+    assertThat(failures.keySet()).containsExactly("second", "first");
+    assertThat(failures.get("second").message()).isEqualTo("late");
+  }
 }

@@ -96,9 +96,7 @@ final class TaskContext implements Context {
 
   @Override
   public Map<String, io.hatchetoperator.worker.TaskFailure> taskRunErrors() {
-    Map<String, io.hatchetoperator.worker.TaskFailure> failures = new LinkedHashMap<>();
-    errors.forEach((task, text) -> failures.put(task, io.hatchetoperator.worker.TaskFailure.parse(task, text)));
-    return failures;
+    return io.hatchetoperator.worker.TaskFailure.parseAll(errors);
   }
 
   @Override

@@ -145,9 +145,7 @@ public final class FakeContext implements Context {
 
   @Override
   public Map<String, io.hatchetoperator.worker.TaskFailure> taskRunErrors() {
-    Map<String, io.hatchetoperator.worker.TaskFailure> failures = new LinkedHashMap<>();
-    errors.forEach((task, text) -> failures.put(task, io.hatchetoperator.worker.TaskFailure.parse(task, text)));
-    return failures;
+    return io.hatchetoperator.worker.TaskFailure.parseAll(errors);
   }
 
   /** Child runs go to the engine of the child's declaration: declare it with a test engine's Hatchet to run them. */
