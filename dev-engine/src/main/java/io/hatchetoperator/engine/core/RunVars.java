@@ -12,6 +12,7 @@ import java.util.Set;
 final class RunVars extends AbstractMap<String, Object> {
 
   private static final ObjectReader MAP = Json.MAPPER.readerFor(Map.class);
+  private static final Set<String> NAMES = Set.of("input", "additional_metadata", "workflow_run_id");
 
   private final WorkflowRun run;
   private Object input;
@@ -39,8 +40,15 @@ final class RunVars extends AbstractMap<String, Object> {
   }
 
   @Override
+  public boolean containsKey(Object name) {
+    return NAMES.contains(String.valueOf(name));
+  }
+
+  /** All three variables (parsing both documents); expressions read them by name through {@link #get}. */
+  @Override
   public Set<Entry<String, Object>> entrySet() {
-    throw new UnsupportedOperationException("the run's CEL variables are read by name only");
+    return Set.of(Map.entry("input", get("input")), Map.entry("additional_metadata", get("additional_metadata")),
+        Map.entry("workflow_run_id", run.id));
   }
 
   static Object parse(String json) {
