@@ -40,7 +40,6 @@ public final class DurableTasks {
   public void waitFor(String taskId, int invocation, List<DurableCondition> conditions, DurableSink sink) {
     scheduler.locked(() -> {
       TaskRun t = durable(taskId);
-      sinks.put(taskId, sink);
       long now = clock.millis();
       DurableLog.Appended a = append(t, invocation, LogEntry.Kind.WAIT_FOR, List.of(DurableKeys.waitFor(conditions)),
           List.of(DurableKeys.describe(conditions)), sink);
@@ -64,7 +63,6 @@ public final class DurableTasks {
   public void memo(String taskId, int invocation, String key, String payload, DurableSink sink) {
     scheduler.locked(() -> {
       TaskRun t = durable(taskId);
-      sinks.put(taskId, sink);
       DurableLog.Appended a = append(t, invocation, LogEntry.Kind.MEMO, List.of(key), List.of("memo " + key), sink);
       if (a == null) {
         return null;
@@ -100,7 +98,6 @@ public final class DurableTasks {
   public void triggerRuns(String taskId, int invocation, List<TriggerRequest> requests, DurableSink sink) {
     scheduler.locked(() -> {
       TaskRun t = durable(taskId);
-      sinks.put(taskId, sink);
       try {
         requests.forEach(scheduler::check);
       } catch (EngineException ex) {
@@ -269,7 +266,9 @@ public final class DurableTasks {
   private List<DurableLog.Appended> appendKind(TaskRun t, int invocation, LogEntry.Kind kind, List<String> keys,
       List<String> calls, DurableSink sink) {
     try {
-      return t.durable.append(invocation, kind, keys, calls);
+      List<DurableLog.Appended> added = t.durable.append(invocation, kind, keys, calls);
+      sinks.put(t.externalId, sink);
+      return added;
     } catch (DurableRefusal.Stale e) {
       sink.serverEvict(t.externalId, e.sent(), e.getMessage());
     } catch (DurableRefusal.NonDeterminism e) {
