@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The REST subset of Hatchet's API that the operator and the SDKs call, on the JDK's HTTP server: tenant, task-stats,
- * worker list, worker get/pause, and {@code /metrics}. Errors are JSON ({@code {"errors":[{code, description}]}}).
+ * worker list, worker get/pause, workflows, task metrics and logs, scheduled runs, crons and filters
+ * ({@link RestRoutes}), and {@code /metrics}. Errors are JSON ({@code {"errors":[{code, description}]}}).
  */
 public final class RestServer implements AutoCloseable {
 
