@@ -10,6 +10,12 @@
 //   node conformance-client.js priority      a blocker, then 3 LOW and 1 HIGH runs queued behind it: their starts
 //   node conformance-client.js sticky        8 runs of the HARD sticky DAG at once: the workers of first and second
 //   node conformance-client.js labels        4 runs of conf-label: the workers they ran on
+//   node conformance-client.js timed         over REST: two schedules of conf-sched 2.5 s ahead (workflow.schedule),
+//                                            one deleted at once; a per-second cron of conf-cron (workflow.cron),
+//                                            deleted after about 3.5 s; what the scheduled/crons clients answered
+//   node conformance-client.js rfilter       over REST: hatchet.filters.create on conf-rfilter (scope rf,
+//                                            input.n > 10), then push n 3 and n 20 with scope rf
+// In 'all', 'timed' runs alongside the others (it mostly waits for the clock).
 const { HatchetClient, Priority, IdempotencyCollisionError } = require('@hatchet-dev/typescript-sdk/v1');
 
 const hatchet = HatchetClient.init();
@@ -76,7 +82,48 @@ async function scenario(mode, arg) {
     const outs = await Promise.all(Array.from({ length: 4 }, () => hatchet.run('conf-label', {})));
     return { workers: outs.map((o) => (o['conf-label'] ?? o).worker) };
   }
+  if (mode === 'timed') {
+    return timed();
+  }
+  if (mode === 'rfilter') {
+    const wf = await hatchet.workflows.get('conf-rfilter');
+    const created = await hatchet.filters.create({
+      workflowId: wf.metadata.id, scope: 'rf', expression: 'input.n > 10', payload: { src: 'rest' },
+    });
+    const got = await hatchet.filters.get(created.metadata.id);
+    const listed = await hatchet.filters.list({ workflowIds: [wf.metadata.id], scopes: ['rf'] });
+    await hatchet.events.push('conf:rfilter', { n: 3 }, { scope: 'rf' });
+    await hatchet.events.push('conf:rfilter', { n: 20 }, { scope: 'rf' });
+    return { id: created.metadata.id, got: got.expression, listed: listed.rows.map((r) => r.metadata.id), pushed: 2 };
+  }
   throw new Error('unknown mode ' + mode);
+}
+
+// Declarations bound to this client (the worker process registers the same names): .schedule() and .cron()
+// call hatchet.scheduled.create and hatchet.crons.create, which the SDK sends over REST.
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function timed() {
+  const sched = hatchet.task({ name: 'conf-sched', fn: async () => ({}) });
+  const cron = hatchet.task({ name: 'conf-cron', fn: async () => ({}) });
+  const triggerAt = new Date(Date.now() + 2500);
+  const kept = await sched.schedule(triggerAt, { tag: 'kept' });
+  const deleted = await sched.schedule(triggerAt, { tag: 'deleted' });
+  await hatchet.scheduled.delete(deleted);
+  const listed = await hatchet.scheduled.list({ workflow: 'conf-sched' });
+  const every = await cron.cron('conf-every-second', '* * * * * *', { tag: 'cron' });
+  const cronsListed = await hatchet.crons.list({ workflow: 'conf-cron' });
+  await sleep(Math.max(0, triggerAt.getTime() + 1000 - Date.now()));
+  await hatchet.crons.delete(every);
+  const cronDeletedAt = Date.now();
+  const after = await hatchet.scheduled.get(kept);
+  await sleep(1500);
+  return {
+    triggerAt: triggerAt.getTime(), kept: kept.metadata.id, deleted: deleted.metadata.id, method: kept.method,
+    listed: listed.rows.map((r) => r.metadata.id), runId: after.workflowRunId, status: after.workflowRunStatus,
+    cron: every.metadata.id, cronExpression: every.cron, cronsListed: cronsListed.rows.map((r) => r.metadata.id),
+    cronDeletedAt,
+  };
 }
 
 async function main() {
@@ -85,13 +132,17 @@ async function main() {
     return scenario(mode, arg);
   }
   const all = {};
-  for (const m of ['concurrency', 'newest', 'dagconc', 'filters', 'idem', 'rate', 'onfail', 'priority', 'sticky', 'labels']) {
+  const settle = (p) => p.catch((e) => ({ error: String(e && e.message ? e.message : e) }));
+  const alongside = settle(timed());
+  for (const m of ['concurrency', 'newest', 'dagconc', 'filters', 'rfilter', 'idem', 'rate', 'onfail', 'priority',
+    'sticky', 'labels']) {
     try {
       all[m] = await scenario(m, arg);
     } catch (e) {
       all[m] = { error: String(e && e.message ? e.message : e) };
     }
   }
+  all.timed = await alongside;
   return all;
 }
 

@@ -10,6 +10,10 @@
 //   conf-idem      idempotency key input.id for 60 s (TTL)
 //   conf-sticky    a HARD sticky DAG (first -> second) on two workers; each task returns the worker it ran on
 //   conf-label     requires the worker label region=eu; on both workers, only conf-eu has the label
+//   conf-sched     started by schedules the client creates with workflow.schedule(); logs SCHED {tag, start}
+//   conf-cron      started by a per-second cron the client creates with workflow.cron(); logs CRON {tag, start}
+//   conf-rfilter   runs on the event conf:rfilter and declares no filter: the client creates one over REST
+//                  (hatchet.filters.create, scope rf, input.n > 10); logs RFILTER {n, payload}
 // Every task returns { start, end } (epoch ms) so the client can check overlaps and order.
 // Usage: node conformance-worker.js; HATCHET_CLIENT_* come from the environment.
 const { HatchetClient, ConcurrencyLimitStrategy } = require('@hatchet-dev/typescript-sdk/v1');
@@ -93,11 +97,21 @@ const label = hatchet.task({
   fn: async (input, ctx) => ({ worker: ctx.worker.id() }),
 });
 
+const logged = (label) => async (input, ctx) => {
+  const start = Date.now();
+  console.log(label + ' ' + JSON.stringify({ tag: input.tag, n: input.n, start, payload: ctx.filterPayload(),
+    task: ctx.taskRunExternalId() }));
+  return { start, tag: input.tag };
+};
+const sched = hatchet.task({ name: 'conf-sched', fn: logged('SCHED') });
+const cron = hatchet.task({ name: 'conf-cron', fn: logged('CRON') });
+const restFiltered = hatchet.task({ name: 'conf-rfilter', onEvents: ['conf:rfilter'], fn: logged('RFILTER') });
+
 const prio = hatchet.task({ name: 'conf-prio', fn: async (input) => timed(input.ms ?? 50, { tag: input.tag }) });
 
 async function main() {
   const main = await hatchet.worker('conf-main', {
-    workflows: [conc, newest, dagConc, filtered, idem, rate, onfail, sticky, label],
+    workflows: [conc, newest, dagConc, filtered, idem, rate, onfail, sticky, label, sched, cron, restFiltered],
     slots: 20,
   });
   const eu = await hatchet.worker('conf-eu', { workflows: [sticky, label], slots: 20, labels: { region: 'eu' } });

@@ -87,6 +87,7 @@ public final class DevEngine implements AutoCloseable {
     }
     rest.setReadiness(sweep::problem);
     rest.setTaskLogs(logs);
+    rest.serveTriggers(timed, s.clock());
     this.token = tokens.issue(serverUrl(), hostPort(), s.tokenTtl());
     sweep.start(timer);
     LOG.info("dev engine up: gRPC {} REST {} tenant {}", grpcPort(), httpPort(), tenantId);

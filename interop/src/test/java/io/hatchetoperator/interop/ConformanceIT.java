@@ -144,6 +144,87 @@ class ConformanceIT {
         .as("n 0 fails the filter, n 5 has no scope").hasSize(1);
   }
 
+  /** The JSON of each worker log line starting with {@code label}. */
+  private static List<JsonNode> logged(String label) throws Exception {
+    java.nio.file.Path log = NodeScript.TS.resolveSibling("target").resolve("node-logs").resolve("conf-worker.log");
+    List<JsonNode> out = new ArrayList<>();
+    for (String l : Files.readAllLines(log)) {
+      if (l.startsWith(label + " ")) {
+        out.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(l.substring(label.length() + 1)));
+      }
+    }
+    return out;
+  }
+
+  /** When the engine assigned the task (its clock), read from the engine's record of it. */
+  private static long engineStart(String taskId) {
+    return engine.scheduler().readTask(taskId, t -> t.startedAtMillis());
+  }
+
+  @Test
+  void a_schedule_made_with_workflow_schedule_starts_on_time_by_the_engine_s_clock_and_not_before() throws Exception {
+    JsonNode r = client("timed");
+    assertThat(r.has("error")).as(r.toString()).isFalse();
+    long triggerAt = r.get("triggerAt").asLong();
+    assertThat(r.get("method").asText()).isEqualTo("API");
+    List<JsonNode> runs = logged("SCHED");
+    assertThat(runs).as("one scheduled run, the kept one: %s", runs).hasSize(1);
+    JsonNode run = runs.get(0);
+    assertThat(run.get("tag").asText()).isEqualTo("kept");
+    long started = engineStart(run.get("task").asText());
+    assertThat(started).as("started at %d, scheduled for %d", started, triggerAt).isGreaterThanOrEqualTo(triggerAt)
+        .isLessThan(triggerAt + 1_500);
+    assertThat(run.get("start").asLong()).as("the worker ran it no earlier").isGreaterThanOrEqualTo(triggerAt);
+    String runId = engine.scheduler().readTask(run.get("task").asText(), t -> t.run().id());
+    assertThat(r.get("runId").asText()).as("hatchet.scheduled.get names the run it started").isEqualTo(runId);
+    assertThat(r.get("status").asText()).isIn("RUNNING", "SUCCEEDED");
+  }
+
+  @Test
+  void a_schedule_deleted_with_hatchet_scheduled_delete_never_runs() throws Exception {
+    JsonNode r = client("timed");
+    assertThat(r.has("error")).as(r.toString()).isFalse();
+    assertThat(r.get("listed")).extracting(JsonNode::asText).contains(r.get("kept").asText())
+        .doesNotContain(r.get("deleted").asText());
+    // the client returned 4 s after both schedules' time, which is long after the kept one ran
+    assertThat(logged("SCHED")).extracting(l -> l.get("tag").asText()).containsExactly("kept");
+  }
+
+  @Test
+  void a_per_second_cron_made_with_workflow_cron_fires_each_second_until_hatchet_crons_delete() throws Exception {
+    JsonNode r = client("timed");
+    assertThat(r.has("error")).as(r.toString()).isFalse();
+    assertThat(r.get("cronExpression").asText()).isEqualTo("* * * * * *");
+    assertThat(r.get("cronsListed")).extracting(JsonNode::asText).contains(r.get("cron").asText());
+    List<Long> starts = new ArrayList<>();
+    for (JsonNode l : logged("CRON")) {
+      starts.add(engineStart(l.get("task").asText()));
+    }
+    starts.sort(Long::compare);
+    assertThat(starts).as("about 3.5 s of a per-second cron").hasSizeBetween(2, 5);
+    for (int i = 1; i < starts.size(); i++) {
+      assertThat(starts.get(i) - starts.get(i - 1)).as("fired by the expression, not in a burst: %s", starts)
+          .isGreaterThan(500);
+      assertThat(starts.get(i) / 1000).as("one run per second: %s", starts).isGreaterThan(starts.get(i - 1) / 1000);
+    }
+    assertThat(starts).as("nothing fired after the delete (%d)", r.get("cronDeletedAt").asLong())
+        .allMatch(s -> s <= r.get("cronDeletedAt").asLong() + 200);
+  }
+
+  @Test
+  void a_filter_made_with_hatchet_filters_create_lets_the_matching_event_through_and_blocks_the_other() throws Exception {
+    JsonNode r = client("rfilter");
+    assertThat(r.has("error")).as(r.toString()).isFalse();
+    assertThat(r.get("got").asText()).isEqualTo("input.n > 10");
+    assertThat(r.get("listed")).extracting(JsonNode::asText).containsExactly(r.get("id").asText());
+    await().atMost(Duration.ofSeconds(10)).until(() -> !logged("RFILTER").isEmpty());
+    Thread.sleep(300);
+    List<JsonNode> runs = logged("RFILTER");
+    assertThat(runs).as("n 3 fails the filter; without it the workflow would run for both: %s", runs).hasSize(1);
+    assertThat(runs.get(0).get("n").asInt()).isEqualTo(20);
+    assertThat(runs.get(0).at("/payload/src").asText()).isEqualTo("rest");
+  }
+
   @Test
   void an_idempotency_key_collision_reaches_the_ts_client_as_its_typed_error_with_the_first_run_s_id() {
     JsonNode r = client("idem");

@@ -15,6 +15,14 @@ public interface Context {
   /** The task's name (readable id). */
   String taskName();
 
+  /**
+   * The action's {@code parent_workflow_run_id}, empty for a run that is not a child. As the TypeScript SDK's
+   * {@code ctx.parentWorkflowRunId()} it holds, despite its name, the parent <em>task run's</em> external id:
+   * Hatchet fills it from the child's {@code ParentTaskExternalID} ({@code internal/services/dispatcher/
+   * subscribed_worker_v1.go}).
+   */
+  java.util.Optional<String> parentWorkflowRunId();
+
   /** How many times this run was retried or reassigned before this attempt (0 on the first). */
   int retryCount();
 
@@ -113,5 +121,36 @@ public interface Context {
   /** Run options linking a child to this task run: the next child index and {@code key} (may be null). */
   default RunOptions childOptions(String key) {
     return RunOptions.NONE.childOf(new RunOptions.ChildOf(workflowRunId(), taskRunExternalId(), nextChildIndex(), key));
+  }
+
+  /** Whether this task was declared durable ({@link TaskOptions.Builder#durable()}): only then may it sleep or wait. */
+  boolean isDurable();
+
+  /**
+   * Durably sleeps for {@code duration} (whole seconds, a fraction rounds up) and returns how long the engine says
+   * it slept: the engine keeps the timer, so the sleep lasts across worker restarts. Only in a durable task; a
+   * cancelled run stops waiting with {@link RunCancelledException}.
+   */
+  java.time.Duration sleepFor(java.time.Duration duration);
+
+  /**
+   * Durably waits for the next event {@code key} whose payload matches the CEL {@code expression} (empty or null: any),
+   * and returns its payload decoded to {@code type}. Only in a durable task.
+   */
+  <T> T waitForEvent(String key, String expression, java.lang.reflect.Type type);
+
+  /** {@link #waitForEvent(String, String, java.lang.reflect.Type)} decoded to a class (a record, a POJO, a map). */
+  default <T> T waitForEvent(String key, String expression, Class<T> type) {
+    return waitForEvent(key, expression, (java.lang.reflect.Type) type);
+  }
+
+  /** {@link #waitForEvent(String, String, java.lang.reflect.Type)} decoded to a generic type. */
+  default <T> T waitForEvent(String key, String expression, com.fasterxml.jackson.core.type.TypeReference<T> type) {
+    return waitForEvent(key, expression, type.getType());
+  }
+
+  /** {@link #waitForEvent(String, String, java.lang.reflect.Type)} as a map of the payload's fields. */
+  default Map<String, Object> waitForEvent(String key, String expression) {
+    return waitForEvent(key, expression, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
   }
 }

@@ -126,6 +126,20 @@ public final class Hatchet implements AutoCloseable {
     return standalone(name, options, inputType.getType(), outputType.getType(), TaskBodies.of(body));
   }
 
+  /**
+   * Declares a durable standalone task ({@code hatchet.durableTask} in the TypeScript SDK, {@code durable_task} in
+   * Python's): its body may call {@link Context#sleepFor} and {@link Context#waitForEvent}.
+   */
+  public <I, O> TaskRef<I, O> durableTask(String name, Class<I> inputType, Class<O> outputType, TaskBody<I, O> body) {
+    return task(name, TaskOptions.DEFAULTS.asDurable(), inputType, outputType, body);
+  }
+
+  /** Declares a durable standalone task with options (made durable, see {@link TaskOptions#asDurable()}). */
+  public <I, O> TaskRef<I, O> durableTask(String name, TaskOptions options, Class<I> inputType, Class<O> outputType,
+      TaskBody<I, O> body) {
+    return task(name, options.asDurable(), inputType, outputType, body);
+  }
+
   /** Declares a standalone task whose body answers with a {@link java.util.concurrent.CompletableFuture}. */
   public <I, O> TaskRef<I, O> asyncTask(String name, TaskOptions options, Class<I> inputType, Class<O> outputType,
       AsyncTaskBody<I, O> body) {
@@ -158,6 +172,11 @@ public final class Hatchet implements AutoCloseable {
       client = new HatchetClient(settings, channels, mapper);
     }
     return client;
+  }
+
+  /** Crons and scheduled runs over the engine's REST API: create, list and delete crons; list and delete schedules. */
+  public io.hatchetoperator.worker.client.TimedTriggersClient timedTriggers() {
+    return new io.hatchetoperator.worker.client.TimedTriggersClient(settings, mapper);
   }
 
   /** Closes the client; workers are stopped through their own {@code shutdown()} or {@code kill()}. */

@@ -9,12 +9,16 @@ import java.util.Map;
  * A task's options: retries and backoff, execution and schedule timeouts, slot requests (slot type to
  * units), DAG parents (task names of the same workflow), the exception classes that fail a run at once
  * without retries (besides {@link NonRetryableException}), the rate limits each run takes, the worker labels it
- * requires or prefers and its own concurrency limits.
+ * requires or prefers, its own concurrency limits, and whether it is durable (it may sleep and wait for events
+ * through the engine, on the worker's {@code durable} slots).
  */
 public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSeconds,
     Duration executionTimeout, Duration scheduleTimeout, Map<String, Integer> slotRequests,
     List<String> parents, List<Class<? extends Throwable>> nonRetryable, List<RateLimit> rateLimits,
-    Map<String, DesiredLabel> desiredLabels, List<ConcurrencyLimit> concurrency) {
+    Map<String, DesiredLabel> desiredLabels, List<ConcurrencyLimit> concurrency, boolean durable) {
+
+  /** The slot type durable tasks run on by default, as Hatchet's SDKs name it ({@code SlotType.Durable}). */
+  public static final String DURABLE_SLOT_TYPE = "durable";
 
   /** Hatchet's defaults: no retries, 60 s execution timeout, 5 min schedule timeout, one default slot. */
   public static final TaskOptions DEFAULTS = builder().build();
@@ -40,6 +44,17 @@ public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSe
     return new Builder();
   }
 
+  /**
+   * These options, durable: a task still requesting the one default slot requests one {@code durable} slot instead
+   * (the TypeScript SDK's {@code mapSlotRequestsPb}); other slot requests are kept.
+   */
+  public TaskOptions asDurable() {
+    Map<String, Integer> slots = slotRequests.equals(Map.of(WorkerOptions.DEFAULT_SLOT_TYPE, 1))
+        ? Map.of(DURABLE_SLOT_TYPE, 1) : slotRequests;
+    return new TaskOptions(retries, backoffFactor, backoffMaxSeconds, executionTimeout, scheduleTimeout, slots,
+        parents, nonRetryable, rateLimits, desiredLabels, concurrency, true);
+  }
+
   /** Builds {@link TaskOptions}; unset values keep Hatchet's defaults. */
   public static final class Builder {
     private int retries;
@@ -53,6 +68,7 @@ public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSe
     private final List<RateLimit> rateLimits = new java.util.ArrayList<>();
     private final Map<String, DesiredLabel> desiredLabels = new LinkedHashMap<>();
     private final List<ConcurrencyLimit> concurrency = new java.util.ArrayList<>();
+    private boolean durable;
 
     public Builder retries(int retries) { this.retries = retries; return this; }
 
@@ -112,9 +128,16 @@ public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSe
       return this;
     }
 
+    /**
+     * A durable task: {@link Context#sleepFor} and {@link Context#waitForEvent} wait through the engine, and the task
+     * runs on a {@code durable} slot unless {@link #slots} names another (see {@link TaskOptions#asDurable()}).
+     */
+    public Builder durable() { this.durable = true; return this; }
+
     public TaskOptions build() {
-      return new TaskOptions(retries, backoffFactor, backoffMaxSeconds, executionTimeout,
-          scheduleTimeout, slotRequests, parents, nonRetryable, rateLimits, desiredLabels, concurrency);
+      TaskOptions options = new TaskOptions(retries, backoffFactor, backoffMaxSeconds, executionTimeout,
+          scheduleTimeout, slotRequests, parents, nonRetryable, rateLimits, desiredLabels, concurrency, false);
+      return durable ? options.asDurable() : options;
     }
   }
 }

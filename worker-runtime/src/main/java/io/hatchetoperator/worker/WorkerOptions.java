@@ -29,6 +29,25 @@ public record WorkerOptions(Map<String, Integer> slotConfig, Map<String, String>
     labels = Map.copyOf(labels);
   }
 
+  /** The durable slots a worker serving durable tasks gets when none are set (the TypeScript SDK's default). */
+  public static final int DEFAULT_DURABLE_SLOTS = 1000;
+
+  /**
+   * These options with the slot types {@code requested} but missing added at their defaults: 100 {@code default}
+   * slots, {@value #DEFAULT_DURABLE_SLOTS} {@code durable} ones (the TypeScript SDK's {@code resolveWorkerOptions});
+   * other types are left for the worker to refuse with a clear error.
+   */
+  public WorkerOptions withDefaultSlotsFor(java.util.Set<String> requested) {
+    Map<String, Integer> config = new LinkedHashMap<>(slotConfig);
+    if (requested.contains(DEFAULT_SLOT_TYPE)) {
+      config.putIfAbsent(DEFAULT_SLOT_TYPE, 100);
+    }
+    if (requested.contains(TaskOptions.DURABLE_SLOT_TYPE)) {
+      config.putIfAbsent(TaskOptions.DURABLE_SLOT_TYPE, DEFAULT_DURABLE_SLOTS);
+    }
+    return config.equals(slotConfig) ? this : new WorkerOptions(config, labels, taskExecutor);
+  }
+
   /** {@code n} default slots and no labels. */
   public static WorkerOptions slots(int n) {
     return builder().slots(n).build();
@@ -46,6 +65,12 @@ public record WorkerOptions(Map<String, Integer> slotConfig, Map<String, String>
 
     /** Number of default slots (concurrent task runs). */
     public Builder slots(int n) { slotConfig.put(DEFAULT_SLOT_TYPE, n); return this; }
+
+    /**
+     * Number of {@code durable} slots (durable tasks waiting or running). Without it, a worker serving durable tasks
+     * gets 1,000, the TypeScript SDK's default ({@code DEFAULT_DURABLE_SLOTS}, {@code v1/client/worker/slot-utils.js}).
+     */
+    public Builder durableSlots(int n) { slotConfig.put(TaskOptions.DURABLE_SLOT_TYPE, n); return this; }
 
     /** Number of slots of a custom slot type that tasks request through {@link TaskOptions.Builder#slots}. */
     public Builder slotType(String type, int n) { slotConfig.put(type, n); return this; }

@@ -41,6 +41,16 @@ public final class WorkflowRef<I, O> implements WorkflowDeclaration {
     return add(name, options, outputType.getType(), TaskBodies.of(body));
   }
 
+  /** Adds a durable task ({@code workflow.durableTask} in the TypeScript SDK): it may sleep and wait for events. */
+  public <T> TaskRef<I, T> durableTask(String name, Class<T> outputType, TaskBody<I, T> body) {
+    return durableTask(name, TaskOptions.DEFAULTS, outputType, body);
+  }
+
+  /** Adds a durable task with options (made durable, see {@link TaskOptions#asDurable()}). */
+  public <T> TaskRef<I, T> durableTask(String name, TaskOptions options, Class<T> outputType, TaskBody<I, T> body) {
+    return add(name, options.asDurable(), outputType, TaskBodies.of(body));
+  }
+
   /** Adds a task whose body answers with a {@link CompletableFuture}. */
   public <T> TaskRef<I, T> asyncTask(String name, TaskOptions options, Class<T> outputType,
       AsyncTaskBody<I, T> body) {

@@ -49,7 +49,13 @@ public final class EventFilters {
    */
   static List<String> runs(WorkflowDef def, String scope, String eventId, String key, String payloadJson,
       String metadataJson) {
-    if (def.filters().isEmpty()) {
+    return runs(def, def.filters(), scope, eventId, key, payloadJson, metadataJson);
+  }
+
+  /** As above with the workflow's filters given: its declared ones and those created over the API. */
+  static List<String> runs(WorkflowDef def, List<Filter> filters, String scope, String eventId, String key,
+      String payloadJson, String metadataJson) {
+    if (filters.isEmpty()) {
       return java.util.Collections.singletonList(null);
     }
     List<String> out = new ArrayList<>();
@@ -57,7 +63,7 @@ public final class EventFilters {
       return out;
     }
     Map<String, Object> vars = null;
-    for (Filter f : def.filters()) {
+    for (Filter f : filters) {
       if (!f.scope().equals(scope) || f.expression() == null) {
         continue;
       }
@@ -87,7 +93,9 @@ public final class EventFilters {
       TriggerRequest base) {
     List<TriggerRequest> reqs = new ArrayList<>();
     for (WorkflowDef def : registry.triggeredBy(key)) {
-      for (String filterPayload : runs(def, scope, eventId, key, base.inputJson(), base.metadataJson())) {
+      List<Filter> filters = new ArrayList<>(def.filters());
+      filters.addAll(registry.apiFilters().of(def.id()));
+      for (String filterPayload : runs(def, filters, scope, eventId, key, base.inputJson(), base.metadataJson())) {
         reqs.add(new TriggerRequest(def.name(), base.inputJson(), base.metadataJson(), base.priority(), null, null,
             null, null, eventId, key, null, null, filterPayload));
       }

@@ -22,6 +22,12 @@ public final class WorkflowRegistry {
 
   private final Map<String, WorkflowDef> byName = new ConcurrentHashMap<>();
   private final Map<String, String> workflowIds = new ConcurrentHashMap<>();
+  private final ApiFilters apiFilters = new ApiFilters();
+
+  /** The event filters created over the API; they gate event runs with each workflow's declared filters. */
+  public ApiFilters apiFilters() {
+    return apiFilters;
+  }
 
   /** Validates and stores a new version; a later PutWorkflow of the same name replaces it. */
   public WorkflowDef put(CreateWorkflowVersionRequest req) {

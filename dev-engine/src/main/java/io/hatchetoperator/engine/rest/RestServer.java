@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The REST subset of Hatchet's API that the operator and the SDKs call, on the JDK's HTTP server: tenant, task-stats,
- * worker list, worker get/pause, and {@code /metrics}. Errors are JSON ({@code {"errors":[{code, description}]}}).
+ * worker list, worker get/pause, workflows, task metrics and logs, scheduled runs, crons and filters
+ * ({@link RestRoutes}), and {@code /metrics}. Errors are JSON ({@code {"errors":[{code, description}]}}).
  */
 public final class RestServer implements AutoCloseable {
 
@@ -45,6 +46,7 @@ public final class RestServer implements AutoCloseable {
   private volatile io.hatchetoperator.engine.core.TaskLogs taskLogs = new io.hatchetoperator.engine.core.TaskLogs();
   private volatile boolean available = true;
   private volatile java.util.function.Supplier<String> readiness = () -> null;
+  private final List<RestRoutes> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   static {
     // The JDK's server reads these once, when its first server starts: a request (line and headers) must arrive
@@ -81,6 +83,15 @@ public final class RestServer implements AutoCloseable {
   /** What {@code /api/ready} checks: null when ready, otherwise the reason (answered with 503). */
   public void setReadiness(java.util.function.Supplier<String> check) {
     this.readiness = check;
+  }
+
+  /**
+   * Serves scheduled runs and crons (through {@code timed}, on the engine clock) and v1 event filters, with Hatchet's
+   * paths ({@link TimedRoutes}, {@link FilterRoutes}).
+   */
+  public void serveTriggers(io.hatchetoperator.engine.core.TimedTriggers timed, java.time.Clock clock) {
+    routes.add(new TimedRoutes(scheduler, timed));
+    routes.add(new FilterRoutes(scheduler, clock));
   }
 
   /** Serves {@code GET /api/v1/stable/tasks/{task}/logs} from these logs. */
@@ -128,6 +139,19 @@ public final class RestServer implements AutoCloseable {
   }
 
   private void route(HttpExchange ex, String path) throws IOException {
+    for (RestRoutes r : routes) {
+      if (r.matches(path)) {
+        tokens.check(ex.getRequestHeaders().getFirst("Authorization"));
+        RestAnswer a = r.serve(ex.getRequestMethod(), path, TaskLogsQuery.params(ex.getRequestURI().getRawQuery()),
+            () -> readJson(ex, "a JSON object"));
+        if (a.body() == null) {
+          ex.sendResponseHeaders(a.code(), -1);
+        } else {
+          send(ex, a.code(), a.body());
+        }
+        return;
+      }
+    }
     Matcher logs = TASK_LOGS.matcher(path);
     if (logs.matches()) {
       tokens.check(ex.getRequestHeaders().getFirst("Authorization"));
@@ -194,22 +218,33 @@ public final class RestServer implements AutoCloseable {
     return RestJson.workerList(all, offset, limit);
   }
 
-  private static boolean isPaused(HttpExchange ex) throws IOException {
-    JsonNode body;
-    try (InputStream in = ex.getRequestBody()) {
-      byte[] bytes = in.readNBytes(MAX_BODY + 1);
-      if (bytes.length > MAX_BODY) {
-        throw EngineException.invalid("the request body is over " + MAX_BODY + " bytes; send {\"isPaused\": true}");
-      }
-      body = Json.MAPPER.readTree(bytes);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw EngineException.invalid("the body is not JSON (" + e.getOriginalMessage() + "); send {\"isPaused\": true}");
-    }
+  private static boolean isPaused(HttpExchange ex) {
+    JsonNode body = readJson(ex, "{\"isPaused\": true}");
     JsonNode paused = body == null ? null : body.get("isPaused");
     if (paused == null || !paused.isBoolean()) {
       throw EngineException.invalid("isPaused = " + paused + " is not a boolean; send {\"isPaused\": true} or false");
     }
     return paused.booleanValue();
+  }
+
+  /** The request body as JSON (at most {@code MAX_BODY} bytes); INVALID_ARGUMENT naming what to send otherwise. */
+  private static JsonNode readJson(HttpExchange ex, String expected) {
+    try (InputStream in = ex.getRequestBody()) {
+      byte[] bytes = in.readNBytes(MAX_BODY + 1);
+      if (bytes.length > MAX_BODY) {
+        throw EngineException.invalid("the request body is over " + MAX_BODY + " bytes; send " + expected);
+      }
+      JsonNode body = Json.MAPPER.readTree(bytes);
+      if (body == null || !body.isObject()) {
+        throw EngineException.invalid("the body is " + (body == null ? "empty" : body.getNodeType()) + "; send "
+            + expected);
+      }
+      return body;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw EngineException.invalid("the body is not JSON (" + e.getOriginalMessage() + "); send " + expected);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("reading the request body failed", e);
+    }
   }
 
   private static List<String> taskNames(Map<String, String> q) {

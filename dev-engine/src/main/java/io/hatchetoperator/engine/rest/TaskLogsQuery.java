@@ -53,7 +53,8 @@ final class TaskLogsQuery {
     return out;
   }
 
-  private static Map<String, List<String>> params(String raw) {
+  /** The query's parameters, each with every value it was given (repeated parameters keep their order). */
+  static Map<String, List<String>> params(String raw) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     if (raw == null || raw.isEmpty()) {
       return out;

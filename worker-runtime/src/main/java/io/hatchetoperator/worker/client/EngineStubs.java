@@ -45,6 +45,11 @@ public final class EngineStubs implements AutoCloseable {
     return DispatcherGrpc.newBlockingStub(authed).withCompression(GZIP);
   }
 
+  /** Hatchet's v1 dispatcher (the DurableTask stream of durable tasks). */
+  public io.hatchetoperator.proto.v1.V1DispatcherGrpc.V1DispatcherStub v1Dispatcher() {
+    return io.hatchetoperator.proto.v1.V1DispatcherGrpc.newStub(authed).withCompression(GZIP);
+  }
+
   public AdminServiceGrpc.AdminServiceBlockingStub admin() {
     return AdminServiceGrpc.newBlockingStub(authed).withCompression(GZIP);
   }

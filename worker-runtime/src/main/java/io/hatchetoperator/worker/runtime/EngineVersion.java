@@ -9,6 +9,12 @@ public record EngineVersion(int major, int minor, int patch) implements Comparab
   /** The first engine that takes {@code slot_config} at registration. */
   public static final EngineVersion SLOT_CONFIG = new EngineVersion(0, 78, 23);
 
+  /**
+   * The first engine whose durable tasks use the DurableTask stream (the TypeScript SDK 1.33.2's
+   * {@code MinEngineVersion.DURABLE_EVICTION}, {@code v1/client/worker/engine-version.js}).
+   */
+  public static final EngineVersion DURABLE_TASK = new EngineVersion(0, 80, 0);
+
   private static final Pattern SEMVER = Pattern.compile("^v?(\\d+)\\.(\\d+)\\.(\\d+).*");
 
   /** Parses {@code v0.78.23} (a leading {@code v} and a suffix are allowed); null if it is not semver. */
@@ -23,6 +29,10 @@ public record EngineVersion(int major, int minor, int patch) implements Comparab
 
   public boolean supportsSlotConfig() {
     return compareTo(SLOT_CONFIG) >= 0;
+  }
+
+  public boolean supportsDurableTask() {
+    return compareTo(DURABLE_TASK) >= 0;
   }
 
   @Override

@@ -28,6 +28,7 @@ final class Registrar {
   private final EngineStubs stubs;
   private boolean workflowsPut;
   private Boolean slotConfig;
+  private volatile EngineVersion version;
 
   Registrar(HatchetSettings settings, String name, WorkerOptions options, List<Workflow> workflows,
       EngineStubs stubs) {
@@ -57,11 +58,17 @@ final class Registrar {
     return response.getWorkerId();
   }
 
+  /** The engine's version from GetVersion; null before registration, without GetVersion or if not semver. */
+  EngineVersion engineVersion() {
+    return version;
+  }
+
   private boolean engineTakesSlotConfig(long deadline) {
     try {
       String text = stubs.dispatcherBlocking().withDeadlineAfter(deadline, TimeUnit.MILLISECONDS)
           .getVersion(GetVersionRequest.getDefaultInstance()).getVersion();
       EngineVersion version = EngineVersion.parse(text);
+      this.version = version;
       if (version == null) {
         LOG.warn("engine version '{}' is not semver; registering with slot_config", text);
         return true;

@@ -64,7 +64,8 @@ final class RegistrationRequests {
         .setInputs("{}")
         .addAllParents(o.parents())
         .setRetries(o.retries())
-        .putAllSlotRequests(o.slotRequests());
+        .putAllSlotRequests(o.slotRequests())
+        .setIsDurable(o.durable());
     if (o.backoffFactor() != null) {
       opts.setBackoffFactor(o.backoffFactor()).setBackoffMaxSeconds(o.backoffMaxSeconds());
     }
@@ -125,6 +126,13 @@ final class RegistrationRequests {
       request.setSlots(options.slotConfig().getOrDefault(WorkerOptions.DEFAULT_SLOT_TYPE, 100));
     }
     return request.build();
+  }
+
+  /** The slot types the served tasks request (for {@link WorkerOptions#withDefaultSlotsFor}). */
+  static java.util.Set<String> requestedSlotTypes(List<Workflow> workflows) {
+    java.util.Set<String> types = new java.util.LinkedHashSet<>();
+    workflows.forEach(w -> w.servedTasks().forEach(t -> types.addAll(t.options().slotRequests().keySet())));
+    return types;
   }
 
   /** Checks every task's slot requests against the worker's slot types; the message says how to fix it. */

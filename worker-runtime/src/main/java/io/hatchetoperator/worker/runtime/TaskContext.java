@@ -26,9 +26,14 @@ final class TaskContext implements Context {
   private final java.util.concurrent.atomic.AtomicInteger childIndex = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicLong streamIndex = new java.util.concurrent.atomic.AtomicLong();
 
+  private final boolean durable;
+  private final DurableCalls durableCalls;
+
   TaskContext(AssignedAction action, ActionPayload payload, ExecutionServices services,
-      Runnable slotReleaser) {
+      Runnable slotReleaser, boolean durable) {
     this.action = action;
+    this.durable = durable;
+    this.durableCalls = new DurableCalls(action, durable, services, () -> cancelled);
     this.parents = payload.parents();
     this.errors = payload.errors();
     this.services = services;
@@ -52,6 +57,27 @@ final class TaskContext implements Context {
   @Override
   public String taskName() {
     return action.getTaskName();
+  }
+
+  @Override
+  public java.util.Optional<String> parentWorkflowRunId() {
+    return action.hasParentWorkflowRunId() && !action.getParentWorkflowRunId().isEmpty()
+        ? java.util.Optional.of(action.getParentWorkflowRunId()) : java.util.Optional.empty();
+  }
+
+  @Override
+  public boolean isDurable() {
+    return durable;
+  }
+
+  @Override
+  public Duration sleepFor(Duration duration) {
+    return durableCalls.sleepFor(duration);
+  }
+
+  @Override
+  public <T> T waitForEvent(String key, String expression, java.lang.reflect.Type type) {
+    return durableCalls.waitForEvent(key, expression, type);
   }
 
   @Override

@@ -50,7 +50,7 @@ final class TaskExecution implements Runnable {
     this.task = task;
     this.services = services;
     this.attempt = new Attempt(action.getTaskRunExternalId(), action.getRetryCount());
-    this.context = new TaskContext(action, payload, services, this::releaseSlots);
+    this.context = new TaskContext(action, payload, services, this::releaseSlots, task.options().durable());
   }
 
   String taskRunId() {
@@ -173,6 +173,16 @@ final class TaskExecution implements Runnable {
   /** A newer attempt of this run arrived: stop this one and never report its result. */
   void supersede() {
     end(Outcome.SUPERSEDED, "superseded by a newer attempt");
+  }
+
+  /** The engine evicted this durable invocation (a newer one runs elsewhere): stop, report nothing. */
+  void evict(String why) {
+    end(Outcome.SUPERSEDED, "evicted by the engine: " + why);
+  }
+
+  /** The durable invocation this assignment is (1 when the engine does not say, as the TypeScript SDK reads it). */
+  int durableInvocation() {
+    return action.hasDurableTaskInvocationCount() ? action.getDurableTaskInvocationCount() : 1;
   }
 
   /** The drain deadline passed (stop mode HAND_BACK): stop, report nothing; the engine reassigns it. */

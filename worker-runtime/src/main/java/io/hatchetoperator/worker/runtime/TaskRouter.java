@@ -62,6 +62,16 @@ final class TaskRouter {
     }
   }
 
+  /** The engine evicted invocations up to {@code invocation} of a durable task run: they stop, reporting nothing. */
+  void evict(String taskRunExternalId, int invocation, String why) {
+    running.values().stream()
+        .filter(e -> e.taskRunId().equals(taskRunExternalId) && e.durableInvocation() <= invocation)
+        .forEach(e -> {
+          LOG.info("task run {} (invocation {}) evicted by the engine: {}", taskRunExternalId, invocation, why);
+          e.evict(why);
+        });
+  }
+
   private void cancel(Attempt attempt) {
     TaskExecution execution = running.get(attempt);
     LOG.info("task run {} cancelled by the engine{}", attempt, execution == null ? " (not running here)" : "");

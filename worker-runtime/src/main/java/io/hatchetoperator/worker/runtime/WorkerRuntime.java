@@ -54,6 +54,7 @@ public final class WorkerRuntime implements Worker {
   private HealthServer health;
   private ActionListener listener;
   private TaskRouter router;
+  private DurableStream durable;
 
   public WorkerRuntime(HatchetSettings settings, String name, WorkerOptions options,
       List<Workflow> workflows, ChannelFactory channels) {
@@ -69,6 +70,7 @@ public final class WorkerRuntime implements Worker {
     if (workflows.isEmpty()) {
       throw new IllegalArgumentException("worker '" + name + "' has no workflows: pass at least one");
     }
+    options = options.withDefaultSlotsFor(RegistrationRequests.requestedSlotTypes(workflows));
     RegistrationRequests.checkSlotTypes(name, options, workflows);
     this.settings = settings;
     this.name = name;
@@ -116,10 +118,14 @@ public final class WorkerRuntime implements Worker {
           () -> state.name(), slots.totals(), slots::used);
     }
     logs = new LogSender(name, stubs, settings.timing().rpcTimeout());
+    Registrar registrar = new Registrar(settings, name, options, workflows, stubs);
+    durable = new DurableStream(stubs, control, this::workerIdOrName, settings.timing().maxBackoff(),
+        DurableStream.STATUS_INTERVAL, new DurableWaits((invocation, why) -> router.evict(
+            invocation.taskRunExternalId(), invocation.invocationCount(), why)));
     ExecutionServices services = new ExecutionServices(settings, this::workerIdOrName, stubs, events,
-        slots, metrics, control, this::ended, mapper, logs);
+        slots, metrics, control, this::ended, mapper, logs, durable, registrar::engineVersion);
     router = new TaskRouter(name, tasksByAction, running, services, threads.tasks());
-    listener = new ActionListener(new Registrar(settings, name, options, workflows, stubs), stubs,
+    listener = new ActionListener(registrar, stubs,
         control, new ReconnectPolicy(settings.timing(), () -> ThreadLocalRandom.current().nextDouble()),
         settings.timing(), metrics,
         (id, beats) -> new Heartbeater(stubs, control, settings.timing(), metrics, id, beats),
@@ -271,6 +277,9 @@ public final class WorkerRuntime implements Worker {
   }
 
   private void closeResources(boolean now) {
+    if (durable != null) {
+      durable.close();
+    }
     if (threads != null) {
       threads.close(now);
     }
@@ -325,6 +334,7 @@ public final class WorkerRuntime implements Worker {
         state = WorkerState.GAVE_UP;
         running.values().forEach(TaskExecution::kill);
         events.abort();
+        durable.close();
         threads.close(true);
         stubs.closeNow();
         if (logs != null) {

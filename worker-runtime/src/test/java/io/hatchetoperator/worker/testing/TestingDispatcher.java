@@ -77,6 +77,11 @@ public final class TestingDispatcher extends DispatcherGrpc.DispatcherImplBase {
         .setAdditionalMetadata("{\"source\":\"test\"}").build());
   }
 
+  /** Sends {@code action} as it is to the last worker that listens. */
+  public void push(AssignedAction action) {
+    send(action);
+  }
+
   public void cancel(String taskRunId) {
     cancel(taskRunId, 0);
   }

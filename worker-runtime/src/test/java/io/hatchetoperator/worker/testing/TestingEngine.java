@@ -32,6 +32,7 @@ public final class TestingEngine implements AutoCloseable {
   public final TestingRuns runs = new TestingRuns();
   public final TestingDispatcher dispatcher = new TestingDispatcher(runs);
   public final TestingAdmin admin = new TestingAdmin(runs, dispatcher);
+  public final TestingDurableDispatcher durable = new TestingDurableDispatcher();
   public final TestingRest rest;
   /** The authorization header of every call received. */
   public final List<String> authorizations = new CopyOnWriteArrayList<>();
@@ -62,6 +63,7 @@ public final class TestingEngine implements AutoCloseable {
     server = builder
         .addService(ServerInterceptors.intercept(dispatcher, auth))
         .addService(ServerInterceptors.intercept(admin.admin, auth))
+        .addService(ServerInterceptors.intercept(durable, auth))
         .addService(ServerInterceptors.intercept(admin.workflows, auth))
         .addService(ServerInterceptors.intercept(admin.events, auth))
         .build().start();

@@ -16,7 +16,9 @@ import java.util.UUID;
 /**
  * A {@link Context} for unit-testing a task body without an engine: parent outputs and metadata given by the
  * test (parent outputs go through JSON, as on a worker), and what the body did (logs, slot release, timeout
- * refreshes) recorded for assertions. {@link #cancel()} makes {@link #isCancelled()} true.
+ * refreshes) recorded for assertions. {@link #cancel()} makes {@link #isCancelled()} true. Durable calls answer at
+ * once: {@code sleepFor} records the sleep and returns what the engine would (whole seconds, a fraction rounded
+ * up), {@code waitForEvent} returns the payloads scripted with {@link #withEvent} for its key, in order.
  */
 public final class FakeContext implements Context {
   private final ObjectMapper mapper;
@@ -33,6 +35,11 @@ public final class FakeContext implements Context {
   private final java.util.concurrent.atomic.AtomicInteger childIndex = new java.util.concurrent.atomic.AtomicInteger();
   private volatile boolean cancelled;
   private volatile boolean slotReleased;
+  private String parentRunId;
+  private boolean durable = true;
+  private final List<Duration> sleeps = new ArrayList<>();
+  private final Map<String, java.util.Deque<JsonNode>> events = new LinkedHashMap<>();
+  private final List<String> awaitedEvents = new ArrayList<>();
 
   public FakeContext(String taskName) {
     this(taskName, Json.MAPPER);
@@ -57,6 +64,80 @@ public final class FakeContext implements Context {
   public FakeContext withMetadata(String key, String value) {
     metadata.put(key, value);
     return this;
+  }
+
+  /** The parent id a child run gets ({@link Context#parentWorkflowRunId()}: the parent task run's id). */
+  public FakeContext withParentWorkflowRunId(String parentTaskRunId) {
+    this.parentRunId = parentTaskRunId;
+    return this;
+  }
+
+  /** Whether the task under test is durable (default true); false makes durable calls fail as on a worker. */
+  public FakeContext durable(boolean durable) {
+    this.durable = durable;
+    return this;
+  }
+
+  /** Scripts the payload of the next event {@code key} the body waits for (queued per key, in order). */
+  public synchronized FakeContext withEvent(String key, Object payload) {
+    events.computeIfAbsent(key, k -> new java.util.ArrayDeque<>()).add(mapper.valueToTree(payload));
+    return this;
+  }
+
+  /** The sleeps the body asked for, in order. */
+  public synchronized List<Duration> sleeps() {
+    return List.copyOf(sleeps);
+  }
+
+  /** The event keys the body waited for, in order (with the CEL expression after a space when it gave one). */
+  public synchronized List<String> awaitedEvents() {
+    return List.copyOf(awaitedEvents);
+  }
+
+  @Override
+  public java.util.Optional<String> parentWorkflowRunId() {
+    return java.util.Optional.ofNullable(parentRunId);
+  }
+
+  @Override
+  public boolean isDurable() {
+    return durable;
+  }
+
+  @Override
+  public synchronized Duration sleepFor(Duration duration) {
+    requireDurable("sleepFor");
+    if (duration == null || duration.isNegative()) {
+      throw new IllegalArgumentException("sleepFor duration=" + duration + " is negative or null: "
+          + "pass Duration.ZERO or more");
+    }
+    sleeps.add(duration);
+    return Duration.ofSeconds(duration.getSeconds() + (duration.getNano() > 0 ? 1 : 0));
+  }
+
+  @Override
+  public synchronized <T> T waitForEvent(String key, String expression, Type type) {
+    requireDurable("waitForEvent");
+    awaitedEvents.add(expression == null || expression.isEmpty() ? key : key + " " + expression);
+    java.util.Deque<JsonNode> scripted = events.get(key);
+    if (scripted == null || scripted.isEmpty()) {
+      throw new IllegalStateException("task '" + taskName + "' waits for event '" + key + "' but the FakeContext "
+          + "has no (more) payload for it: script one with withEvent(\"" + key + "\", payload)");
+    }
+    try {
+      return mapper.readerFor(mapper.getTypeFactory().constructType(type)).readValue(scripted.poll());
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("the scripted payload of event '" + key + "' is not a "
+          + type.getTypeName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void requireDurable(String what) {
+    if (!durable) {
+      throw new IllegalStateException("task '" + taskName + "' is not durable, so ctx." + what + " cannot wait "
+          + "through the engine: declare it with hatchet.durableTask(..), workflow.durableTask(..) or "
+          + "TaskOptions.builder().durable()");
+    }
   }
 
   /** This attempt's retry count (0 = first attempt). */

@@ -58,4 +58,34 @@ class FakeContextTest {
     cancelled.cancel();
     assertThat(INVOICE.run(new Order("o3"), cancelled).note()).isEqualTo("cancelled");
   }
+
+  record Payment(String orderId, int cents) {}
+  record Settled(String orderId, int cents, long waitedSeconds, String parent) {}
+
+  static final TaskBody<Order, Settled> SETTLE = (order, ctx) -> {
+    Duration slept = ctx.sleepFor(Duration.ofMillis(1500));
+    Payment p = ctx.waitForEvent("payment:" + order.id(), "input.cents > 0", Payment.class);
+    return new Settled(p.orderId(), p.cents(), slept.toSeconds(), ctx.parentWorkflowRunId().orElse("top"));
+  };
+
+  @Test
+  void durableCallsAnswerWithScriptedEventsAndRecordTheSleeps() throws Exception {
+    FakeContext ctx = new FakeContext("settle").withEvent("payment:o4", new Payment("o4", 700))
+        .withParentWorkflowRunId("parent-task");
+
+    assertThat(SETTLE.run(new Order("o4"), ctx)).isEqualTo(new Settled("o4", 700, 2, "parent-task"));
+    assertThat(ctx.sleeps()).containsExactly(Duration.ofMillis(1500));
+    assertThat(ctx.awaitedEvents()).containsExactly("payment:o4 input.cents > 0");
+    assertThat(ctx.isDurable()).isTrue();
+  }
+
+  @Test
+  void anUnscriptedEventOrANonDurableTaskFailsWithTheFix() {
+    assertThatThrownBy(() -> SETTLE.run(new Order("o5"), new FakeContext("settle")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("waits for event 'payment:o5'").hasMessageContaining("withEvent(\"payment:o5\"");
+    assertThatThrownBy(() -> SETTLE.run(new Order("o5"), new FakeContext("settle").durable(false)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("task 'settle' is not durable");
+    assertThat(new FakeContext("x").parentWorkflowRunId()).isEmpty();
+  }
 }

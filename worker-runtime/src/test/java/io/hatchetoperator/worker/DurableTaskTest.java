@@ -1,0 +1,216 @@
+package io.hatchetoperator.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.hatchetoperator.proto.dispatcher.ActionType;
+import io.hatchetoperator.proto.dispatcher.AssignedAction;
+import io.hatchetoperator.proto.dispatcher.StepActionEvent;
+import io.hatchetoperator.proto.dispatcher.StepActionEventType;
+import io.hatchetoperator.proto.v1.Action;
+import io.hatchetoperator.proto.v1.DurableTaskErrorResponse;
+import io.hatchetoperator.proto.v1.DurableTaskErrorType;
+import io.hatchetoperator.proto.v1.DurableTaskResponse;
+import io.hatchetoperator.proto.v1.DurableTaskWaitForRequest;
+import io.hatchetoperator.worker.runtime.WorkerRuntime;
+import io.hatchetoperator.worker.testing.TestingDurableDispatcher;
+import io.hatchetoperator.worker.testing.TestingEngine;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The durable calls against a scripted V1Dispatcher in process: what is sent (conditions, register_worker,
+ * worker_status), acks by task run and invocation, completions by entry in any order, a reconnect, an engine error,
+ * cancellation, and the registration of durable tasks and slots.
+ */
+class DurableTaskTest {
+  record Order(String id) {}
+  record Paid(String id, int cents) {}
+  record Slept(long seconds, String parent) {}
+
+  private final AtomicReference<Throwable> caught = new AtomicReference<>();
+  private TestingEngine engine;
+  private TestingDurableDispatcher durable;
+  private WorkerRuntime worker;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    engine = new TestingEngine();
+    durable = engine.durable;
+    Hatchet hatchet = engine.hatchet().build();
+    TaskRef<Order, Slept> nap = hatchet.durableTask("nap", Order.class, Slept.class, (in, ctx) ->
+        new Slept(ctx.sleepFor(Duration.ofMillis(9_500)).toSeconds(), ctx.parentWorkflowRunId().orElse("none")));
+    TaskRef<Order, Paid> pay = hatchet.durableTask("pay", Order.class, Paid.class, (in, ctx) -> {
+      try {
+        return ctx.waitForEvent("payment:" + in.id(), "input.ok == true", Paid.class);
+      } catch (RuntimeException e) {
+        caught.set(e);
+        throw e;
+      }
+    });
+    TaskRef<Order, Slept> plain = hatchet.task("plain", Order.class, Slept.class, (in, ctx) ->
+        new Slept(ctx.sleepFor(Duration.ofSeconds(1)).toSeconds(), ""));
+    worker = (WorkerRuntime) hatchet.worker("durable-worker", WorkerOptions.slots(2), nap, pay, plain);
+    worker.startAsync().get(30, TimeUnit.SECONDS);
+    await().until(engine.dispatcher::listening);
+  }
+
+  @AfterEach
+  void tearDown() {
+    worker.kill();
+    engine.close();
+  }
+
+  @Test
+  void durableTasksAreRegisteredDurableOnDurableSlotsAndTheWorkerGetsTheDefaultDurableSlots() {
+    var nap = engine.admin.putWorkflows.stream().filter(w -> w.getName().equals("nap")).findFirst().orElseThrow();
+    assertThat(nap.getTasks(0).getIsDurable()).isTrue();
+    assertThat(nap.getTasks(0).getSlotRequestsMap()).isEqualTo(Map.of("durable", 1));
+    var plain = engine.admin.putWorkflows.stream().filter(w -> w.getName().equals("plain")).findFirst().orElseThrow();
+    assertThat(plain.getTasks(0).getIsDurable()).isFalse();
+    assertThat(plain.getTasks(0).getSlotRequestsMap()).isEqualTo(Map.of("default", 1));
+    assertThat(engine.dispatcher.registers.get(0).getSlotConfigMap()).isEqualTo(Map.of("default", 2, "durable", 1000));
+    assertThat(durable.streamsOpened()).as("the stream opens at the first durable call").isZero();
+  }
+
+  @Test
+  void aSleepSendsItsConditionOnTheStreamAndReturnsTheDurationTheEngineReports() {
+    String run = assign("nap", 1, "parent-task-1");
+    DurableTaskWaitForRequest wait = awaitWaitFor(0);
+
+    assertThat(durable.received.get(0).request().getRegisterWorker().getWorkerId())
+        .as("register_worker first, with the worker's id").isEqualTo(worker.workerId().orElseThrow());
+    assertThat(wait.getDurableTaskExternalId()).isEqualTo(run);
+    assertThat(wait.getInvocationCount()).isEqualTo(1);
+    var sleep = wait.getWaitForConditions().getSleepConditions(0);
+    assertThat(sleep.getSleepFor()).as("9.5 s rounds up to whole seconds").isEqualTo("10s");
+    assertThat(sleep.getBase().getReadableDataKey()).isEqualTo("sleep-10s");
+    assertThat(sleep.getBase().getAction()).isEqualTo(Action.CREATE);
+    assertThat(UUID.fromString(sleep.getBase().getOrGroupId())).isNotNull();
+
+    durable.ackWaitFor(run, 1, 0, 3);
+    durable.complete(run, 1, 0, 3, "{\"CREATE\":{\"sleep-10s\":[{\"sleep_duration\":\"1m2s\"}]}}");
+
+    assertThat(completedPayload(run)).isEqualTo("{\"seconds\":62,\"parent\":\"parent-task-1\"}");
+  }
+
+  @Test
+  void completionsInAnyOrderReachTheirOwnWaitsEvenBeforeTheWaiterAsks() {
+    String first = assign("pay", 2, null);
+    awaitWaitFor(0);
+    durable.ackWaitFor(first, 2, 1, 1);
+    String second = assign("pay", 1, null);
+    DurableTaskWaitForRequest wait = awaitWaitFor(1);
+    var condition = wait.getWaitForConditions().getUserEventConditions(0);
+    assertThat(condition.getUserEventKey()).isEqualTo("payment:o-" + second.substring(0, 4));
+    assertThat(condition.getBase().getExpression()).isEqualTo("input.ok == true");
+
+    durable.complete(second, 1, 1, 1, "{\"CREATE\":{\"payment\":[{\"id\":\"second\",\"cents\":2}]}}");
+    durable.ackWaitFor(second, 1, 1, 1); // its completion came first: it is kept until the task waits for it
+    assertThat(completedPayload(second)).isEqualTo("{\"id\":\"second\",\"cents\":2}");
+    assertThat(engine.dispatcher.events(first)).hasSize(1);
+
+    durable.complete(first, 2, 1, 1, "{\"CREATE\":{\"payment\":[{\"id\":\"first\",\"cents\":1}]}}");
+    assertThat(completedPayload(first)).isEqualTo("{\"id\":\"first\",\"cents\":1}");
+  }
+
+  @Test
+  void afterTheStreamDropsTheWorkerReconnectsReportsItsWaitAndGetsTheCompletion() {
+    String run = assign("pay", 1, null);
+    awaitWaitFor(0);
+    durable.ackWaitFor(run, 1, 4, 7);
+    await().until(() -> statusOn(1).contains(run + "/4/7"));
+
+    durable.breakStream();
+
+    await("the new stream registers, then reports the awaited entry").until(() -> statusOn(2).contains(run + "/4/7"));
+    assertThat(durable.received.stream().filter(r -> r.stream() == 2).findFirst().orElseThrow().request()
+        .hasRegisterWorker()).isTrue();
+    durable.complete(run, 1, 4, 7, "{\"CREATE\":{\"payment\":[{\"id\":\"late\",\"cents\":5}]}}");
+    assertThat(completedPayload(run)).isEqualTo("{\"id\":\"late\",\"cents\":5}");
+  }
+
+  @Test
+  void anEngineErrorFailsTheTaskWithTheEnginesReason() {
+    String run = assign("pay", 1, null);
+    awaitWaitFor(0);
+    durable.send(DurableTaskResponse.newBuilder().setError(DurableTaskErrorResponse.newBuilder()
+        .setRef(TestingDurableDispatcher.ref(run, 1, 0, 0))
+        .setErrorType(DurableTaskErrorType.DURABLE_TASK_ERROR_TYPE_NONDETERMINISM)
+        .setErrorMessage("expected a sleep at node 1")).build());
+
+    await().until(() -> failed(run) != null);
+    assertThat(failed(run).getEventPayload()).contains("EngineRejectedException")
+        .contains("expected a sleep at node 1");
+    assertThat(caught.get()).isInstanceOfSatisfying(EngineRejectedException.class,
+        e -> assertThat(e.reason()).isEqualTo("NONDETERMINISM"));
+  }
+
+  @Test
+  void aCancelledRunStopsWaitingAtOnceAndReportsNothing() {
+    String run = assign("pay", 1, null);
+    awaitWaitFor(0);
+    durable.ackWaitFor(run, 1, 0, 1);
+
+    engine.dispatcher.cancel(run);
+
+    await().until(() -> worker.runningTasks() == 0);
+    assertThat(caught.get()).isInstanceOf(RunCancelledException.class);
+    assertThat(engine.dispatcher.events(run)).extracting(StepActionEvent::getEventType)
+        .containsExactly(StepActionEventType.STEP_EVENT_TYPE_STARTED);
+  }
+
+  @Test
+  void aPlainTaskThatSleepsFailsWithTheFixAndSendsNothingOnTheStream() {
+    String run = assign("plain", 1, null);
+
+    await().until(() -> failed(run) != null);
+    assertThat(failed(run).getEventPayload()).contains("task 'plain' is not durable")
+        .contains("hatchet.durableTask(..)");
+    assertThat(durable.streamsOpened()).isZero();
+  }
+
+  private String assign(String task, int invocation, String parent) {
+    String taskRunId = UUID.randomUUID().toString();
+    AssignedAction.Builder action = AssignedAction.newBuilder().setTenantId("t").setWorkflowRunId(UUID.randomUUID()
+            .toString()).setTaskRunExternalId(taskRunId).setActionId(task + ":" + task).setTaskName(task)
+        .setActionType(ActionType.START_STEP_RUN).setDurableTaskInvocationCount(invocation)
+        .setActionPayload("{\"input\":{\"id\":\"o-" + taskRunId.substring(0, 4) + "\"}}");
+    if (parent != null) {
+      action.setParentWorkflowRunId(parent);
+    }
+    engine.dispatcher.push(action.build());
+    return taskRunId;
+  }
+
+  private DurableTaskWaitForRequest awaitWaitFor(int index) {
+    await().until(() -> durable.waitFors().size() > index);
+    return durable.waitFors().get(index);
+  }
+
+  private List<String> statusOn(int stream) {
+    return durable.received.stream().filter(r -> r.stream() == stream && r.request().hasWorkerStatus())
+        .flatMap(r -> r.request().getWorkerStatus().getWaitingEntriesList().stream())
+        .map(e -> e.getDurableTaskExternalId() + "/" + e.getBranchId() + "/" + e.getNodeId()).toList();
+  }
+
+  private String completedPayload(String run) {
+    await().until(() -> event(run, StepActionEventType.STEP_EVENT_TYPE_COMPLETED) != null);
+    return event(run, StepActionEventType.STEP_EVENT_TYPE_COMPLETED).getEventPayload();
+  }
+
+  private StepActionEvent failed(String run) {
+    return event(run, StepActionEventType.STEP_EVENT_TYPE_FAILED);
+  }
+
+  private StepActionEvent event(String run, StepActionEventType type) {
+    return engine.dispatcher.events(run).stream().filter(e -> e.getEventType() == type).findFirst().orElse(null);
+  }
+}
