@@ -182,6 +182,11 @@ public final class DurableTasks {
     });
   }
 
+  /** RestoreEvictedTask: an evicted task is queued again at once (true), else nothing happens (false). */
+  public boolean restore(String taskId) {
+    return scheduler.locked(() -> eviction.restoreNow(scheduler.task(taskId), clock.millis()));
+  }
+
   /** The stream ended: its tasks' completions wait for the next stream that speaks for them (worker_status). */
   public void detach(DurableSink sink) {
     scheduler.locked(() -> sinks.values().removeIf(v -> v == sink));
