@@ -190,8 +190,8 @@ public final class RestServer implements AutoCloseable {
         return;
       }
       switch (sub) {
-        case "/workflows" -> send(ex, 200, RestJson.workflowList(scheduler.registry().all(), intParam(q, "offset", 0, 0),
-            intParam(q, "limit", 50, 1), createdAtMillis));
+        case "/workflows" -> send(ex, 200, RestJson.workflowList(workflowsNamed(q.get("name")),
+            intParam(q, "offset", 0, 0), intParam(q, "limit", 50, 1), createdAtMillis));
         case "/task-metrics" -> send(ex, 200, TaskMetricsQuery.answer(scheduler, q, ex.getRequestURI().getRawQuery()));
         case "/task-stats" -> send(ex, 200, RestJson.taskStats(scheduler.taskStats(taskNames(q))));
         case "/worker" -> send(ex, 200, workers(q));
@@ -205,6 +205,20 @@ public final class RestServer implements AutoCloseable {
       case "PATCH" -> send(ex, 200, RestJson.worker(scheduler.setPaused(id, isPaused(ex))));
       default -> methodNotAllowed(ex, method, path);
     }
+  }
+
+  /**
+   * The workflows whose name contains {@code name}, ignoring case, as Hatchet's list searches
+   * ({@code workflows.name iLIKE concat('%', search, '%')}, {@code pkg/repository/sqlcv1/workflows.sql}); the TS
+   * SDK's {@code workflows.get(name)} sends it and takes the exact match among the rows.
+   */
+  private List<io.hatchetoperator.engine.core.WorkflowDef> workflowsNamed(String name) {
+    List<io.hatchetoperator.engine.core.WorkflowDef> all = scheduler.registry().all();
+    if (name == null || name.isEmpty()) {
+      return all;
+    }
+    String needle = name.toLowerCase(java.util.Locale.ROOT);
+    return all.stream().filter(w -> w.name().toLowerCase(java.util.Locale.ROOT).contains(needle)).toList();
   }
 
   private Map<String, Object> workers(Map<String, String> q) {
