@@ -10,7 +10,6 @@ import io.hatchetoperator.engine.core.Json;
 import io.hatchetoperator.engine.core.Scheduler;
 import io.hatchetoperator.engine.core.WorkerView;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -37,7 +36,6 @@ public final class RestServer implements AutoCloseable {
       Pattern.compile("^/api/v1/(?:stable/)?tenants/([^/]+)(/task-stats|/worker|/workflows|/task-metrics)?/?$");
   private static final Pattern WORKER = Pattern.compile("^/api/v1/workers/([^/]+)/?$");
   private static final Pattern TASK_LOGS = Pattern.compile("^/api/v1/stable/tasks/([^/]+)/logs/?$");
-  private static final int MAX_BODY = 64 * 1024;
 
   private final HttpServer server;
   private final Scheduler scheduler;
@@ -143,7 +141,7 @@ public final class RestServer implements AutoCloseable {
       if (r.matches(path)) {
         tokens.check(ex.getRequestHeaders().getFirst("Authorization"));
         RestAnswer a = r.serve(ex.getRequestMethod(), path, TaskLogsQuery.params(ex.getRequestURI().getRawQuery()),
-            () -> readJson(ex, "a JSON object"));
+            () -> RestBody.json(ex, "a JSON object"));
         if (a.body() == null) {
           ex.sendResponseHeaders(a.code(), -1);
         } else {
@@ -233,32 +231,12 @@ public final class RestServer implements AutoCloseable {
   }
 
   private static boolean isPaused(HttpExchange ex) {
-    JsonNode body = readJson(ex, "{\"isPaused\": true}");
+    JsonNode body = RestBody.json(ex, "{\"isPaused\": true}");
     JsonNode paused = body == null ? null : body.get("isPaused");
     if (paused == null || !paused.isBoolean()) {
       throw EngineException.invalid("isPaused = " + paused + " is not a boolean; send {\"isPaused\": true} or false");
     }
     return paused.booleanValue();
-  }
-
-  /** The request body as JSON (at most {@code MAX_BODY} bytes); INVALID_ARGUMENT naming what to send otherwise. */
-  private static JsonNode readJson(HttpExchange ex, String expected) {
-    try (InputStream in = ex.getRequestBody()) {
-      byte[] bytes = in.readNBytes(MAX_BODY + 1);
-      if (bytes.length > MAX_BODY) {
-        throw EngineException.invalid("the request body is over " + MAX_BODY + " bytes; send " + expected);
-      }
-      JsonNode body = Json.MAPPER.readTree(bytes);
-      if (body == null || !body.isObject()) {
-        throw EngineException.invalid("the body is " + (body == null ? "empty" : body.getNodeType()) + "; send "
-            + expected);
-      }
-      return body;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw EngineException.invalid("the body is not JSON (" + e.getOriginalMessage() + "); send " + expected);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("reading the request body failed", e);
-    }
   }
 
   private static List<String> taskNames(Map<String, String> q) {
