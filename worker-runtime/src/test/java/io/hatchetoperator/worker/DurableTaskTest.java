@@ -168,6 +168,31 @@ class DurableTaskTest {
   }
 
   @Test
+  void aDrainEvictsAWaitingDurableRunAndStopsItWithoutReportingLongBeforeTheDrainTimeout() throws Exception {
+    String run = assign("pay", 3, null);
+    awaitWaitFor(0);
+    durable.ackWaitFor(run, 3, 0, 1);
+    await().until(() -> statusOn(1).contains(run + "/0/1"));
+
+    var drained = worker.shutdown();
+    await().until(() -> durable.received.stream().anyMatch(r -> r.request().hasEvictInvocation()));
+    var evict = durable.received.stream().filter(r -> r.request().hasEvictInvocation()).findFirst().orElseThrow()
+        .request().getEvictInvocation();
+    assertThat(evict.getDurableTaskExternalId()).isEqualTo(run);
+    assertThat(evict.getInvocationCount()).isEqualTo(3);
+    assertThat(evict.getReason()).contains("draining");
+    assertThat(drained).as("the run waits for the eviction ack").isNotDone();
+    durable.send(DurableTaskResponse.newBuilder().setEvictionAck(
+        io.hatchetoperator.proto.v1.DurableTaskEvictionAckResponse.newBuilder().setDurableTaskExternalId(run)
+            .setInvocationCount(3)).build());
+
+    drained.get(10, TimeUnit.SECONDS);
+    assertThat(caught.get()).isInstanceOf(RunCancelledException.class);
+    assertThat(engine.dispatcher.events(run)).extracting(StepActionEvent::getEventType)
+        .containsExactly(StepActionEventType.STEP_EVENT_TYPE_STARTED);
+  }
+
+  @Test
   void aPlainTaskThatSleepsFailsWithTheFixAndSendsNothingOnTheStream() {
     String run = assign("plain", 1, null);
 

@@ -37,6 +37,7 @@ final class DurableWaits {
   private final Map<Invocation, CompletableFuture<Node>> acks = new LinkedHashMap<>();
   private final Map<Node, CompletableFuture<Completion>> awaited = new LinkedHashMap<>();
   private final Map<Node, Completion> kept = new LinkedHashMap<>();
+  private final Map<Invocation, CompletableFuture<Void>> evictions = new LinkedHashMap<>();
   private final BiConsumer<Invocation, String> onEvict;
 
   /** {@code onEvict} hears the engine evicting an invocation (a newer one exists): the task should stop. */
@@ -53,6 +54,18 @@ final class DurableWaits {
     CompletableFuture<Node> ack = new CompletableFuture<>();
     acks.put(invocation, ack);
     return ack;
+  }
+
+  /** The future of the engine's eviction_ack for {@code invocation}. */
+  synchronized CompletableFuture<Void> expectEvictionAck(Invocation invocation) {
+    return evictions.computeIfAbsent(invocation, i -> new CompletableFuture<>());
+  }
+
+  /** The invocations that wait for a completion now (what a draining worker may evict). */
+  synchronized java.util.Set<Invocation> parked() {
+    java.util.Set<Invocation> parked = new java.util.LinkedHashSet<>();
+    awaited.keySet().forEach(n -> parked.add(n.invocation()));
+    return parked;
   }
 
   /** The completion of {@code node}: at once if it already arrived. */
@@ -95,6 +108,8 @@ final class DurableWaits {
             c.hasErrorMessage() ? c.getErrorMessage() : null));
       }
       case ERROR -> error(response.getError());
+      case EVICTION_ACK -> evicted(new Invocation(response.getEvictionAck().getDurableTaskExternalId(),
+          response.getEvictionAck().getInvocationCount()));
       case SERVER_EVICT -> {
         var e = response.getServerEvict();
         Invocation invocation = new Invocation(e.getDurableTaskExternalId(), e.getInvocationCount());
@@ -103,7 +118,7 @@ final class DurableWaits {
             + e.getReason(), null));
         onEvict.accept(invocation, e.getReason());
       }
-      default -> { } // register_worker, eviction and trigger-run acks: nothing awaits them here
+      default -> { } // register_worker and trigger-run acks: nothing awaits them here
     }
   }
 
@@ -113,6 +128,9 @@ final class DurableWaits {
         "the durable task stream to the engine dropped before the engine acknowledged the request (" + why
             + "); the task fails and its retries apply", null)));
     acks.clear();
+    evictions.values().forEach(e -> e.completeExceptionally(new EngineUnavailableException(
+        "the durable task stream dropped before the engine acknowledged an eviction (" + why + ")", null)));
+    evictions.clear();
   }
 
   /** The worker stops: everything awaited fails with {@code why}. */
@@ -128,6 +146,13 @@ final class DurableWaits {
     CompletableFuture<Node> ack = acks.remove(new Invocation(ref.getDurableTaskExternalId(), ref.getInvocationCount()));
     if (ack != null) {
       ack.complete(node(ref));
+    }
+  }
+
+  private synchronized void evicted(Invocation invocation) {
+    CompletableFuture<Void> ack = evictions.remove(invocation);
+    if (ack != null) {
+      ack.complete(null);
     }
   }
 
@@ -159,6 +184,10 @@ final class DurableWaits {
     CompletableFuture<Completion> waiter = awaited.remove(node);
     if (waiter != null) {
       waiter.completeExceptionally(failure);
+    }
+    CompletableFuture<Void> eviction = evictions.remove(node.invocation());
+    if (eviction != null) {
+      eviction.completeExceptionally(failure);
     }
   }
 

@@ -118,6 +118,26 @@ class DurableTest {
     beating.close();
   }
 
+  @Test
+  void aDrainingWorkerEvictsItsSleepingRunWhichFinishesOnAnotherWorker(HatchetTestEngine env) throws Exception {
+    AtomicInteger bodies = new AtomicInteger();
+    TaskRef<Order, Nap> nap = env.hatchet().durableTask("e2e-evicted-nap", LONG_RUNNING, Order.class, Nap.class,
+        (order, ctx) -> {
+          bodies.incrementAndGet();
+          return new Nap(ctx.sleepFor(Duration.ofHours(5)).toSeconds());
+        });
+    Worker first = env.startWorker("durable-drained", 1, nap);
+    CompletableFuture<Nap> result = nap.runNoWait(new Order("o-6")).resultAsync();
+    awaitWaits(env, 1);
+
+    first.shutdown().get(10, TimeUnit.SECONDS); // the drain timeout is 60 s: the eviction ends it at once
+    env.startWorker("durable-next", 1, nap);
+    env.advance(Duration.ofHours(5));
+
+    assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo(new Nap(Duration.ofHours(5).toSeconds()));
+    assertThat(bodies.get()).as("the evicted run replayed on the next worker").isEqualTo(2);
+  }
+
   private static void awaitWaits(HatchetTestEngine env, int n) {
     await("the engine holds the durable wait").until(() -> waits(env) == n);
   }
