@@ -28,16 +28,21 @@ final class DurableWaits {
   /** An entry of an invocation's durable event log. */
   record Node(Invocation invocation, long branchId, long nodeId) {}
 
+  /** An ack: the entry the engine recorded, and for a memo whether it existed and its stored value (else null). */
+  record Ack(Node node, boolean memoExisted, byte[] memoValue) {}
+
   /** An entry's completion as the engine sent it. */
   record Completion(byte[] payload, boolean failure, String errorMessage) {}
 
   /** Kept completions nobody awaits yet; beyond this many, the oldest go (the engine sends them again). */
   static final int MAX_KEPT = 10_000;
 
-  private final Map<Invocation, CompletableFuture<Node>> acks = new LinkedHashMap<>();
+  private final Map<Invocation, CompletableFuture<Ack>> acks = new LinkedHashMap<>();
   private final Map<Node, CompletableFuture<Completion>> awaited = new LinkedHashMap<>();
   private final Map<Node, Completion> kept = new LinkedHashMap<>();
   private final Map<Invocation, CompletableFuture<Void>> evictions = new LinkedHashMap<>();
+  /** Entries whose completion nobody awaits (a memo's value comes with its ack): dropped when they complete. */
+  private final java.util.Set<Node> ignored = new java.util.LinkedHashSet<>();
   private final BiConsumer<Invocation, String> onEvict;
 
   /** {@code onEvict} hears the engine evicting an invocation (a newer one exists): the task should stop. */
@@ -46,12 +51,12 @@ final class DurableWaits {
   }
 
   /** The future of the next ack for {@code invocation}; fails if one is already awaited. */
-  synchronized CompletableFuture<Node> expectAck(Invocation invocation) {
+  synchronized CompletableFuture<Ack> expectAck(Invocation invocation) {
     if (acks.containsKey(invocation)) {
       throw new IllegalStateException("task run " + invocation.taskRunExternalId() + " (invocation "
           + invocation.invocationCount() + ") already awaits an ack: durable calls of one run are sequential");
     }
-    CompletableFuture<Node> ack = new CompletableFuture<>();
+    CompletableFuture<Ack> ack = new CompletableFuture<>();
     acks.put(invocation, ack);
     return ack;
   }
@@ -77,6 +82,16 @@ final class DurableWaits {
     return awaited.computeIfAbsent(node, n -> new CompletableFuture<>());
   }
 
+  /** Nobody awaits {@code node}'s completion (a memo): drop it if it came, and when it comes. */
+  synchronized void ignore(Node node) {
+    if (kept.remove(node) == null) {
+      ignored.add(node);
+      if (ignored.size() > MAX_KEPT) {
+        ignored.remove(ignored.iterator().next());
+      }
+    }
+  }
+
   /** Stops awaiting {@code node} (the task was cancelled). */
   synchronized void forget(Node node) {
     awaited.remove(node);
@@ -100,8 +115,12 @@ final class DurableWaits {
   /** Applies one message of the engine. */
   void onResponse(DurableTaskResponse response) {
     switch (response.getMessageCase()) {
-      case WAIT_FOR_ACK -> ack(response.getWaitForAck().getRef());
-      case MEMO_ACK -> ack(response.getMemoAck().getRef());
+      case WAIT_FOR_ACK -> ack(response.getWaitForAck().getRef(), false, null);
+      case MEMO_ACK -> {
+        var m = response.getMemoAck();
+        ack(m.getRef(), m.getMemoAlreadyExisted(),
+            m.hasMemoResultPayload() && !m.getMemoResultPayload().isEmpty() ? m.getMemoResultPayload().toByteArray() : null);
+      }
       case ENTRY_COMPLETED -> {
         var c = response.getEntryCompleted();
         complete(node(c.getRef()), new Completion(c.getPayload().toByteArray(), c.getIsFailure(),
@@ -142,10 +161,10 @@ final class DurableWaits {
     kept.clear();
   }
 
-  private synchronized void ack(DurableEventLogEntryRef ref) {
-    CompletableFuture<Node> ack = acks.remove(new Invocation(ref.getDurableTaskExternalId(), ref.getInvocationCount()));
+  private synchronized void ack(DurableEventLogEntryRef ref, boolean memoExisted, byte[] memoValue) {
+    CompletableFuture<Ack> ack = acks.remove(new Invocation(ref.getDurableTaskExternalId(), ref.getInvocationCount()));
     if (ack != null) {
-      ack.complete(node(ref));
+      ack.complete(new Ack(node(ref), memoExisted, memoValue));
     }
   }
 
@@ -157,6 +176,9 @@ final class DurableWaits {
   }
 
   private synchronized void complete(Node node, Completion completion) {
+    if (ignored.remove(node)) {
+      return;
+    }
     CompletableFuture<Completion> waiter = awaited.remove(node);
     if (waiter != null) {
       waiter.complete(completion);
@@ -177,7 +199,7 @@ final class DurableWaits {
         + ", node " + node.nodeId() + "): " + error.getErrorMessage()
         + (kind.equals("NONDETERMINISM") ? " (a replay must make the same durable calls in the same order)" : ""),
         null);
-    CompletableFuture<Node> ack = acks.remove(node.invocation());
+    CompletableFuture<Ack> ack = acks.remove(node.invocation());
     if (ack != null) {
       ack.completeExceptionally(failure);
     }
@@ -192,7 +214,7 @@ final class DurableWaits {
   }
 
   private synchronized void fail(Invocation invocation, RuntimeException failure) {
-    CompletableFuture<Node> ack = acks.remove(invocation);
+    CompletableFuture<Ack> ack = acks.remove(invocation);
     if (ack != null) {
       ack.completeExceptionally(failure);
     }

@@ -20,13 +20,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Durable tasks end to end on the dev engine's clock: a sleep lasts exactly as long as the engine's clock says, also
- * across the loss of its worker (the replay on another worker keeps the first deadline), an event wait gets the
+ * across the loss of its worker (the replay on another worker keeps the first deadline and gets the first memo), an event wait gets the
  * payload of the first event that matches its key and expression, a cancelled wait stops.
  */
 @ExtendWith(DevEngineExtension.class)
 class DurableTest {
   record Order(String id) {}
   record Nap(long seconds) {}
+  record Remembered(long seconds, int firstBody) {}
   record Payment(String orderId, int cents) {}
 
   /** The execution timeout runs on while a task waits (the engine cancels it at 60 s by default). */
@@ -91,15 +92,17 @@ class DurableTest {
   }
 
   @Test
-  void aSleepOutlivesItsWorkerTheReplayOnAnotherWorkerKeepsTheFirstDeadline(HatchetTestEngine env) throws Exception {
+  void aSleepOutlivesItsWorkerTheReplayOnAnotherWorkerKeepsTheFirstDeadlineAndMemo(HatchetTestEngine env)
+      throws Exception {
     AtomicInteger bodies = new AtomicInteger();
-    TaskRef<Order, Nap> nap = env.hatchet().durableTask("e2e-replayed-nap", LONG_RUNNING, Order.class, Nap.class,
-        (order, ctx) -> {
-          bodies.incrementAndGet();
-          return new Nap(ctx.sleepFor(Duration.ofDays(3)).toSeconds());
+    TaskRef<Order, Remembered> nap = env.hatchet().durableTask("e2e-replayed-nap", LONG_RUNNING, Order.class,
+        Remembered.class, (order, ctx) -> {
+          int body = bodies.incrementAndGet();
+          int first = ctx.memo(java.util.List.of("body"), Integer.class, () -> body);
+          return new Remembered(ctx.sleepFor(Duration.ofDays(3)).toSeconds(), first);
         });
     Worker first = env.startWorker("durable-first", 1, nap);
-    CompletableFuture<Nap> result = nap.runNoWait(new Order("o-5")).resultAsync();
+    CompletableFuture<Remembered> result = nap.runNoWait(new Order("o-5")).resultAsync();
     awaitWaits(env, 1);
     first.kill();
     Hatchet beating = env.hatchetBuilder().timing(FAST_BEATS).build();
@@ -114,7 +117,8 @@ class DurableTest {
     await("the task replays on the second worker").until(() -> bodies.get() == 2);
     await().during(Duration.ofMillis(300)).until(() -> !result.isDone());
     env.advance(Duration.ofHours(47)); // 3 days after the first sleepFor, 47 h after the replay's
-    assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo(new Nap(Duration.ofDays(3).toSeconds()));
+    assertThat(result.get(10, TimeUnit.SECONDS)).as("the replay got the first body's memo")
+        .isEqualTo(new Remembered(Duration.ofDays(3).toSeconds(), 1));
     beating.close();
   }
 
