@@ -75,6 +75,7 @@ public final class DevEngine implements AutoCloseable {
         .addService(ServerInterceptors.intercept(new GrpcAdmin(scheduler), auth))
         .addService(ServerInterceptors.intercept(new GrpcWorkflows(scheduler, timed), auth))
         .addService(ServerInterceptors.intercept(new GrpcEvents(scheduler, s.clock(), logs), auth))
+        .addService(ServerInterceptors.intercept(new io.hatchetoperator.engine.grpc.GrpcDurable(scheduler), auth))
         .build()
         .start();
     try {

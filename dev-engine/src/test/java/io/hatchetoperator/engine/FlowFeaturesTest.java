@@ -179,10 +179,12 @@ class FlowFeaturesTest {
 
   @Test
   void put_workflow_rejects_what_the_engine_cannot_enforce_naming_the_feature() {
-    assertThatThrownBy(() -> admin().putWorkflow(CreateWorkflowVersionRequest.newBuilder().setName("dur")
-        .addTasks(CreateTaskOpts.newBuilder().setReadableId("d").setAction("dur:d").setIsDurable(true)).build()))
+    assertThatThrownBy(() -> admin().putWorkflow(CreateWorkflowVersionRequest.newBuilder().setName("cond")
+        .addTasks(CreateTaskOpts.newBuilder().setReadableId("d").setAction("cond:d").setConditions(
+            io.hatchetoperator.proto.v1.TaskConditions.newBuilder().addSleepConditions(
+                io.hatchetoperator.proto.v1.SleepMatchCondition.newBuilder().setSleepFor("1s")))).build()))
         .isInstanceOf(StatusRuntimeException.class).hasMessageContaining("INVALID_ARGUMENT")
-        .hasMessageContaining("durable task");
+        .hasMessageContaining("has conditions (wait_for / skip_if / cancel_if)");
     assertThatThrownBy(() -> admin().putWorkflow(CreateWorkflowVersionRequest.newBuilder().setName("cr")
         .addCronTriggers("@every 1m").addTasks(CreateTaskOpts.newBuilder().setReadableId("c").setAction("cr:c")).build()))
         .hasMessageContaining("INVALID_ARGUMENT").hasMessageContaining("cron_triggers[0] of workflow 'cr'");

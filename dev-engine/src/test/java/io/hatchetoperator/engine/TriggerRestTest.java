@@ -43,7 +43,7 @@ class TriggerRestTest {
   static void start() {
     engine = DevEngine.start(RawWorker.tolerantSettings().withClock(CLOCK).withSweepInterval(Duration.ofMillis(5)));
     Map<String, java.util.function.Function<String, String>> tasks = new java.util.HashMap<>();
-    for (String t : List.of("sched", "gone", "tick", "gated")) {
+    for (String t : List.of("sched", "gone", "tick", "gated", "bulk")) {
       tasks.put(t, p -> "{}");
     }
     worker = new RawWorker(engine, "timed", 20, tasks);
@@ -69,6 +69,12 @@ class TriggerRestTest {
     return worker.received().stream().filter(a -> a.getActionId().equals(task + ":" + task)).toList();
   }
 
+  /** Moves the engine's clock; the worker's heartbeat (every 4 s of real time) is counted as having kept up. */
+  private static void advance(Duration d) {
+    CLOCK.advance(d);
+    engine.scheduler().workers().forEach(w -> engine.scheduler().heartbeat(w.id()));
+  }
+
   private static String at(long millis) {
     return Instant.ofEpochMilli(millis).toString();
   }
@@ -87,10 +93,10 @@ class TriggerRestTest {
     assertThat(s.at("/additionalMetadata/k").asText()).isEqualTo("v");
     assertThat(s.has("workflowRunId")).isFalse();
     Thread.sleep(100); // ~20 sweeps on the unmoved clock
-    CLOCK.advance(Duration.ofMillis(2_999));
+    advance(Duration.ofMillis(2_999));
     Thread.sleep(50);
     assertThat(received("sched")).isEmpty();
-    CLOCK.advance(Duration.ofMillis(1));
+    advance(Duration.ofMillis(1));
     await().atMost(Duration.ofSeconds(5)).until(() -> received("sched").size() == 1);
     AssignedAction a = received("sched").get(0);
     assertThat(a.getActionPayload()).startsWith("{\"input\":{\"n\":1}");
@@ -114,9 +120,9 @@ class TriggerRestTest {
     String deleted = send("POST", base + "gone/scheduled", body.formatted("deleted"), 200).at("/metadata/id").asText();
     assertThat(send("DELETE", base + "scheduled/" + deleted, null, 204)).isNull();
     send("GET", base + "scheduled/" + deleted, null, 404);
-    CLOCK.advance(Duration.ofSeconds(2));
+    advance(Duration.ofSeconds(2));
     await().atMost(Duration.ofSeconds(5)).until(() -> received("gone").size() == 1);
-    CLOCK.advance(Duration.ofSeconds(5));
+    advance(Duration.ofSeconds(5));
     Thread.sleep(100);
     assertThat(received("gone")).hasSize(1);
     assertThat(received("gone").get(0).getActionPayload()).contains("\"tag\":\"kept\"");
@@ -132,16 +138,16 @@ class TriggerRestTest {
     assertThat(send("GET", base + "crons?cronName=ten", null, 200).get("rows")).hasSize(1);
     assertThat(send("GET", base + "crons/" + c.at("/metadata/id").asText(), null, 200).get("workflowName").asText())
         .isEqualTo("tick");
-    CLOCK.advance(Duration.ofMillis(10_000 - CLOCK.millis() % 10_000 - 1));
+    advance(Duration.ofMillis(10_000 - CLOCK.millis() % 10_000 - 1));
     Thread.sleep(50);
     assertThat(received("tick")).isEmpty();
-    CLOCK.advance(Duration.ofMillis(1));
+    advance(Duration.ofMillis(1));
     await().atMost(Duration.ofSeconds(5)).until(() -> received("tick").size() == 1);
     assertThat(received("tick").get(0).getActionPayload()).startsWith("{\"input\":{\"from\":\"cron\"}");
-    CLOCK.advance(Duration.ofSeconds(10));
+    advance(Duration.ofSeconds(10));
     await().atMost(Duration.ofSeconds(5)).until(() -> received("tick").size() == 2);
     send("DELETE", base + "crons/" + c.at("/metadata/id").asText(), null, 204);
-    CLOCK.advance(Duration.ofSeconds(30));
+    advance(Duration.ofSeconds(30));
     Thread.sleep(100);
     assertThat(received("tick")).hasSize(2);
     assertThat(send("GET", base + "crons?cronName=ten", null, 200).get("rows")).isEmpty();
@@ -174,6 +180,47 @@ class TriggerRestTest {
   }
 
   @Test
+  void schedules_are_rescheduled_and_bulk_changed_crons_paused_and_filters_updated_over_rest() throws Exception {
+    long at = CLOCK.millis() + 60_000;
+    String body = "{\"triggerAt\":\"" + at(at) + "\",\"input\":{\"tag\":\"%s\"},\"additionalMetadata\":{\"grp\":\"%s\"}}";
+    String a = send("POST", base + "bulk/scheduled", body.formatted("a", "x"), 200).at("/metadata/id").asText();
+    String b = send("POST", base + "bulk/scheduled", body.formatted("b", "x"), 200).at("/metadata/id").asText();
+    String c = send("POST", base + "bulk/scheduled", body.formatted("c", "y"), 200).at("/metadata/id").asText();
+    assertThat(send("PATCH", base + "scheduled/" + c, "{\"triggerAt\":\"" + at(at + 1_000) + "\"}", 200)
+        .get("triggerAt").asText()).isEqualTo(at(at + 1_000));
+    String wfId = engine.scheduler().registry().get("name", "bulk").id();
+    JsonNode deleted = send("POST", base + "scheduled/bulk-delete", "{\"filter\":{\"workflowId\":\"" + wfId
+        + "\",\"additionalMetadata\":[\"grp:x\"]}}", 200);
+    assertThat(deleted.get("deletedIds")).extracting(JsonNode::asText).containsExactlyInAnyOrder(a, b);
+    JsonNode updated = send("POST", base + "scheduled/bulk-update", "{\"updates\":[{\"id\":\"" + c
+        + "\",\"triggerAt\":\"" + at(at + 2_000) + "\"},{\"id\":\"" + a + "\",\"triggerAt\":\"" + at(at) + "\"}]}", 200);
+    assertThat(updated.get("updatedIds")).extracting(JsonNode::asText).containsExactly(c);
+    assertThat(updated.at("/errors/0/id").asText()).isEqualTo(a);
+    assertThat(error("POST", base + "scheduled/bulk-delete", "{}", 400)).contains("neither scheduledWorkflowRunIds");
+    advance(Duration.ofMillis(at + 1_999 - CLOCK.millis()));
+    Thread.sleep(50);
+    assertThat(received("bulk")).as("not at its first or second time").isEmpty();
+    advance(Duration.ofMillis(1));
+    await().atMost(Duration.ofSeconds(5)).until(() -> received("bulk").size() == 1);
+    assertThat(received("bulk").get(0).getActionPayload()).contains("\"tag\":\"c\"");
+
+    String cron = send("POST", base + "bulk/crons", "{\"cronName\":\"p\",\"cronExpression\":\"* * * * *\"}", 200)
+        .at("/metadata/id").asText();
+    send("PATCH", base + "crons/" + cron, "{\"enabled\":false}", 204);
+    assertThat(send("GET", base + "crons/" + cron, null, 200).get("enabled").asBoolean()).isFalse();
+    assertThat(error("PATCH", base + "crons/" + cron, "{\"enabled\":\"no\"}", 400)).contains("enabled = \"no\"");
+    send("DELETE", base + "crons/" + cron, null, 204);
+
+    String filters = "/api/v1/stable/tenants/" + engine.tenantId() + "/filters";
+    String f = send("POST", filters, "{\"workflowId\":\"" + wfId + "\",\"scope\":\"u\",\"expression\":\"true\"}", 200)
+        .at("/metadata/id").asText();
+    JsonNode patched = send("PATCH", filters + "/" + f, "{\"expression\":\"input.n > 100\"}", 200);
+    assertThat(patched.get("expression").asText()).isEqualTo("input.n > 100");
+    assertThat(patched.get("scope").asText()).isEqualTo("u");
+    send("DELETE", filters + "/" + f, null, 200);
+  }
+
+  @Test
   void bad_requests_get_a_400_naming_the_field_the_value_and_the_fix() throws Exception {
     assertThat(error("POST", base + "sched/scheduled", "{\"input\":{}}", 400)).contains("triggerAt = null");
     assertThat(error("POST", base + "sched/scheduled", "{\"triggerAt\":\"tomorrow\"}", 400))
@@ -191,7 +238,8 @@ class TriggerRestTest {
         .contains("cronName = null");
     assertThat(error("GET", base + "scheduled/not-a-uuid", null, 400)).contains("not-a-uuid");
     assertThat(error("GET", base + "crons/" + UUID.randomUUID(), null, 404)).contains("is not known");
-    assertThat(error("PATCH", base + "crons/" + UUID.randomUUID(), "{}", 405)).contains("PATCH is not allowed");
+    assertThat(error("PATCH", base + "crons/" + UUID.randomUUID(), "{}", 404)).contains("is not known");
+    assertThat(error("PUT", base + "crons/" + UUID.randomUUID(), "{}", 405)).contains("PUT is not allowed");
     assertThat(error("GET", base + "scheduled?orderByDirection=UP", null, 400)).contains("orderByDirection = 'UP'");
     String filters = "/api/v1/stable/tenants/" + engine.tenantId() + "/filters";
     assertThat(error("POST", filters, "{\"workflowId\":\"" + UUID.randomUUID() + "\",\"scope\":\"s\","

@@ -174,6 +174,11 @@ public final class Hatchet implements AutoCloseable {
     return client;
   }
 
+  /** Crons and scheduled runs over the engine's REST API: create, list and delete crons; list and delete schedules. */
+  public io.hatchetoperator.worker.client.TimedTriggersClient timedTriggers() {
+    return new io.hatchetoperator.worker.client.TimedTriggersClient(settings, mapper);
+  }
+
   /** Closes the client; workers are stopped through their own {@code shutdown()} or {@code kill()}. */
   @Override
   public synchronized void close() {

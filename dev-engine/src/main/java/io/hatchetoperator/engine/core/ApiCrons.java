@@ -15,10 +15,10 @@ public final class ApiCrons {
 
   /** One cron: {@code request} carries the workflow, input, metadata and priority of each run it starts. */
   public record Entry(String id, String name, String expression, TriggerRequest request, long createdAtMillis,
-      CronSpec spec, long nextMillis) {
+      CronSpec spec, long nextMillis, boolean enabled) {
 
     Entry next(long now) {
-      return new Entry(id, name, expression, request, createdAtMillis, spec, spec.nextAfter(now));
+      return new Entry(id, name, expression, request, createdAtMillis, spec, spec.nextAfter(now), enabled);
     }
   }
 
@@ -49,7 +49,7 @@ public final class ApiCrons {
     if (byId.size() >= max) {
       throw EngineException.invalid("the dev engine already holds " + max + " crons; delete some before adding more");
     }
-    Entry e = new Entry(Ids.uuid(), name, expression, request, now, spec, spec.nextAfter(now));
+    Entry e = new Entry(Ids.uuid(), name, expression, request, now, spec, spec.nextAfter(now), true);
     byId.put(e.id(), e);
     return e;
   }
@@ -58,7 +58,7 @@ public final class ApiCrons {
   List<TriggerRequest> due(long now) {
     List<TriggerRequest> out = new ArrayList<>();
     for (Entry e : byId.values()) {
-      if (e.nextMillis() >= 0 && e.nextMillis() <= now) {
+      if (e.enabled() && e.nextMillis() >= 0 && e.nextMillis() <= now) {
         out.add(e.request());
         byId.put(e.id(), e.next(now));
       }
@@ -73,6 +73,15 @@ public final class ApiCrons {
           + " list them with GET /api/v1/tenants/{tenant}/workflows/crons");
     }
     return e;
+  }
+
+  /** Hatchet's {@code enabled} switch ({@code update_cron.go}): a disabled cron keeps its place but does not fire. */
+  Entry setEnabled(String id, boolean enabled, long now) {
+    Entry e = get(id);
+    Entry updated = new Entry(e.id(), e.name(), e.expression(), e.request(), e.createdAtMillis(), e.spec(),
+        e.spec().nextAfter(now), enabled);
+    byId.put(id, updated);
+    return updated;
   }
 
   Entry delete(String id) {

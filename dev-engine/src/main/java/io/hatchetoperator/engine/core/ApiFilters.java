@@ -25,6 +25,26 @@ public final class ApiFilters {
   /** Validates and stores a filter; INVALID_ARGUMENT naming the field, the value and the fix. */
   public synchronized Entry create(String workflowId, String scope, String expression, String payloadJson,
       long now) {
+    Entry e = checked(null, workflowId, scope, expression, payloadJson, now);
+    byId.put(e.id(), e);
+    return e;
+  }
+
+  /**
+   * Hatchet's {@code v1FilterUpdate}: each of scope, expression and payload replaces the filter's when given (not
+   * null), checked as at creation.
+   */
+  public synchronized Entry update(String id, String scope, String expression, String payloadJson) {
+    Entry old = get(id);
+    Entry e = checked(old, old.workflowId(), scope == null ? old.scope() : scope,
+        expression == null ? old.expression() : expression, payloadJson == null ? old.payloadJson() : payloadJson,
+        old.createdAtMillis());
+    byId.put(id, e);
+    return e;
+  }
+
+  private Entry checked(Entry replacing, String workflowId, String scope, String expression, String payloadJson,
+      long now) {
     if (scope == null || scope.isBlank()) {
       throw EngineException.invalid("scope = '" + scope + "' is empty; events select filters by scope, so give one"
           + " and push events with that scope");
@@ -41,20 +61,18 @@ public final class ApiFilters {
     }
     String payload = Json.requireObject("payload", payloadJson);
     for (Entry e : byId.values()) {
-      if (e.workflowId().equals(workflowId) && e.scope().equals(scope) && e.expression().equals(expression)
-          && Json.map(e.payloadJson()).equals(Json.map(payload))) {
+      if (e != replacing && e.workflowId().equals(workflowId) && e.scope().equals(scope)
+          && e.expression().equals(expression) && Json.map(e.payloadJson()).equals(Json.map(payload))) {
         throw EngineException.invalid("a filter with scope = '" + scope + "', expression = '" + expression
             + "' and this payload already exists for workflow " + workflowId + " (filter " + e.id() + "); change one"
             + " of them or delete that filter first");
       }
     }
-    if (byId.size() >= MAX_FILTERS) {
+    if (replacing == null && byId.size() >= MAX_FILTERS) {
       throw EngineException.invalid("the dev engine already holds " + MAX_FILTERS + " filters; delete some first");
     }
-    Entry e = new Entry(Ids.uuid(), workflowId, scope, expression, payload, now,
+    return new Entry(replacing == null ? Ids.uuid() : replacing.id(), workflowId, scope, expression, payload, now,
         new EventFilters.Filter(cel, scope, payload));
-    byId.put(e.id(), e);
-    return e;
   }
 
   /** The filters of one workflow, for the trigger decision. */

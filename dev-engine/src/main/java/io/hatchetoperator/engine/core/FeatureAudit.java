@@ -33,11 +33,6 @@ final class FeatureAudit {
 
   private static void task(String wf, String field, CreateTaskOpts t) {
     String where = field + " ('" + t.getReadableId() + "') of workflow '" + wf + "'";
-    if (t.getIsDurable()) {
-      throw EngineException.invalid(where + " is a durable task (is_durable = true): durable tasks (sleepFor,"
-          + " waitForEvent on durable slots) are not supported by the dev engine yet; use a plain task or a Hatchet"
-          + " engine");
-    }
     if (t.hasConditions() && t.getConditions().getSleepConditionsCount()
         + t.getConditions().getUserEventConditionsCount() + t.getConditions().getParentOverrideConditionsCount() > 0) {
       throw EngineException.invalid(where + " has conditions (wait_for / skip_if / cancel_if): task conditions are"

@@ -104,4 +104,14 @@ final class RateLimits {
       b.lastRefillMillis = now;
     }
   }
+
+  /** PutRateLimit's checks: a key and a limit of 0 or more. */
+  static void check(String key, int limit) {
+    if (key.isBlank()) {
+      throw EngineException.invalid("key is required; name the rate limit the tasks' rate_limits refer to");
+    }
+    if (limit < 0) {
+      throw EngineException.invalid("limit = " + limit + " for rate limit '" + key + "' is negative; use 0 or more");
+    }
+  }
 }

@@ -89,6 +89,20 @@ public final class ScheduledRuns {
     return e;
   }
 
+  /** Moves a pending scheduled run to {@code atMillis}; one that already started cannot move (as in Hatchet). */
+  Entry reschedule(String id, long atMillis) {
+    Entry e = get(id);
+    if (e.runId() != null) {
+      throw EngineException.invalid("scheduled run " + id + " has already been triggered (run " + e.runId()
+          + ") and cannot be rescheduled; create a new schedule instead");
+    }
+    pending.remove(e);
+    Entry moved = new Entry(e.id(), e.request(), atMillis, e.createdAtMillis(), seq++, null, 0);
+    pending.add(moved);
+    byId.put(id, moved);
+    return moved;
+  }
+
   /** Deletes a scheduled run: a pending one never starts; a started one's run is unaffected. */
   Entry delete(String id) {
     Entry e = get(id);

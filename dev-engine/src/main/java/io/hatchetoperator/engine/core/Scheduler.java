@@ -31,6 +31,7 @@ public final class Scheduler {
   private final Transitions tx;
   private final TimeRules timeRules;
   private final PayloadLimits limits;
+  private final DurableTasks durable;
 
   public Scheduler(Clock clock, EngineTimings timings, String tenantId, WorkflowRegistry registry) {
     this(clock, timings, tenantId, registry, PayloadLimits.defaults());
@@ -46,6 +47,7 @@ public final class Scheduler {
     this.janitor = new RunJanitor(timings);
     this.tx = new Transitions(s, janitor, timings.heartbeatTimeout().toMillis());
     this.timeRules = new TimeRules(s, tx, janitor, timings);
+    this.durable = new DurableTasks(this, s, tx, clock);
   }
 
   public String tenantId() {
@@ -54,6 +56,11 @@ public final class Scheduler {
 
   public WorkflowRegistry registry() {
     return registry;
+  }
+
+  /** The durable tasks' event logs and waits (the V1Dispatcher's DurableTask stream and legacy pair). */
+  public DurableTasks durable() {
+    return durable;
   }
 
   // ---- workers -------------------------------------------------------------------------------------------------
@@ -206,12 +213,7 @@ public final class Scheduler {
 
   /** Creates or updates a rate limit (PutRateLimit) and lets the tasks waiting for it try again. */
   public void putRateLimit(String key, int limit, String window) {
-    if (key.isBlank()) {
-      throw EngineException.invalid("key is required; name the rate limit the tasks' rate_limits refer to");
-    }
-    if (limit < 0) {
-      throw EngineException.invalid("limit = " + limit + " for rate limit '" + key + "' is negative; use 0 or more");
-    }
+    RateLimits.check(key, limit);
     locked(() -> {
       long now = now();
       s.rateLimits.put(key, limit, window, now);
@@ -240,12 +242,7 @@ public final class Scheduler {
     return trigger(List.of(request)).get(0);
   }
 
-  /** Triggers every workflow whose event triggers contain {@code key}; returns the run ids. */
-  public List<String> triggerEvent(String eventId, String key, TriggerRequest base) {
-    return triggerEvent(eventId, key, null, base);
-  }
-
-  /** As above, for an event pushed with {@code scope} (null for none), which selects the workflows' filters. */
+  /** Triggers every workflow whose event triggers contain {@code key}, pushed with {@code scope} (null for none). */
   public List<String> triggerEvent(String eventId, String key, String scope, TriggerRequest base) {
     List<TriggerRequest> reqs = EventFilters.requests(registry, eventId, key, scope, base);
     try {
@@ -461,6 +458,7 @@ public final class Scheduler {
   public void sweep() {
     locked(() -> {
       timeRules.apply(now());
+      durable.sweep(now());
       return null;
     });
   }
@@ -475,7 +473,7 @@ public final class Scheduler {
     return w;
   }
 
-  private TaskRun task(String id) {
+  TaskRun task(String id) {
     TaskRun t = s.tasks.get(Ids.require("task_run_external_id", id));
     if (t == null) {
       throw EngineException.notFound("task_run_external_id = " + id + " is not a task of this engine (tasks are"
@@ -492,7 +490,7 @@ public final class Scheduler {
     return clock.millis();
   }
 
-  private <T> T locked(java.util.function.Supplier<T> body) {
+  <T> T locked(java.util.function.Supplier<T> body) {
     synchronized (lock) {
       return body.get();
     }

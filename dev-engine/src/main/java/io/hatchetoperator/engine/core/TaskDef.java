@@ -20,10 +20,11 @@ import java.util.Map;
  * @param labels desired worker labels (affinity); empty for any worker
  * @param concurrency its concurrency strategies, in chain order (a task runs once it holds a slot of each)
  * @param rateLimits the rate limits it takes units of when assigned
+ * @param durable a durable task (is_durable): it keeps a durable event log across its invocations
  */
 public record TaskDef(String id, String readableId, String action, Duration timeout, Duration scheduleTimeout, int retries,
     double backoffFactor, int backoffMaxSeconds, List<String> parents, Map<String, Integer> slotRequests,
-    List<LabelRule> labels, List<ConcurrencySpec> concurrency, List<RateLimitSpec> rateLimits) {
+    List<LabelRule> labels, List<ConcurrencySpec> concurrency, List<RateLimitSpec> rateLimits, boolean durable) {
 
   public TaskDef {
     parents = List.copyOf(parents);

@@ -33,6 +33,8 @@ public final class TaskRun {
   WorkerState worker;
   String output;
   String error;
+  /** The durable event log of a durable task, kept across its invocations; null for other tasks. */
+  final DurableLog durable;
 
   TaskRun(String externalId, TaskDef def, WorkflowRun run) {
     this.externalId = externalId;
@@ -43,6 +45,24 @@ public final class TaskRun {
       slots[i] = new GateSlot(this, run);
     }
     this.pendingParents = def.parents().size();
+    this.durable = def.durable() ? new DurableLog(externalId) : null;
+  }
+
+  /** Assigned to {@code w}: its worker, slot and timeout, and a durable task's next invocation. */
+  void assigned(WorkerState w, long now) {
+    worker = w;
+    lastWorkerId = w.id;
+    holdsSlot = true;
+    startedAtMillis = now;
+    timeoutAtMillis = now + def.timeout().toMillis();
+    if (durable != null) {
+      durable.newInvocation();
+    }
+  }
+
+  /** A durable task's current invocation (1 at its first assignment), or null for other tasks. */
+  public Integer durableInvocation() {
+    return durable == null ? null : durable.invocation();
   }
 
   public String externalId() {

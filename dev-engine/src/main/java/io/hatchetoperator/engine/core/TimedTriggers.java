@@ -62,6 +62,16 @@ public final class TimedTriggers {
     return schedules.get(id);
   }
 
+  /** Moves a pending scheduled run to {@code atMillis}; INVALID_ARGUMENT once it started. */
+  public synchronized ScheduledRuns.Entry reschedule(String id, long atMillis) {
+    return schedules.reschedule(id, atMillis);
+  }
+
+  /** Enables or disables an API cron; a re-enabled cron fires next at its first time after now. */
+  public synchronized ApiCrons.Entry setCronEnabled(String id, boolean enabled) {
+    return apiCrons.setEnabled(id, enabled, clock.millis());
+  }
+
   /** Deletes a scheduled run: a pending one never starts. */
   public synchronized ScheduledRuns.Entry deleteScheduled(String id) {
     return schedules.delete(id);

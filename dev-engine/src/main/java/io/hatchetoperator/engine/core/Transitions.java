@@ -220,14 +220,10 @@ final class Transitions {
 
   private void start(TaskRun t, WorkerState w, long now) {
     s.queues.move(t, TaskState.RUNNING);
-    t.worker = w;
-    t.lastWorkerId = w.id;
-    t.holdsSlot = true;
+    t.assigned(w, now);
     w.take(t.def);
     w.running.add(t);
     s.running.add(t);
-    t.startedAtMillis = now;
-    t.timeoutAtMillis = now + t.def.timeout().toMillis();
     s.assigned++;
     try {
       w.listener.start(t);

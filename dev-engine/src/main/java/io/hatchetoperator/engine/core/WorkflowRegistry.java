@@ -138,14 +138,14 @@ public final class WorkflowRegistry {
     Map<String, Integer> slots = new HashMap<>(o.getSlotRequestsMap());
     slots.entrySet().removeIf(e -> e.getValue() <= 0);
     if (slots.isEmpty()) {
-      slots.put("default", 1);
+      slots.put(o.getIsDurable() ? "durable" : "default", 1);
     }
     return new TaskDef(Ids.uuid(), o.getReadableId(), o.getAction(),
         Durations.parseOr(field + ".timeout", o.getTimeout(), DEFAULT_TIMEOUT),
         Durations.parseOr(field + ".schedule_timeout", o.getScheduleTimeout(), DEFAULT_SCHEDULE_TIMEOUT),
         o.getRetries(), o.hasBackoffFactor() ? o.getBackoffFactor() : 0,
         o.hasBackoffMaxSeconds() ? o.getBackoffMaxSeconds() : 0, o.getParentsList(), slots, labels(o),
-        concurrency(wf, field, o, inherited), rateLimits(field, o));
+        concurrency(wf, field, o, inherited), rateLimits(field, o), o.getIsDurable());
   }
 
   private static List<RateLimitSpec> rateLimits(String field, CreateTaskOpts o) {

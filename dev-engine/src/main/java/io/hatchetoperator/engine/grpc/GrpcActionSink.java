@@ -75,6 +75,9 @@ final class GrpcActionSink implements ActionSink {
     if (r.eventId() != null) {
       b.setTriggeringEventExternalId(r.eventId()).setTriggeringEventKey(r.eventKey());
     }
+    if (task.durableInvocation() != null) {
+      b.setDurableTaskInvocationCount(task.durableInvocation());
+    }
     return b;
   }
 

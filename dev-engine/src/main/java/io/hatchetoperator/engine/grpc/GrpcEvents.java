@@ -118,6 +118,7 @@ public final class GrpcEvents extends EventsServiceGrpc.EventsServiceImplBase {
     TriggerRequest base = new TriggerRequest("", payload, meta, req.hasPriority() ? req.getPriority() : null,
         null, null, null, null, null, null);
     List<String> runs = scheduler.triggerEvent(id, req.getKey(), req.hasScope() ? req.getScope() : null, base);
+    scheduler.durable().eventPushed(req.getKey(), req.hasScope() ? req.getScope() : null, payload);
     LOG.debug("event '{}' ({}) started runs {}", req.getKey(), id, runs);
     Event.Builder e = Event.newBuilder().setTenantId(scheduler.tenantId()).setEventId(id).setKey(req.getKey())
         .setPayload(payload).setAdditionalMetadata(meta)

@@ -84,7 +84,7 @@ public final class GrpcWorkflows extends WorkflowServiceGrpc.WorkflowServiceImpl
     });
   }
 
-  private static TriggerRequest request(String prefix, TriggerWorkflowRequest r) {
+  static TriggerRequest request(String prefix, TriggerWorkflowRequest r) {
     if (r.getName().isBlank()) {
       throw EngineException.invalid(prefix + "name is empty; pass the workflow's name");
     }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * v1 event filters over REST with Hatchet's paths and bodies ({@code api/v1/server/handlers/v1/filters/}
- * {@code create.go}, {@code list.go}, {@code get.go}, {@code delete.go}; shapes from
+ * {@code create.go}, {@code list.go}, {@code get.go}, {@code update.go}, {@code delete.go}; shapes from
  * {@code api/v1/server/oas/transformers/v1/filters.go}): what the official SDKs' {@code filters} client calls. A
  * filter made here gates its workflow's event runs exactly as a declared {@code default_filters} entry does.
  */
@@ -57,11 +57,18 @@ final class FilterRoutes implements RestRoutes {
     if (id != null && method.equals("GET")) {
       return RestAnswer.ok(json(filters.get(Ids.require("v1-filter", id))));
     }
+    if (id != null && method.equals("PATCH")) {
+      JsonNode b = body.get();
+      return RestAnswer.ok(json(filters.update(Ids.require("v1-filter", id),
+          b.hasNonNull("scope") ? RestParams.text(b, "scope", "send the new scope as a string") : null,
+          b.hasNonNull("expression") ? RestParams.text(b, "expression", "send the new CEL expression as a string")
+              : null, b.hasNonNull("payload") ? RestParams.object(b, "payload") : null)));
+    }
     if (id != null && method.equals("DELETE")) {
       return RestAnswer.ok(json(filters.delete(Ids.require("v1-filter", id))));
     }
     return new RestAnswer(405, RestJson.error(405, method + " is not allowed on " + path + "; the dev engine serves"
-        + " GET and POST on .../filters and GET and DELETE on .../filters/{id} (not PATCH: delete and create instead)"));
+        + " GET and POST on .../filters and GET, PATCH and DELETE on .../filters/{id}"));
   }
 
   private ApiFilters.Entry create(ApiFilters filters, JsonNode body) {

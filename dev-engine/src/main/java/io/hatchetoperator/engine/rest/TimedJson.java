@@ -53,7 +53,7 @@ final class TimedJson {
     m.put("name", e.name());
     m.put("input", Json.map(e.request().inputJson()));
     m.put("additionalMetadata", Json.map(e.request().metadataJson()));
-    m.put("enabled", true);
+    m.put("enabled", e.enabled());
     m.put("method", "API");
     m.put("priority", e.request().priority() == null ? 1 : e.request().priority());
     return m;

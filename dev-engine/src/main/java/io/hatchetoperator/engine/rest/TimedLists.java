@@ -30,23 +30,33 @@ final class TimedLists {
     Set<String> statuses = statuses(q);
     Map<String, String> meta = RestParams.pairs(q, "additionalMetadata");
     List<Map<String, Object>> rows = new ArrayList<>();
-    List<ScheduledRuns.Entry> all = new ArrayList<>(routes.timed().schedules());
+    List<ScheduledRuns.Entry> all = select(routes, workflowIds, parents, parentTasks, meta);
     all.sort(TimedRoutes.order(Comparator.comparingLong(by.equals("triggerAt") ? ScheduledRuns.Entry::triggerAtMillis
         : ScheduledRuns.Entry::createdAtMillis), asc));
     for (ScheduledRuns.Entry e : all) {
+      Map<String, Object> row = routes.scheduledJson(e);
+      if (statuses.isEmpty() || statuses.contains(String.valueOf(row.getOrDefault("workflowRunStatus", "PENDING")))) {
+        rows.add(row);
+      }
+    }
+    return TimedJson.page(rows.subList(Math.min(offset, rows.size()), Math.min(rows.size(), offset + limit)),
+        rows.size(), offset, limit);
+  }
+
+  /** The scheduled runs of these workflows, parents and metadata pairs (an empty set or map: any). */
+  static List<ScheduledRuns.Entry> select(TimedRoutes routes, Set<String> workflowIds, Set<String> parents,
+      Set<String> parentTasks, Map<String, String> meta) {
+    List<ScheduledRuns.Entry> out = new ArrayList<>();
+    for (ScheduledRuns.Entry e : routes.timed().schedules()) {
       WorkflowDef def = routes.scheduler().registry().get("workflow", e.request().workflowName());
       if ((workflowIds.isEmpty() || workflowIds.contains(def.id()))
           && (parents.isEmpty() || parents.contains(e.request().parentRunId()))
           && (parentTasks.isEmpty() || parentTasks.contains(e.request().parentTaskId()))
           && RestParams.hasMetadata(e.request().metadataJson(), meta)) {
-        Map<String, Object> row = routes.scheduledJson(e);
-        if (statuses.isEmpty() || statuses.contains(String.valueOf(row.getOrDefault("workflowRunStatus", "PENDING")))) {
-          rows.add(row);
-        }
+        out.add(e);
       }
     }
-    return TimedJson.page(rows.subList(Math.min(offset, rows.size()), Math.min(rows.size(), offset + limit)),
-        rows.size(), offset, limit);
+    return out;
   }
 
   static Map<String, Object> crons(TimedRoutes routes, Map<String, List<String>> q) {

@@ -61,6 +61,27 @@ final class TimedRoutes implements RestRoutes {
     if (id == null && method.equals("GET")) {
       return RestAnswer.ok(scheduled ? TimedLists.scheduled(this, q) : TimedLists.crons(this, q));
     }
+    if (scheduled && method.equals("POST") && ("bulk-delete".equals(id) || "bulk-update".equals(id))) {
+      return RestAnswer.ok(id.equals("bulk-delete") ? ScheduleBulk.delete(this, body.get())
+          : ScheduleBulk.update(this, body.get()));
+    }
+    if (id != null && method.equals("PATCH")) {
+      Ids.require(scheduled ? "scheduled-workflow-run" : "cron-workflow", id);
+      if (scheduled) {
+        return RestAnswer.ok(scheduledJson(timed.reschedule(id, RestParams.time(body.get(), "triggerAt"))));
+      }
+      JsonNode enabled = body.get().get("enabled");
+      if (enabled != null && !enabled.isBoolean()) {
+        throw EngineException.invalid("enabled = " + enabled + " is not a boolean; send {\"enabled\": false} to pause"
+            + " the cron or true to resume it");
+      }
+      if (enabled != null) {
+        timed.setCronEnabled(id, enabled.booleanValue());
+      } else {
+        timed.cron(id);
+      }
+      return RestAnswer.noContent();
+    }
     if (id != null && (method.equals("GET") || method.equals("DELETE"))) {
       Ids.require(scheduled ? "scheduled-workflow-run" : "cron-workflow", id);
       if (method.equals("DELETE")) {
@@ -74,7 +95,9 @@ final class TimedRoutes implements RestRoutes {
       return RestAnswer.ok(scheduled ? scheduledJson(timed.scheduled(id)) : cronJson(timed.cron(id)));
     }
     return new RestAnswer(405, RestJson.error(405, method + " is not allowed on " + path + "; the dev engine serves"
-        + " GET (list), GET and DELETE of one, and POST .../workflows/{workflow-name}/" + item.group(2) + " to create"));
+        + " GET (list), GET, PATCH and DELETE of one, POST .../workflows/{workflow-name}/" + item.group(2)
+        + " to create" + (scheduled ? " and POST .../scheduled/bulk-delete or bulk-update" : "")
+        + " (not trigger-now)"));
   }
 
   private Map<String, Object> createScheduled(WorkflowDef def, JsonNode body) {

@@ -88,4 +88,19 @@ class ApiFiltersTest {
     assertThat(f.create(wf, "s", "true", "{\"a\":2}", 0).id()).as("another payload is another filter").isNotBlank();
     assertThatThrownBy(() -> f.get(Ids.uuid())).hasMessageContaining("is not known");
   }
+
+  @Test
+  void an_updated_filter_gates_with_its_new_expression_scope_and_payload() {
+    WorkflowDef w = onOrders("upd");
+    ApiFilters f = e.scheduler.registry().apiFilters();
+    ApiFilters.Entry made = f.create(w.id(), "s", "input.n > 1", "{\"v\":1}", 0);
+    assertThat(runsOf("upd", "s", "{\"n\":5}")).containsExactly("{\"v\":1}");
+    f.update(made.id(), "t", "input.n < 1", null);
+    assertThat(runsOf("upd", "s", "{\"n\":5}")).isEmpty();
+    assertThat(runsOf("upd", "t", "{\"n\":0}")).containsExactly("{\"v\":1}");
+    f.update(made.id(), null, null, "{\"v\":2}");
+    assertThat(runsOf("upd", "t", "{\"n\":0}")).containsExactly("{\"v\":2}");
+    assertThatThrownBy(() -> f.update(made.id(), null, "input.n <", null)).hasMessageContaining("expression = 'input.n <'");
+    assertThat(f.get(made.id()).expression()).as("a refused update changes nothing").isEqualTo("input.n < 1");
+  }
 }

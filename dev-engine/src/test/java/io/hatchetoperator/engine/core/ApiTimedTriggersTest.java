@@ -74,4 +74,30 @@ class ApiTimedTriggersTest {
         .hasMessageContaining("cronExpression = 'every minute'");
     assertThatThrownBy(() -> timed.addCron("x", "* * * * *", request("nope", "{}"))).hasMessageContaining("'nope'");
   }
+
+  @Test
+  void a_rescheduled_run_starts_at_its_new_time_and_a_started_one_cannot_move() {
+    e.simple("r");
+    RecordingSink w = e.worker("w", 5, "r:r");
+    long now = e.clock.millis();
+    ScheduledRuns.Entry s = timed.scheduleEntry(request("r", "{}"), now + 1_000);
+    timed.reschedule(s.id(), now + 5_000);
+    assertThat(after(Duration.ofSeconds(4), w)).as("not at the old time").isEmpty();
+    assertThat(after(Duration.ofSeconds(1), w)).hasSize(1);
+    assertThatThrownBy(() -> timed.reschedule(s.id(), now + 60_000)).hasMessageContaining("already been triggered");
+  }
+
+  @Test
+  void a_disabled_cron_does_not_fire_and_fires_again_once_enabled() {
+    e.simple("c");
+    RecordingSink w = e.worker("w", 5, "c:c");
+    ApiCrons.Entry cron = timed.addCron("each-second", "* * * * * *", request("c", "{}"));
+    assertThat(after(Duration.ofSeconds(1), w)).hasSize(1);
+    timed.setCronEnabled(cron.id(), false);
+    assertThat(timed.cron(cron.id()).enabled()).isFalse();
+    assertThat(after(Duration.ofSeconds(5), w)).isEmpty();
+    timed.setCronEnabled(cron.id(), true);
+    assertThat(after(Duration.ofMillis(999), w)).as("missed fires while disabled are not replayed").isEmpty();
+    assertThat(after(Duration.ofMillis(1), w)).hasSize(1);
+  }
 }

@@ -1,0 +1,54 @@
+package io.hatchetoperator.engine.core;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The user events pushed lately, for a durable wait's lookback (consider_events_since): Hatchet reads them back from
+ * its v1_event table (handleEventLookback in pkg/repository/durable_events.go). Bounded by count and age.
+ */
+final class RecentEvents {
+
+  /** One pushed event as a durable wait sees it. */
+  record Seen(String key, String scope, String payloadJson, Map<String, Object> payload, long atMillis) {}
+
+  private final int maxEvents;
+  private final long maxAgeMillis;
+  private final Deque<Seen> events = new ArrayDeque<>();
+
+  RecentEvents(int maxEvents, long maxAgeMillis) {
+    this.maxEvents = maxEvents;
+    this.maxAgeMillis = maxAgeMillis;
+  }
+
+  void add(Seen e) {
+    events.addLast(e);
+    while (events.size() > maxEvents) {
+      events.removeFirst();
+    }
+  }
+
+  void forgetOld(long now) {
+    while (!events.isEmpty() && now - events.peekFirst().atMillis() > maxAgeMillis) {
+      events.removeFirst();
+    }
+  }
+
+  /** The events of {@code key} and {@code scope} seen at or after {@code since}, oldest first. */
+  List<Seen> since(String key, String scope, long since) {
+    List<Seen> out = new ArrayList<>();
+    for (Seen e : events) {
+      if (e.atMillis() >= since && e.key().equals(key) && scope.equals(e.scope())) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  int size() {
+    return events.size();
+  }
+}

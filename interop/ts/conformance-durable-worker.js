@@ -1,0 +1,61 @@
+// TypeScript durable tasks for DurableConformanceIT (behavioural checks of the dev engine's durable log):
+//   conf-dsleep    ctx.sleepFor(input.sleep): returns what sleepFor reported and the worker's clock around it
+//   conf-dwait     ctx.waitForEvent('conf:dwait', "input.id == '<input.id>' && input.ok") and returns its payload
+//   conf-dparent   ctx.spawnChild(conf-dchild, { n }) through the durable log: returns the child's output
+//   conf-dchild    a plain task returning { doubled: 2 n }
+//   conf-dreplay   memoises { pid, at } (ctx.memo), logs REPLAY_MEMO, then ctx.sleepFor(input.sleep): returns the
+//                  memo, this worker's pid and ctx.invocationCount, so a replay on another worker shows the memo hit
+// Usage: node conformance-durable-worker.js <worker-name> main|replay; HATCHET_CLIENT_* come from the environment.
+const { HatchetClient } = require('@hatchet-dev/typescript-sdk/v1');
+
+const hatchet = HatchetClient.init();
+
+const dsleep = hatchet.durableTask({
+  name: 'conf-dsleep',
+  executionTimeout: '60s',
+  fn: async (input, ctx) => {
+    const before = Date.now();
+    const slept = await ctx.sleepFor(input.sleep);
+    return { before, after: Date.now(), slept, invocation: ctx.invocationCount };
+  },
+});
+
+const dwait = hatchet.durableTask({
+  name: 'conf-dwait',
+  executionTimeout: '60s',
+  fn: async (input, ctx) => {
+    const event = await ctx.waitForEvent('conf:dwait', `input.id == '${input.id}' && input.ok`);
+    return { event };
+  },
+});
+
+const dchild = hatchet.task({ name: 'conf-dchild', fn: async (input) => ({ doubled: input.n * 2 }) });
+
+const dparent = hatchet.durableTask({
+  name: 'conf-dparent',
+  executionTimeout: '60s',
+  fn: async (input, ctx) => ({ child: await ctx.spawnChild(dchild, { n: input.n }) }),
+});
+
+const dreplay = hatchet.durableTask({
+  name: 'conf-dreplay',
+  executionTimeout: '60s',
+  fn: async (input, ctx) => {
+    const memo = await ctx.memo(async () => ({ pid: process.pid, at: Date.now() }), ['first']);
+    console.log('REPLAY_MEMO ' + JSON.stringify({ memo, pid: process.pid, invocation: ctx.invocationCount }));
+    await ctx.sleepFor(input.sleep);
+    return { memo, pid: process.pid, invocation: ctx.invocationCount };
+  },
+});
+
+async function main() {
+  const [name, set] = process.argv.slice(2);
+  const workflows = set === 'replay' ? [dreplay] : [dsleep, dwait, dchild, dparent];
+  const worker = await hatchet.worker(name, { workflows, slots: 5, durableSlots: 5 });
+  await worker.start();
+}
+
+main().catch((e) => {
+  console.error('durable conformance worker failed:', e);
+  process.exit(1);
+});
