@@ -90,8 +90,8 @@ public final class RestServer implements AutoCloseable {
    * paths ({@link TimedRoutes}, {@link FilterRoutes}).
    */
   public void serveTriggers(io.hatchetoperator.engine.core.TimedTriggers timed, java.time.Clock clock) {
-    routes.add(new TimedRoutes(scheduler, timed));
-    routes.add(new FilterRoutes(scheduler, clock));
+    routes.add(new TimedRoutes(scheduler, timed, createdAtMillis));
+    routes.add(new FilterRoutes(scheduler, clock, createdAtMillis));
   }
 
   /** Serves {@code GET /api/v1/stable/tasks/{task}/logs} from these logs. */
