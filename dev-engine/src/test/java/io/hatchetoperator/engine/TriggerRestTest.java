@@ -245,6 +245,9 @@ class TriggerRestTest {
     String filterId = declared.get(0).at("/metadata/id").asText();
     assertThat(send("GET", filters + "/" + filterId, null, 200).get("expression").asText()).isEqualTo("true");
     assertThat(error("DELETE", filters + "/" + filterId, null, 400)).contains("default_filters");
+    // what hatchet.workflows.get(name) sends to find the workflow id a filter needs: a case-insensitive search
+    JsonNode found = send("GET", base.substring(0, base.length() - 1) + "?name=DECLARE", null, 200).get("rows");
+    assertThat(found).extracting(r -> r.get("name").asText()).containsExactly("declares");
   }
 
   @Test
