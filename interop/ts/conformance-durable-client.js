@@ -1,20 +1,31 @@
-// The TypeScript client of DurableConformanceIT: runs one scenario and prints one RESULT {json} line.
-//   node conformance-durable-client.js sleep     runs conf-dsleep with 3s: its run id and output
-//   node conformance-durable-client.js wait      pushes conf:dwait for id w before the run, then runs conf-dwait
-//                                                (id w) and, every 300 ms until it ends, pushes an event of another
-//                                                key, an unmatched one (ok false, then id other) and a matching one
-//                                                (seq n): the run's output names the event it got
-//   node conformance-durable-client.js replay <s>  runs conf-dreplay sleeping s: its run id and output
+// The TypeScript client of DurableConformanceIT: runs scenarios and prints one RESULT {json} line.
+//   node conformance-durable-client.js all        sleep, wait and child below at once, keyed by name
+//     sleep   runs conf-dsleep with 3s: its run id and output
+//     wait    pushes conf:dwait for id w before the run, then runs conf-dwait (id w) and, every 300 ms until it
+//             ends, pushes an event of another key, two unmatched ones (ok false; id other) and a matching one
+//             (seq n): the run's output names the event it got
+//     child   runs conf-dparent with n 21: its output (the child's, through the durable log)
+//   node conformance-durable-client.js replay <d>  runs conf-dreplay sleeping d: its run id and output
 const { HatchetClient } = require('@hatchet-dev/typescript-sdk/v1');
 
 const hatchet = HatchetClient.init();
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+async function run(name, input) {
+  const ref = await hatchet.runNoWait(name, input);
+  const runId = await ref.getWorkflowRunId();
+  return { runId, output: await ref.output };
+}
+
 async function scenario(mode, arg) {
-  if (mode === 'sleep' || mode === 'replay') {
-    const ref = await hatchet.runNoWait(mode === 'sleep' ? 'conf-dsleep' : 'conf-dreplay', { sleep: arg || '3s' });
-    const runId = await ref.getWorkflowRunId();
-    return { runId, output: await ref.output };
+  if (mode === 'sleep') {
+    return run('conf-dsleep', { sleep: '3s' });
+  }
+  if (mode === 'replay') {
+    return run('conf-dreplay', { sleep: arg });
+  }
+  if (mode === 'child') {
+    return run('conf-dparent', { n: 21 });
   }
   if (mode === 'wait') {
     await hatchet.events.push('conf:dwait', { id: 'w', ok: true, seq: 0 });
@@ -35,7 +46,17 @@ async function scenario(mode, arg) {
   throw new Error('unknown mode ' + mode);
 }
 
-scenario(process.argv[2], process.argv[3])
+async function main() {
+  const [mode, arg] = process.argv.slice(2);
+  if (mode !== 'all') {
+    return scenario(mode, arg);
+  }
+  const modes = ['sleep', 'wait', 'child'];
+  const outs = await Promise.all(modes.map((m) => scenario(m).catch((e) => ({ error: String(e && e.message ? e.message : e) }))));
+  return Object.fromEntries(modes.map((m, i) => [m, outs[i]]));
+}
+
+main()
   .then((r) => {
     console.log('RESULT ' + JSON.stringify(r));
     process.exit(0);

@@ -1,9 +1,11 @@
 // TypeScript durable tasks for DurableConformanceIT (behavioural checks of the dev engine's durable log):
 //   conf-dsleep    ctx.sleepFor(input.sleep): returns what sleepFor reported and the worker's clock around it
 //   conf-dwait     ctx.waitForEvent('conf:dwait', "input.id == '<input.id>' && input.ok") and returns its payload
-//   conf-dreplay   memoises { pid, at } (ctx.memo), then ctx.sleepFor(input.sleep): returns the memo, this worker's
-//                  pid and ctx.invocationCount, so a replay on another worker shows the memo hit
-// Usage: node conformance-durable-worker.js <worker-name>; HATCHET_CLIENT_* come from the environment.
+//   conf-dparent   ctx.spawnChild(conf-dchild, { n }) through the durable log: returns the child's output
+//   conf-dchild    a plain task returning { doubled: 2 n }
+//   conf-dreplay   memoises { pid, at } (ctx.memo), logs REPLAY_MEMO, then ctx.sleepFor(input.sleep): returns the
+//                  memo, this worker's pid and ctx.invocationCount, so a replay on another worker shows the memo hit
+// Usage: node conformance-durable-worker.js <worker-name> main|replay; HATCHET_CLIENT_* come from the environment.
 const { HatchetClient } = require('@hatchet-dev/typescript-sdk/v1');
 
 const hatchet = HatchetClient.init();
@@ -27,6 +29,14 @@ const dwait = hatchet.durableTask({
   },
 });
 
+const dchild = hatchet.task({ name: 'conf-dchild', fn: async (input) => ({ doubled: input.n * 2 }) });
+
+const dparent = hatchet.durableTask({
+  name: 'conf-dparent',
+  executionTimeout: '60s',
+  fn: async (input, ctx) => ({ child: await ctx.spawnChild(dchild, { n: input.n }) }),
+});
+
 const dreplay = hatchet.durableTask({
   name: 'conf-dreplay',
   executionTimeout: '60s',
@@ -39,8 +49,9 @@ const dreplay = hatchet.durableTask({
 });
 
 async function main() {
-  const name = process.argv[2] || 'conf-durable';
-  const worker = await hatchet.worker(name, { workflows: [dsleep, dwait, dreplay], slots: 5, durableSlots: 5 });
+  const [name, set] = process.argv.slice(2);
+  const workflows = set === 'replay' ? [dreplay] : [dsleep, dwait, dchild, dparent];
+  const worker = await hatchet.worker(name, { workflows, slots: 5, durableSlots: 5 });
   await worker.start();
 }
 

@@ -241,6 +241,25 @@ class DurableTaskStreamTest {
   }
 
   @Test
+  void restore_evicted_task_queues_an_evicted_task_at_once_and_answers_false_for_one_that_is_not() throws Exception {
+    Listener a = worker("a");
+    trigger();
+    String task = a.next().getTaskRunExternalId();
+    DurableStreamClient s = stream(a.id());
+    s.send(sleep(task, 1, "1h"));
+    s.next();
+    s.send(DurableTaskRequest.newBuilder().setEvictInvocation(DurableTaskEvictInvocationRequest.newBuilder()
+        .setDurableTaskExternalId(task).setInvocationCount(1)).build());
+    s.next();
+    var restore = io.hatchetoperator.proto.dispatcher.RestoreEvictedTaskRequest.newBuilder()
+        .setTaskRunExternalId(task).build();
+    assertThat(dispatcher.restoreEvictedTask(restore).getRequeued()).isTrue();
+    assertThat(a.next().getDurableTaskInvocationCount()).isEqualTo(2);
+    assertThat(dispatcher.restoreEvictedTask(restore).getRequeued()).isFalse();
+    s.close();
+  }
+
+  @Test
   void refused_calls_answer_an_error_naming_the_field_and_the_stream_stays_open() throws Exception {
     Listener a = worker("a");
     trigger();

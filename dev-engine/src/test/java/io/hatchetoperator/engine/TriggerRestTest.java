@@ -54,6 +54,10 @@ class TriggerRestTest {
           .addTasks(CreateTaskOpts.newBuilder().setReadableId(t).setAction(t + ":" + t));
       admin.putWorkflow((t.equals("gated") ? b.addEventTriggers("gate:*") : b).build());
     }
+    admin.putWorkflow(CreateWorkflowVersionRequest.newBuilder().setName("declares").addEventTriggers("decl:*")
+        .addCronTriggers("0 0 * * *").setCronInput("{\"from\":\"code\"}")
+        .addDefaultFilters(io.hatchetoperator.proto.v1.DefaultFilter.newBuilder().setScope("d").setExpression("true"))
+        .addTasks(CreateTaskOpts.newBuilder().setReadableId("declares").setAction("declares:declares")).build());
     base = "/api/v1/tenants/" + engine.tenantId() + "/workflows/";
     await().until(() -> engine.scheduler().workers().get(0).status().equals("ACTIVE"));
   }
@@ -218,6 +222,32 @@ class TriggerRestTest {
     assertThat(patched.get("expression").asText()).isEqualTo("input.n > 100");
     assertThat(patched.get("scope").asText()).isEqualTo("u");
     send("DELETE", filters + "/" + f, null, 200);
+  }
+
+  @Test
+  void crons_and_filters_a_workflow_declares_are_listed_as_hatchet_lists_them_and_not_deleted_over_rest()
+      throws Exception {
+    JsonNode crons = send("GET", base + "crons?workflowName=declares", null, 200).get("rows");
+    assertThat(crons).hasSize(1);
+    JsonNode cron = crons.get(0);
+    assertThat(cron.get("method").asText()).isEqualTo("DEFAULT");
+    assertThat(cron.get("cron").asText()).isEqualTo("0 0 * * *");
+    assertThat(cron.at("/input/from").asText()).isEqualTo("code");
+    String cronId = cron.at("/metadata/id").asText();
+    assertThat(send("GET", base + "crons/" + cronId, null, 200).get("workflowName").asText()).isEqualTo("declares");
+    assertThat(error("DELETE", base + "crons/" + cronId, null, 400)).contains("is declared by its workflow");
+    String filters = "/api/v1/stable/tenants/" + engine.tenantId() + "/filters";
+    String wfId = engine.scheduler().registry().get("name", "declares").id();
+    JsonNode declared = send("GET", filters + "?workflowIds=" + wfId, null, 200).get("rows");
+    assertThat(declared).hasSize(1);
+    assertThat(declared.get(0).get("isDeclarative").asBoolean()).isTrue();
+    assertThat(declared.get(0).get("scope").asText()).isEqualTo("d");
+    String filterId = declared.get(0).at("/metadata/id").asText();
+    assertThat(send("GET", filters + "/" + filterId, null, 200).get("expression").asText()).isEqualTo("true");
+    assertThat(error("DELETE", filters + "/" + filterId, null, 400)).contains("default_filters");
+    // what hatchet.workflows.get(name) sends to find the workflow id a filter needs: a case-insensitive search
+    JsonNode found = send("GET", base.substring(0, base.length() - 1) + "?name=DECLARE", null, 200).get("rows");
+    assertThat(found).extracting(r -> r.get("name").asText()).containsExactly("declares");
   }
 
   @Test

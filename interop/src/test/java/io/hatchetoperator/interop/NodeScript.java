@@ -40,6 +40,16 @@ final class NodeScript {
     return pb.start();
   }
 
+  /** The JSON of the {@code RESULT} line a script started with {@link #start} printed to its log. */
+  static JsonNode read(String logName) throws IOException {
+    for (String line : Files.readAllLines(LOGS.resolve(logName + ".log"))) {
+      if (line.startsWith("RESULT ")) {
+        return JSON.readTree(line.substring(7));
+      }
+    }
+    throw new AssertionError("no RESULT line in " + LOGS.resolve(logName + ".log"));
+  }
+
   /** Runs a client script to the end and returns the JSON of its {@code RESULT} line. */
   static JsonNode result(DevEngine engine, String logName, Duration timeout, String script, String... args)
       throws Exception {

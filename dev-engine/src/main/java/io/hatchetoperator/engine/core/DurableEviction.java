@@ -64,6 +64,15 @@ final class DurableEviction {
     return true;
   }
 
+  /** RestoreEvictedTask: queues an evicted task again now; false when it is not evicted. */
+  boolean restoreNow(TaskRun t, long now) {
+    if (evicted.remove(t) == null || t.state.terminal()) {
+      return false;
+    }
+    tx.enqueue(t, now);
+    return true;
+  }
+
   /** Forgets evicted tasks that were cancelled meanwhile. */
   void forgetFinished() {
     evicted.keySet().removeIf(t -> t.state.terminal());

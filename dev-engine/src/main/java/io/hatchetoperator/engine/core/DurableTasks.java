@@ -29,6 +29,7 @@ public final class DurableTasks {
   private final DagConditions conditions;
   /** The stream that last sent a call for a task: where its completions go (Hatchet's durableInvocations). */
   private final Map<String, DurableSink> sinks = new HashMap<>();
+  private long nextCleanupMillis;
 
   DurableTasks(Scheduler scheduler, TenantState s, Transitions tx, Clock clock) {
     this.scheduler = scheduler;
@@ -185,6 +186,11 @@ public final class DurableTasks {
     });
   }
 
+  /** RestoreEvictedTask: an evicted task is queued again at once (true), else nothing happens (false). */
+  public boolean restore(String taskId) {
+    return scheduler.locked(() -> eviction.restoreNow(scheduler.task(taskId), clock.millis()));
+  }
+
   /** The stream ended: its tasks' completions wait for the next stream that speaks for them (worker_status). */
   public void detach(DurableSink sink) {
     scheduler.locked(() -> sinks.values().removeIf(v -> v == sink));
@@ -227,7 +233,11 @@ public final class DurableTasks {
   /** The engine clock moved (called from the scheduler's sweep with its lock held). */
   void sweep(long now) {
     matches.tick(now, this::satisfied);
-    eviction.forgetFinished();
+    if (now >= nextCleanupMillis) {
+      nextCleanupMillis = now + DurableSettings.CLEANUP_EVERY_MILLIS;
+      eviction.forgetFinished();
+      sinks.keySet().removeIf(id -> s.tasks.get(id) == null || s.tasks.get(id).state.terminal());
+    }
   }
 
   /** How many waits are held unsatisfied. */

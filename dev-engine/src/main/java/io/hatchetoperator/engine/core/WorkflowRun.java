@@ -53,6 +53,16 @@ public final class WorkflowRun {
     return tasks;
   }
 
+  /** When it was triggered, on the engine clock (epoch ms). */
+  public long createdAtMillis() {
+    return createdAtMillis;
+  }
+
+  /** When its last task ended, on the engine clock (epoch ms); 0 while unfinished. */
+  public long finishedAtMillis() {
+    return finishedAtMillis;
+  }
+
   public boolean finished() {
     return unfinished == 0;
   }

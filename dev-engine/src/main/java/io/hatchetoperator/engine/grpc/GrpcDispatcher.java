@@ -182,8 +182,8 @@ public final class GrpcDispatcher extends DispatcherGrpc.DispatcherImplBase {
   @Override
   public void restoreEvictedTask(RestoreEvictedTaskRequest req, StreamObserver<RestoreEvictedTaskResponse> out) {
     GrpcErrors.unary("RestoreEvictedTask", out, () -> {
-      scheduler.readTask(req.getTaskRunExternalId(), t -> t);
-      return RestoreEvictedTaskResponse.newBuilder().setRequeued(false).build();
+      return RestoreEvictedTaskResponse.newBuilder()
+          .setRequeued(scheduler.durable().restore(req.getTaskRunExternalId())).build();
     });
   }
 

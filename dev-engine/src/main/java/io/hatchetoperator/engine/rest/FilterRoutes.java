@@ -28,10 +28,12 @@ final class FilterRoutes implements RestRoutes {
 
   private final Scheduler scheduler;
   private final Clock clock;
+  private final long createdAtMillis;
 
-  FilterRoutes(Scheduler scheduler, Clock clock) {
+  FilterRoutes(Scheduler scheduler, Clock clock, long createdAtMillis) {
     this.scheduler = scheduler;
     this.clock = clock;
+    this.createdAtMillis = createdAtMillis;
   }
 
   @Override
@@ -53,6 +55,13 @@ final class FilterRoutes implements RestRoutes {
     }
     if (id == null && method.equals("POST")) {
       return RestAnswer.ok(json(create(filters, body.get())));
+    }
+    Map<String, Object> declared = id == null ? null : DeclaredTriggers.find(declared(), id);
+    if (declared != null) {
+      if (method.equals("GET")) {
+        return RestAnswer.ok(declared);
+      }
+      throw DeclaredTriggers.declared("filter", id);
     }
     if (id != null && method.equals("GET")) {
       return RestAnswer.ok(json(filters.get(Ids.require("v1-filter", id))));
@@ -89,10 +98,17 @@ final class FilterRoutes implements RestRoutes {
   private Map<String, Object> list(ApiFilters filters, Map<String, List<String>> q) {
     int offset = RestParams.intParam(q, "offset", 0, 0);
     int limit = RestParams.intParam(q, "limit", 20_000, 1);
-    List<ApiFilters.Entry> all = filters.list(Set.copyOf(RestParams.all(q, "workflowIds")),
-        Set.copyOf(RestParams.all(q, "scopes")));
-    List<Object> rows = all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit)).stream()
-        .map(e -> (Object) json(e)).toList();
+    Set<String> workflowIds = Set.copyOf(RestParams.all(q, "workflowIds"));
+    Set<String> scopes = Set.copyOf(RestParams.all(q, "scopes"));
+    List<Map<String, Object>> all = new java.util.ArrayList<>();
+    for (Map<String, Object> row : declared()) {
+      if ((workflowIds.isEmpty() || workflowIds.contains((String) row.get("workflowId")))
+          && (scopes.isEmpty() || scopes.contains((String) row.get("scope")))) {
+        all.add(row);
+      }
+    }
+    filters.list(workflowIds, scopes).forEach(e -> all.add(json(e)));
+    List<Map<String, Object>> rows = all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit));
     Map<String, Object> pagination = new LinkedHashMap<>();
     pagination.put("current_page", offset / limit);
     pagination.put("next_page", offset / limit + 1);
@@ -101,6 +117,10 @@ final class FilterRoutes implements RestRoutes {
     out.put("rows", rows);
     out.put("pagination", pagination);
     return out;
+  }
+
+  private List<Map<String, Object>> declared() {
+    return DeclaredTriggers.filters(scheduler.tenantId(), scheduler.registry(), createdAtMillis);
   }
 
   private Map<String, Object> json(ApiFilters.Entry e) {

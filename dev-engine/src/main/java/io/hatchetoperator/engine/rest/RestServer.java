@@ -10,7 +10,6 @@ import io.hatchetoperator.engine.core.Json;
 import io.hatchetoperator.engine.core.Scheduler;
 import io.hatchetoperator.engine.core.WorkerView;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -37,7 +36,6 @@ public final class RestServer implements AutoCloseable {
       Pattern.compile("^/api/v1/(?:stable/)?tenants/([^/]+)(/task-stats|/worker|/workflows|/task-metrics)?/?$");
   private static final Pattern WORKER = Pattern.compile("^/api/v1/workers/([^/]+)/?$");
   private static final Pattern TASK_LOGS = Pattern.compile("^/api/v1/stable/tasks/([^/]+)/logs/?$");
-  private static final int MAX_BODY = 64 * 1024;
 
   private final HttpServer server;
   private final Scheduler scheduler;
@@ -90,8 +88,8 @@ public final class RestServer implements AutoCloseable {
    * paths ({@link TimedRoutes}, {@link FilterRoutes}).
    */
   public void serveTriggers(io.hatchetoperator.engine.core.TimedTriggers timed, java.time.Clock clock) {
-    routes.add(new TimedRoutes(scheduler, timed));
-    routes.add(new FilterRoutes(scheduler, clock));
+    routes.add(new TimedRoutes(scheduler, timed, createdAtMillis));
+    routes.add(new FilterRoutes(scheduler, clock, createdAtMillis));
   }
 
   /** Serves {@code GET /api/v1/stable/tasks/{task}/logs} from these logs. */
@@ -143,7 +141,7 @@ public final class RestServer implements AutoCloseable {
       if (r.matches(path)) {
         tokens.check(ex.getRequestHeaders().getFirst("Authorization"));
         RestAnswer a = r.serve(ex.getRequestMethod(), path, TaskLogsQuery.params(ex.getRequestURI().getRawQuery()),
-            () -> readJson(ex, "a JSON object"));
+            () -> RestBody.json(ex, "a JSON object"));
         if (a.body() == null) {
           ex.sendResponseHeaders(a.code(), -1);
         } else {
@@ -190,8 +188,8 @@ public final class RestServer implements AutoCloseable {
         return;
       }
       switch (sub) {
-        case "/workflows" -> send(ex, 200, RestJson.workflowList(scheduler.registry().all(), intParam(q, "offset", 0, 0),
-            intParam(q, "limit", 50, 1), createdAtMillis));
+        case "/workflows" -> send(ex, 200, RestJson.workflowList(workflowsNamed(q.get("name")),
+            intParam(q, "offset", 0, 0), intParam(q, "limit", 50, 1), createdAtMillis));
         case "/task-metrics" -> send(ex, 200, TaskMetricsQuery.answer(scheduler, q, ex.getRequestURI().getRawQuery()));
         case "/task-stats" -> send(ex, 200, RestJson.taskStats(scheduler.taskStats(taskNames(q))));
         case "/worker" -> send(ex, 200, workers(q));
@@ -207,6 +205,20 @@ public final class RestServer implements AutoCloseable {
     }
   }
 
+  /**
+   * The workflows whose name contains {@code name}, ignoring case, as Hatchet's list searches
+   * ({@code workflows.name iLIKE concat('%', search, '%')}, {@code pkg/repository/sqlcv1/workflows.sql}); the TS
+   * SDK's {@code workflows.get(name)} sends it and takes the exact match among the rows.
+   */
+  private List<io.hatchetoperator.engine.core.WorkflowDef> workflowsNamed(String name) {
+    List<io.hatchetoperator.engine.core.WorkflowDef> all = scheduler.registry().all();
+    if (name == null || name.isEmpty()) {
+      return all;
+    }
+    String needle = name.toLowerCase(java.util.Locale.ROOT);
+    return all.stream().filter(w -> w.name().toLowerCase(java.util.Locale.ROOT).contains(needle)).toList();
+  }
+
   private Map<String, Object> workers(Map<String, String> q) {
     int offset = intParam(q, "offset", 0, 0);
     int limit = intParam(q, "limit", 50, 1);
@@ -219,32 +231,12 @@ public final class RestServer implements AutoCloseable {
   }
 
   private static boolean isPaused(HttpExchange ex) {
-    JsonNode body = readJson(ex, "{\"isPaused\": true}");
+    JsonNode body = RestBody.json(ex, "{\"isPaused\": true}");
     JsonNode paused = body == null ? null : body.get("isPaused");
     if (paused == null || !paused.isBoolean()) {
       throw EngineException.invalid("isPaused = " + paused + " is not a boolean; send {\"isPaused\": true} or false");
     }
     return paused.booleanValue();
-  }
-
-  /** The request body as JSON (at most {@code MAX_BODY} bytes); INVALID_ARGUMENT naming what to send otherwise. */
-  private static JsonNode readJson(HttpExchange ex, String expected) {
-    try (InputStream in = ex.getRequestBody()) {
-      byte[] bytes = in.readNBytes(MAX_BODY + 1);
-      if (bytes.length > MAX_BODY) {
-        throw EngineException.invalid("the request body is over " + MAX_BODY + " bytes; send " + expected);
-      }
-      JsonNode body = Json.MAPPER.readTree(bytes);
-      if (body == null || !body.isObject()) {
-        throw EngineException.invalid("the body is " + (body == null ? "empty" : body.getNodeType()) + "; send "
-            + expected);
-      }
-      return body;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw EngineException.invalid("the body is not JSON (" + e.getOriginalMessage() + "); send " + expected);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("reading the request body failed", e);
-    }
   }
 
   private static List<String> taskNames(Map<String, String> q) {

@@ -68,19 +68,23 @@ final class TimedLists {
     Set<String> workflowNames = Set.copyOf(RestParams.all(q, "workflowName"));
     Set<String> cronNames = Set.copyOf(RestParams.all(q, "cronName"));
     Map<String, String> meta = RestParams.pairs(q, "additionalMetadata");
-    List<ApiCrons.Entry> all = new ArrayList<>(routes.timed().crons());
-    all.sort(TimedRoutes.order(by.equals("name") ? Comparator.comparing(ApiCrons.Entry::name)
-        : Comparator.comparingLong(ApiCrons.Entry::createdAtMillis), asc));
+    List<Map<String, Object>> all = new ArrayList<>(routes.declaredCrons());
+    for (ApiCrons.Entry e : routes.timed().crons()) {
+      all.add(routes.cronJson(e));
+    }
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (ApiCrons.Entry e : all) {
-      WorkflowDef def = routes.scheduler().registry().get("workflow", e.request().workflowName());
-      if ((workflowIds.isEmpty() || workflowIds.contains(def.id()))
-          && (workflowNames.isEmpty() || workflowNames.contains(def.name()))
-          && (cronNames.isEmpty() || cronNames.contains(e.name()))
-          && RestParams.hasMetadata(e.request().metadataJson(), meta)) {
-        rows.add(routes.cronJson(e));
+    for (Map<String, Object> row : all) {
+      if ((workflowIds.isEmpty() || workflowIds.contains((String) row.get("workflowId")))
+          && (workflowNames.isEmpty() || workflowNames.contains((String) row.get("workflowName")))
+          && (cronNames.isEmpty() || cronNames.contains((String) row.get("name")))
+          && RestParams.hasMetadata(io.hatchetoperator.engine.core.Json.MAPPER.valueToTree(
+              row.get("additionalMetadata")).toString(), meta)) {
+        rows.add(row);
       }
     }
+    rows.sort(TimedRoutes.order(by.equals("name") ? Comparator.comparing(r -> String.valueOf(r.get("name")))
+        : Comparator.comparing(r -> java.time.Instant.parse((String) ((Map<?, ?>) r.get("metadata")).get("createdAt"))),
+        asc));
     return TimedJson.page(rows.subList(Math.min(offset, rows.size()), Math.min(rows.size(), offset + limit)),
         rows.size(), offset, limit);
   }

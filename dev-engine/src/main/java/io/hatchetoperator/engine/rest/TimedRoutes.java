@@ -29,10 +29,12 @@ final class TimedRoutes implements RestRoutes {
 
   private final Scheduler scheduler;
   private final TimedTriggers timed;
+  private final long createdAtMillis;
 
-  TimedRoutes(Scheduler scheduler, TimedTriggers timed) {
+  TimedRoutes(Scheduler scheduler, TimedTriggers timed, long createdAtMillis) {
     this.scheduler = scheduler;
     this.timed = timed;
+    this.createdAtMillis = createdAtMillis;
   }
 
   @Override
@@ -64,6 +66,12 @@ final class TimedRoutes implements RestRoutes {
     if (scheduled && method.equals("POST") && ("bulk-delete".equals(id) || "bulk-update".equals(id))) {
       return RestAnswer.ok(id.equals("bulk-delete") ? ScheduleBulk.delete(this, body.get())
           : ScheduleBulk.update(this, body.get()));
+    }
+    if (id != null && !scheduled && DeclaredTriggers.find(declaredCrons(), id) != null) {
+      if (method.equals("GET")) {
+        return RestAnswer.ok(DeclaredTriggers.find(declaredCrons(), id));
+      }
+      throw DeclaredTriggers.declared("cron", id);
     }
     if (id != null && method.equals("PATCH")) {
       Ids.require(scheduled ? "scheduled-workflow-run" : "cron-workflow", id);
@@ -147,6 +155,11 @@ final class TimedRoutes implements RestRoutes {
 
   Map<String, Object> cronJson(ApiCrons.Entry e) {
     return TimedJson.cron(scheduler.tenantId(), scheduler.registry().get("workflow", e.request().workflowName()), e);
+  }
+
+  /** The crons the registered workflows declare, as Hatchet lists them ({@code method: DEFAULT}). */
+  List<Map<String, Object>> declaredCrons() {
+    return DeclaredTriggers.crons(scheduler.tenantId(), scheduler.registry(), createdAtMillis);
   }
 
   TimedTriggers timed() {

@@ -26,8 +26,8 @@ import java.util.List;
  */
 public final class TimedTriggersClient {
 
-  /** A cron created over the API: its id, workflow, name and expression. */
-  public record Cron(String id, String workflowName, String name, String expression) {}
+  /** A cron: its id, workflow, name and expression; {@code declared} when the workflow's code declares it. */
+  public record Cron(String id, String workflowName, String name, String expression, boolean declared) {}
 
   /** A scheduled run: its id, workflow, time, and the run it started (null while pending). */
   public record Scheduled(String id, String workflowName, Instant triggerAt, String runId) {}
@@ -64,7 +64,7 @@ public final class TimedTriggersClient {
     send("deleting cron " + cronId, "DELETE", tenantPath("/workflows/crons/" + segment(cronId)), null);
   }
 
-  /** The crons of {@code workflowName}. */
+  /** The crons of {@code workflowName}: those created over the API and those its code declares. */
   public List<Cron> crons(String workflowName) {
     List<Cron> out = new ArrayList<>();
     for (JsonNode row : all("listing crons", "/workflows/crons?workflowName="
@@ -107,7 +107,7 @@ public final class TimedTriggersClient {
 
   private static Cron cron(JsonNode c) {
     return new Cron(c.at("/metadata/id").asText(), c.path("workflowName").asText(), c.path("name").asText(),
-        c.path("cron").asText());
+        c.path("cron").asText(), "DEFAULT".equals(c.path("method").asText()));
   }
 
   private String tenantPath(String rest) {
