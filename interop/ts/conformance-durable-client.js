@@ -5,6 +5,10 @@
 //             ends, pushes an event of another key, two unmatched ones (ok false; id other) and a matching one
 //             (seq n): the run's output names the event it got
 //     child   runs conf-dparent with n 21: its output (the child's, through the durable log)
+//     waitraw the same as wait with conf-dwait-raw (ctx.waitFor)
+//   node conformance-durable-client.js legacy     sleep and waitraw at once, against an engine announcing a version
+//                                                below v0.80.0, so the SDK uses RegisterDurableEvent and
+//                                                ListenForDurableEvent instead of the DurableTask stream
 //   node conformance-durable-client.js replay <d>  runs conf-dreplay sleeping d: its run id and output
 const { HatchetClient } = require('@hatchet-dev/typescript-sdk/v1');
 
@@ -27,9 +31,9 @@ async function scenario(mode, arg) {
   if (mode === 'child') {
     return run('conf-dparent', { n: 21 });
   }
-  if (mode === 'wait') {
+  if (mode === 'wait' || mode === 'waitraw') {
     await hatchet.events.push('conf:dwait', { id: 'w', ok: true, seq: 0 });
-    const ref = await hatchet.runNoWait('conf-dwait', { id: 'w' });
+    const ref = await hatchet.runNoWait(mode === 'wait' ? 'conf-dwait' : 'conf-dwait-raw', { id: 'w' });
     let done = false;
     const output = ref.output.finally(() => {
       done = true;
@@ -48,10 +52,10 @@ async function scenario(mode, arg) {
 
 async function main() {
   const [mode, arg] = process.argv.slice(2);
-  if (mode !== 'all') {
+  if (mode !== 'all' && mode !== 'legacy') {
     return scenario(mode, arg);
   }
-  const modes = ['sleep', 'wait', 'child'];
+  const modes = mode === 'legacy' ? ['sleep', 'waitraw'] : ['sleep', 'wait', 'child'];
   const outs = await Promise.all(modes.map((m) => scenario(m).catch((e) => ({ error: String(e && e.message ? e.message : e) }))));
   return Object.fromEntries(modes.map((m, i) => [m, outs[i]]));
 }

@@ -1,6 +1,7 @@
 // TypeScript durable tasks for DurableConformanceIT (behavioural checks of the dev engine's durable log):
 //   conf-dsleep    ctx.sleepFor(input.sleep): returns what sleepFor reported and the worker's clock around it
 //   conf-dwait     ctx.waitForEvent('conf:dwait', "input.id == '<input.id>' && input.ok") and returns its payload
+//   conf-dwait-raw the same wait through ctx.waitFor, returning what it resolved with (the matched data by key)
 //   conf-dparent   ctx.spawnChild(conf-dchild, { n }) through the durable log: returns the child's output
 //   conf-dchild    a plain task returning { doubled: 2 n }
 //   conf-dreplay   memoises { pid, at } (ctx.memo), logs REPLAY_MEMO, then ctx.sleepFor(input.sleep): returns the
@@ -29,6 +30,14 @@ const dwait = hatchet.durableTask({
   },
 });
 
+const dwaitRaw = hatchet.durableTask({
+  name: 'conf-dwait-raw',
+  executionTimeout: '60s',
+  fn: async (input, ctx) => ({
+    matched: await ctx.waitFor({ eventKey: 'conf:dwait', expression: `input.id == '${input.id}' && input.ok` }),
+  }),
+});
+
 const dchild = hatchet.task({ name: 'conf-dchild', fn: async (input) => ({ doubled: input.n * 2 }) });
 
 const dparent = hatchet.durableTask({
@@ -50,7 +59,7 @@ const dreplay = hatchet.durableTask({
 
 async function main() {
   const [name, set] = process.argv.slice(2);
-  const workflows = set === 'replay' ? [dreplay] : [dsleep, dwait, dchild, dparent];
+  const workflows = set === 'replay' ? [dreplay] : [dsleep, dwait, dwaitRaw, dchild, dparent];
   const worker = await hatchet.worker(name, { workflows, slots: 5, durableSlots: 5 });
   await worker.start();
 }
