@@ -5,6 +5,8 @@
 //                 ParentTaskExternalID (populateAssignedAction, internal/services/dispatcher/dispatcher_v1.go)
 //   xs-ts-parent  spawns the Java task xs-java-child with ctx.runNoWaitChild and returns what it got:
 //                 { childRunId, child, parentRunId, parentTaskId } (the ids of this run and task, for the linkage check)
+//   xs-ts-durable-parent  a durable task: spawns the Java task xs-java-durable-child through its durable event log
+//                 (ctx.spawnChild, a trigger_runs on the DurableTask stream) and returns { child, parentTaskId }
 // Usage: node cross-child-worker.js; HATCHET_CLIENT_* come from the environment.
 const { HatchetClient } = require('@hatchet-dev/typescript-sdk/v1');
 
@@ -35,8 +37,17 @@ const parent = hatchet.task({
   },
 });
 
+const durableParent = hatchet.durableTask({
+  name: 'xs-ts-durable-parent',
+  executionTimeout: '60s',
+  fn: async (input, ctx) => ({
+    child: await ctx.spawnChild('xs-java-durable-child', { n: input.n }),
+    parentTaskId: ctx.taskRunExternalId(),
+  }),
+});
+
 async function main() {
-  const worker = await hatchet.worker('xs-ts', { workflows: [child, parent], slots: 10 });
+  const worker = await hatchet.worker('xs-ts', { workflows: [child, parent, durableParent], slots: 10 });
   await worker.start();
 }
 

@@ -27,8 +27,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Child runs across SDKs with real processes (a TypeScript parent spawning a Java child and a Java parent spawning a
- * TypeScript child, the engine recording the parent linkage), and the one ConformanceIT scenario the Java SDK's own
- * tests in worker-testing do not cover, CANCEL_NEWEST, with Java as worker and client. One engine, one node process.
+ * TypeScript child, the engine recording the parent linkage), durable tasks across SDKs (a Java durable task gets the
+ * event the TypeScript client pushes; a TypeScript durable task spawns a Java child through its event log), and the one
+ * ConformanceIT scenario the Java SDK's own tests in worker-testing do not cover, CANCEL_NEWEST, with Java as worker
+ * and client. One engine, one node process.
  */
 class CrossSdkConformanceIT {
   record Num(int n) {}
@@ -38,6 +40,10 @@ class CrossSdkConformanceIT {
   record TsParent(String childRunId, JavaChild child, String parentRunId, String parentTaskId) {}
   record Job(String group, String tag, int ms) {}
   record Done(String tag) {}
+  record Awaited(String order) {}
+  record Paid(String order, int cents) {}
+  record DurableChild(int n, String parent) {}
+  record TsDurableParent(DurableChild child, String parentTaskId) {}
 
   private static final String NOT_HERE = " runs on the TypeScript worker (cross-child-worker.js), not on this one";
 
@@ -48,6 +54,8 @@ class CrossSdkConformanceIT {
   private static TaskRef<Num, TsParent> tsParent;
   private static TaskRef<Num, JavaParent> javaParent;
   private static TaskRef<Job, Done> newest;
+  private static TaskRef<Awaited, Paid> javaWaiter;
+  private static TaskRef<Num, TsDurableParent> tsDurableParent;
   private static final List<String> newestStarted = new CopyOnWriteArrayList<>();
   private static final CountDownLatch firstStarted = new CountDownLatch(1);
 
@@ -77,7 +85,15 @@ class CrossSdkConformanceIT {
           Thread.sleep(job.ms());
           return new Done(job.tag());
         });
-    worker = hatchet.worker("xs-java", WorkerOptions.slots(10), javaChild, javaParent, newest);
+    tsDurableParent = hatchet.task("xs-ts-durable-parent", Num.class, TsDurableParent.class, (in, ctx) -> {
+      throw new IllegalStateException("xs-ts-durable-parent" + NOT_HERE);
+    });
+    TaskRef<Num, DurableChild> durableChild = hatchet.task("xs-java-durable-child", Num.class, DurableChild.class,
+        (in, ctx) -> new DurableChild(in.n(), ctx.parentWorkflowRunId().orElse(null)));
+    javaWaiter = hatchet.durableTask("xs-java-waiter", Awaited.class, Paid.class,
+        (in, ctx) -> ctx.waitForEvent("interop:event", "input.order == '" + in.order() + "'", Paid.class));
+    worker = hatchet.worker("xs-java", WorkerOptions.slots(10), javaChild, javaParent, newest, durableChild,
+        javaWaiter);
     worker.startAsync().get(30, TimeUnit.SECONDS);
     await().atMost(Duration.ofSeconds(30)).until(() -> engine.scheduler().workers().stream()
         .filter(w -> w.status().equals("ACTIVE")).map(w -> w.name()).toList().containsAll(List.of("xs-ts", "xs-java")));
@@ -96,6 +112,28 @@ class CrossSdkConformanceIT {
       hatchet.close();
     }
     engine.close();
+  }
+
+  @Test
+  void a_java_durable_task_gets_the_payload_of_the_event_the_typescript_client_pushes() throws Exception {
+    RunHandle<Paid> waiting = javaWaiter.runNoWait(new Awaited("o-7"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> engine.scheduler().durable().waitsHeld() >= 1);
+
+    NodeScript.result(engine, "xs-event-other", Duration.ofSeconds(30), "client.js", "event",
+        "{\"order\":\"o-6\",\"cents\":1}");
+    NodeScript.result(engine, "xs-event", Duration.ofSeconds(30), "client.js", "event",
+        "{\"order\":\"o-7\",\"cents\":42}");
+
+    assertThat(waiting.result()).as("the event matching the expression, typed").isEqualTo(new Paid("o-7", 42));
+  }
+
+  @Test
+  void a_typescript_durable_task_spawns_a_java_child_through_its_event_log() {
+    TsDurableParent out = tsDurableParent.run(new Num(4));
+
+    assertThat(out.child()).as("the Java child's output reaches the TS durable parent, and the Java child's "
+        + "ctx.parentWorkflowRunId() is that parent's task run, as for a TS child").isEqualTo(
+        new DurableChild(4, out.parentTaskId()));
   }
 
   private static TriggerRequest recorded(String runId) {

@@ -149,6 +149,29 @@ public interface Context {
     return waitForEvent(key, expression, type.getType());
   }
 
+  /**
+   * Durably sleeps until {@code wakeAt}, counted from {@link #now()} (so a replay sleeps to the same instant), in whole
+   * seconds rounded up and at least 0, as the TypeScript SDK's {@code sleepUntil}. Only in a durable task.
+   */
+  java.time.Duration sleepUntil(java.time.Instant wakeAt);
+
+  /** The worker's time at this run's first call to {@code now()}, the same on every replay (a {@link #memo}). */
+  java.time.Instant now();
+
+  /**
+   * The value {@code compute} returned the first time this run asked for {@code deps}, stored in the run's durable
+   * event log: a replay (the run moved to another worker) gets it back instead of computing again. Only in a
+   * durable task; {@code compute}'s exception fails the call and nothing is stored.
+   */
+  <T> T memo(java.util.List<?> deps, java.lang.reflect.Type type, java.util.concurrent.Callable<T> compute)
+      throws Exception;
+
+  /** {@link #memo(java.util.List, java.lang.reflect.Type, java.util.concurrent.Callable)} typed by a class. */
+  default <T> T memo(java.util.List<?> deps, Class<T> type, java.util.concurrent.Callable<T> compute)
+      throws Exception {
+    return memo(deps, (java.lang.reflect.Type) type, compute);
+  }
+
   /** {@link #waitForEvent(String, String, java.lang.reflect.Type)} as a map of the payload's fields. */
   default Map<String, Object> waitForEvent(String key, String expression) {
     return waitForEvent(key, expression, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});

@@ -34,8 +34,10 @@ class DurableTaskTest {
   record Order(String id) {}
   record Paid(String id, int cents) {}
   record Slept(long seconds, String parent) {}
+  record Quote(int cents) {}
 
   private final AtomicReference<Throwable> caught = new AtomicReference<>();
+  private final java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
   private TestingEngine engine;
   private TestingDurableDispatcher durable;
   private WorkerRuntime worker;
@@ -57,7 +59,11 @@ class DurableTaskTest {
     });
     TaskRef<Order, Slept> plain = hatchet.task("plain", Order.class, Slept.class, (in, ctx) ->
         new Slept(ctx.sleepFor(Duration.ofSeconds(1)).toSeconds(), ""));
-    worker = (WorkerRuntime) hatchet.worker("durable-worker", WorkerOptions.slots(2), nap, pay, plain);
+    TaskRef<Order, Quote> quote = hatchet.durableTask("quote", Order.class, Quote.class,
+        (in, ctx) -> ctx.memo(List.of("quote", in.id()), Quote.class, () -> new Quote(100 * computed.incrementAndGet())));
+    TaskRef<Order, Slept> until = hatchet.durableTask("until", Order.class, Slept.class,
+        (in, ctx) -> new Slept(ctx.sleepUntil(java.time.Instant.parse("2030-01-01T01:00:00Z")).toSeconds(), ""));
+    worker = (WorkerRuntime) hatchet.worker("durable-worker", WorkerOptions.slots(2), nap, pay, plain, quote, until);
     worker.startAsync().get(30, TimeUnit.SECONDS);
     await().until(engine.dispatcher::listening);
   }
@@ -168,6 +174,67 @@ class DurableTaskTest {
   }
 
   @Test
+  void aDrainEvictsAWaitingDurableRunAndStopsItWithoutReportingLongBeforeTheDrainTimeout() throws Exception {
+    String run = assign("pay", 3, null);
+    awaitWaitFor(0);
+    durable.ackWaitFor(run, 3, 0, 1);
+    await().until(() -> statusOn(1).contains(run + "/0/1"));
+
+    var drained = worker.shutdown();
+    await().until(() -> durable.received.stream().anyMatch(r -> r.request().hasEvictInvocation()));
+    var evict = durable.received.stream().filter(r -> r.request().hasEvictInvocation()).findFirst().orElseThrow()
+        .request().getEvictInvocation();
+    assertThat(evict.getDurableTaskExternalId()).isEqualTo(run);
+    assertThat(evict.getInvocationCount()).isEqualTo(3);
+    assertThat(evict.getReason()).contains("draining");
+    assertThat(drained).as("the run waits for the eviction ack").isNotDone();
+    durable.send(DurableTaskResponse.newBuilder().setEvictionAck(
+        io.hatchetoperator.proto.v1.DurableTaskEvictionAckResponse.newBuilder().setDurableTaskExternalId(run)
+            .setInvocationCount(3)).build());
+
+    drained.get(10, TimeUnit.SECONDS);
+    assertThat(caught.get()).isInstanceOf(RunCancelledException.class);
+    assertThat(engine.dispatcher.events(run)).extracting(StepActionEvent::getEventType)
+        .containsExactly(StepActionEventType.STEP_EVENT_TYPE_STARTED);
+  }
+
+  @Test
+  void aMemoIsComputedOnceAndStoredThenAReplayGetsTheStoredValueWithoutComputing() throws Exception {
+    String run = assign("quote", 1, null);
+    var memo = awaitMemo(0);
+    byte[] key = java.security.MessageDigest.getInstance("SHA-256").digest(
+        (run + "[\"quote\",\"o-" + run.substring(0, 4) + "\"]").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(memo.getKey().toByteArray()).as("SHA-256 of the task run id and the deps' JSON").isEqualTo(key);
+    durable.send(memoAck(run, 1, 2, false, null));
+    await().until(() -> durable.received.stream().anyMatch(r -> r.request().hasCompleteMemo()));
+    var stored = durable.received.stream().filter(r -> r.request().hasCompleteMemo()).findFirst().orElseThrow()
+        .request().getCompleteMemo();
+    assertThat(stored.getRef().getNodeId()).isEqualTo(2);
+    assertThat(stored.getMemoKey().toByteArray()).isEqualTo(key);
+    assertThat(stored.getPayload().toStringUtf8()).isEqualTo("{\"cents\":100}");
+    assertThat(completedPayload(run)).isEqualTo("{\"cents\":100}");
+
+    String replay = assign("quote", 2, null);
+    awaitMemo(1);
+    durable.send(memoAck(replay, 2, 1, true, "{\"cents\":700}"));
+    assertThat(completedPayload(replay)).as("the stored value, not a new computation").isEqualTo("{\"cents\":700}");
+    assertThat(computed.get()).isEqualTo(1);
+  }
+
+  @Test
+  void sleepUntilCountsFromTheMemoizedNowSoAReplaySleepsToTheSameInstant() {
+    String run = assign("until", 2, null);
+    awaitMemo(0);
+    durable.send(memoAck(run, 2, 1, true, "{\"ts\":\"2030-01-01T00:00:00.500Z\"}"));
+
+    DurableTaskWaitForRequest wait = awaitWaitFor(0);
+    assertThat(wait.getWaitForConditions().getSleepConditions(0).getSleepFor()).as("3599.5 s rounded up").isEqualTo("1h");
+    durable.ackWaitFor(run, 2, 1, 2);
+    durable.complete(run, 2, 1, 2, "{\"CREATE\":{\"sleep-1h\":[{\"sleep_duration\":\"1h\"}]}}");
+    assertThat(completedPayload(run)).isEqualTo("{\"seconds\":3600,\"parent\":\"\"}");
+  }
+
+  @Test
   void aPlainTaskThatSleepsFailsWithTheFixAndSendsNothingOnTheStream() {
     String run = assign("plain", 1, null);
 
@@ -188,6 +255,20 @@ class DurableTaskTest {
     }
     engine.dispatcher.push(action.build());
     return taskRunId;
+  }
+
+  private io.hatchetoperator.proto.v1.DurableTaskMemoRequest awaitMemo(int index) {
+    await().until(() -> durable.received.stream().filter(r -> r.request().hasMemo()).count() > index);
+    return durable.received.stream().filter(r -> r.request().hasMemo()).toList().get(index).request().getMemo();
+  }
+
+  private static DurableTaskResponse memoAck(String run, int invocation, long node, boolean existed, String value) {
+    var ack = io.hatchetoperator.proto.v1.DurableTaskEventMemoAckResponse.newBuilder()
+        .setRef(TestingDurableDispatcher.ref(run, invocation, 1, node)).setMemoAlreadyExisted(existed);
+    if (value != null) {
+      ack.setMemoResultPayload(com.google.protobuf.ByteString.copyFromUtf8(value));
+    }
+    return DurableTaskResponse.newBuilder().setMemoAck(ack).build();
   }
 
   private DurableTaskWaitForRequest awaitWaitFor(int index) {

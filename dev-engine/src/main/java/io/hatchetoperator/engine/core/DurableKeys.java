@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The idempotency keys a replay is checked against (Hatchet's createIdempotencyKey in
- * pkg/repository/durable_events.go: SHA-256 of the kind and, for a wait, its conditions sorted; for a run, the
- * child's input and workflow name), readable forms of the calls, and a child run's result as its parent receives it.
+ * The idempotency keys a replay is checked against (the fields of Hatchet's createIdempotencyKey in
+ * pkg/repository/durable_events.go: the kind and, for a wait, its conditions sorted; for a run, the child's input and
+ * workflow name; Hatchet stores their SHA-256, a wait's key is kept as text here as it is compared only in memory),
+ * readable forms of the calls, and a child run's result as its parent receives it.
  */
 final class DurableKeys {
 
@@ -23,7 +24,7 @@ final class DurableKeys {
       parts.add(c.keyPart());
     }
     parts.sort(null);
-    return sha256("WAIT_FOR" + String.join("\n", parts));
+    return "WAIT_FOR\n" + String.join("\n", parts);
   }
 
   static String run(TriggerRequest r) {

@@ -1,6 +1,10 @@
 package io.hatchetoperator.engine.core;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.PriorityQueue;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +34,13 @@ final class DurableMatches {
   }
 
   private final Map<LogEntry, TaskRun> waiting = new LinkedHashMap<>();
+  /** The held waits by the event keys they listen for, so an event looks only at its own key's waits. */
+  private final Map<String, java.util.Set<LogEntry>> byEventKey = new HashMap<>();
+  /** The held waits' sleep deadlines, earliest first (entries already satisfied are skipped when polled). */
+  private final PriorityQueue<Timer> timers = new PriorityQueue<>(Comparator.comparingLong(Timer::at));
+  private long nextCleanupMillis;
+
+  private record Timer(long at, LogEntry entry) {}
   private final Map<String, Signal> signals = new LinkedHashMap<>();
   private final Map<String, TaskRun> signalTasks = new LinkedHashMap<>();
   private final RecentEvents recent;
@@ -46,7 +57,34 @@ final class DurableMatches {
       return true;
     }
     waiting.put(e, t);
+    for (DurableCondition c : e.wait.conditions()) {
+      if (c.kind() == DurableCondition.Kind.USER_EVENT) {
+        byEventKey.computeIfAbsent(c.eventKey(), k -> new LinkedHashSet<>()).add(e);
+      }
+    }
+    long deadline = e.wait.nextDeadline();
+    if (deadline != Long.MAX_VALUE) {
+      timers.add(new Timer(deadline, e));
+    }
     return false;
+  }
+
+  private void drop(LogEntry e) {
+    waiting.remove(e);
+    for (DurableCondition c : e.wait == null ? List.<DurableCondition>of() : e.wait.conditions()) {
+      java.util.Set<LogEntry> set = c.eventKey() == null ? null : byEventKey.get(c.eventKey());
+      if (set != null && set.remove(e) && set.isEmpty()) {
+        byEventKey.remove(c.eventKey());
+      }
+    }
+  }
+
+  private void satisfy(LogEntry e, BiConsumer<TaskRun, LogEntry> satisfied) {
+    TaskRun t = waiting.get(e);
+    DurableWait w = e.wait;
+    drop(e);
+    e.satisfy(w.result());
+    satisfied.accept(t, e);
   }
 
   /** Hatchet's handleEventLookback: conditions with a key, a scope and consider_events_since see earlier events. */
@@ -54,7 +92,7 @@ final class DurableMatches {
     for (DurableCondition c : w.conditions()) {
       if (c.kind() == DurableCondition.Kind.USER_EVENT && c.scope() != null && c.sinceMillis() != null) {
         for (RecentEvents.Seen e : recent.since(c.eventKey(), c.scope(), c.sinceMillis())) {
-          w.offer(e.key(), e.scope(), e.payloadJson(), e.payload());
+          w.offer(e.key(), e.scope(), e.payloadJson(), Json.map(e.payloadJson()));
         }
       }
     }
@@ -96,14 +134,15 @@ final class DurableMatches {
 
   /** A user event was pushed: every held wait it completes is satisfied, in the order they were recorded. */
   void pushed(String key, String scope, String payloadJson, long now, BiConsumer<TaskRun, LogEntry> satisfied) {
+    recent.add(new RecentEvents.Seen(key, scope, payloadJson, now));
+    java.util.Set<LogEntry> candidates = byEventKey.get(key);
+    if ((candidates == null || candidates.isEmpty()) && signals.isEmpty()) {
+      return;
+    }
     Map<String, Object> payload = Json.map(payloadJson);
-    recent.add(new RecentEvents.Seen(key, scope, payloadJson, payload, now));
-    for (Iterator<Map.Entry<LogEntry, TaskRun>> it = waiting.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<LogEntry, TaskRun> e = it.next();
-      if (e.getKey().wait.offer(key, scope, payloadJson, payload)) {
-        it.remove();
-        e.getKey().satisfy(e.getKey().wait.result());
-        satisfied.accept(e.getValue(), e.getKey());
+    for (LogEntry e : candidates == null ? List.<LogEntry>of() : List.copyOf(candidates)) {
+      if (e.wait.offer(key, scope, payloadJson, payload)) {
+        satisfy(e, satisfied);
       }
     }
     for (Signal sig : List.copyOf(signals.values())) {
@@ -115,15 +154,22 @@ final class DurableMatches {
 
   /** The clock moved: sleeps whose deadline passed are satisfied; waits of finished tasks are dropped. */
   void tick(long now, BiConsumer<TaskRun, LogEntry> satisfied) {
-    for (Iterator<Map.Entry<LogEntry, TaskRun>> it = waiting.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<LogEntry, TaskRun> e = it.next();
-      if (e.getValue().state.terminal()) {
-        it.remove();
-      } else if (e.getKey().wait.tick(now)) {
-        it.remove();
-        e.getKey().satisfy(e.getKey().wait.result());
-        satisfied.accept(e.getValue(), e.getKey());
+    while (!timers.isEmpty() && timers.peek().at() <= now) {
+      LogEntry e = timers.poll().entry();
+      if (waiting.containsKey(e) && e.wait.tick(now)) {
+        satisfy(e, satisfied);
+      } else if (waiting.containsKey(e) && e.wait.nextDeadline() != Long.MAX_VALUE) {
+        timers.add(new Timer(e.wait.nextDeadline(), e));
       }
+    }
+    if (now >= nextCleanupMillis) {
+      nextCleanupMillis = now + DurableSettings.CLEANUP_EVERY_MILLIS;
+      for (Map.Entry<LogEntry, TaskRun> e : List.copyOf(waiting.entrySet())) {
+        if (e.getValue().state.terminal()) {
+          drop(e.getKey());
+        }
+      }
+      timers.removeIf(t -> !waiting.containsKey(t.entry()));
     }
     for (Map.Entry<String, TaskRun> e : List.copyOf(signalTasks.entrySet())) {
       Signal sig = signals.get(e.getKey());

@@ -27,6 +27,7 @@ public final class DurableTasks {
   private final DurableEviction eviction;
   /** The stream that last sent a call for a task: where its completions go (Hatchet's durableInvocations). */
   private final Map<String, DurableSink> sinks = new HashMap<>();
+  private long nextCleanupMillis;
 
   DurableTasks(Scheduler scheduler, TenantState s, Transitions tx, Clock clock) {
     this.scheduler = scheduler;
@@ -228,7 +229,11 @@ public final class DurableTasks {
   /** The engine clock moved (called from the scheduler's sweep with its lock held). */
   void sweep(long now) {
     matches.tick(now, this::satisfied);
-    eviction.forgetFinished();
+    if (now >= nextCleanupMillis) {
+      nextCleanupMillis = now + DurableSettings.CLEANUP_EVERY_MILLIS;
+      eviction.forgetFinished();
+      sinks.keySet().removeIf(id -> s.tasks.get(id) == null || s.tasks.get(id).state.terminal());
+    }
   }
 
   /** How many waits are held unsatisfied. */

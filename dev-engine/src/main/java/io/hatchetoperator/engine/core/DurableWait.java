@@ -1,7 +1,5 @@
 package io.hatchetoperator.engine.core;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,20 +75,19 @@ final class DurableWait {
     return met.size() == groups.size();
   }
 
-  /** Hatchet's aggregated data of the satisfied conditions, keyed by readable data key. */
+  /** Hatchet's aggregated data of the satisfied conditions, keyed by readable data key (data kept as sent). */
   String result() {
-    ObjectNode create = Json.MAPPER.createObjectNode();
+    Map<String, StringBuilder> byKey = new LinkedHashMap<>();
     for (Map.Entry<Integer, String> e : satisfied.entrySet()) {
-      String key = conditions.get(e.getKey()).readableKey();
-      ArrayNode list = create.has(key) ? (ArrayNode) create.get(key) : create.putArray(key);
-      try {
-        list.add(Json.MAPPER.readTree(e.getValue()));
-      } catch (java.io.IOException ex) {
-        throw new IllegalStateException("stored match data is not JSON: " + ex.getMessage(), ex);
-      }
+      StringBuilder list = byKey.computeIfAbsent(conditions.get(e.getKey()).readableKey(), k -> new StringBuilder());
+      list.append(list.length() == 0 ? "" : ",").append(e.getValue());
     }
-    ObjectNode root = Json.MAPPER.createObjectNode();
-    root.set("CREATE", create);
-    return root.toString();
+    StringBuilder out = new StringBuilder("{\"CREATE\":{");
+    String sep = "";
+    for (Map.Entry<String, StringBuilder> e : byKey.entrySet()) {
+      out.append(sep).append(Json.quote(e.getKey())).append(":[").append(e.getValue()).append(']');
+      sep = ",";
+    }
+    return out.append("}}").toString();
   }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The user events pushed lately, for a durable wait's lookback (consider_events_since): Hatchet reads them back from
@@ -13,7 +12,7 @@ import java.util.Map;
 final class RecentEvents {
 
   /** One pushed event as a durable wait sees it. */
-  record Seen(String key, String scope, String payloadJson, Map<String, Object> payload, long atMillis) {}
+  record Seen(String key, String scope, String payloadJson, long atMillis) {}
 
   private final int maxEvents;
   private final long maxAgeMillis;

@@ -2,13 +2,19 @@ package io.hatchetoperator.worker.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hatchetoperator.proto.dispatcher.AssignedAction;
+import com.google.protobuf.ByteString;
 import io.hatchetoperator.proto.v1.DurableEventListenerConditions;
+import io.hatchetoperator.proto.v1.DurableEventLogEntryRef;
+import io.hatchetoperator.proto.v1.DurableTaskCompleteMemoRequest;
+import io.hatchetoperator.proto.v1.DurableTaskMemoRequest;
 import io.hatchetoperator.proto.v1.DurableTaskRequest;
 import io.hatchetoperator.proto.v1.DurableTaskWaitForRequest;
 import io.hatchetoperator.worker.EngineRejectedException;
 import io.hatchetoperator.worker.HatchetException;
 import io.hatchetoperator.worker.RunCancelledException;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -69,30 +75,84 @@ final class DurableCalls {
     }
   }
 
+  /**
+   * The value {@code compute} returned the first time this run asked for {@code deps} (stored in the run's event log),
+   * else computes and stores it: replays get the first value back. The key is the SHA-256 of the task run id and the
+   * JSON of {@code deps}, as the TypeScript SDK's {@code computeMemoKey} derives it.
+   */
+  <T> T memo(java.util.List<?> deps, Type type, java.util.concurrent.Callable<T> compute) throws Exception {
+    check("memo");
+    var mapper = services.mapper();
+    byte[] key = java.security.MessageDigest.getInstance("SHA-256").digest(
+        (invocation.taskRunExternalId() + mapper.writeValueAsString(deps)).getBytes(StandardCharsets.UTF_8));
+    DurableWaits.Ack ack = request(DurableTaskRequest.newBuilder().setMemo(DurableTaskMemoRequest.newBuilder()
+        .setInvocationCount(invocation.invocationCount()).setDurableTaskExternalId(invocation.taskRunExternalId())
+        .setKey(ByteString.copyFrom(key))).build());
+    services.durable().waits.ignore(ack.node());
+    var reader = mapper.readerFor(mapper.getTypeFactory().constructType(type));
+    if (ack.memoExisted() && ack.memoValue() != null) {
+      return reader.readValue(ack.memoValue());
+    }
+    T value = compute.call();
+    services.durable().send(DurableTaskRequest.newBuilder().setCompleteMemo(DurableTaskCompleteMemoRequest.newBuilder()
+        .setRef(DurableEventLogEntryRef.newBuilder().setDurableTaskExternalId(invocation.taskRunExternalId())
+            .setInvocationCount(invocation.invocationCount()).setBranchId(ack.node().branchId())
+            .setNodeId(ack.node().nodeId()))
+        .setPayload(ByteString.copyFrom(mapper.writeValueAsBytes(value))).setMemoKey(ByteString.copyFrom(key)))
+        .build());
+    return value;
+  }
+
+  /** The time of this run's first call to now(), the same on every replay (a memo of the worker's clock). */
+  Instant now() {
+    try {
+      return Instant.parse(memo(java.util.List.of("now"), NowMemo.class, () -> new NowMemo(Instant.now().toString()))
+          .ts());
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The memo of {@link #now()}: {@code {"ts": ISO-8601}}, as the TypeScript SDK stores it. */
+  record NowMemo(String ts) {}
+
+  /** Sleeps until {@code wakeAt} on the memoized {@link #now()} (whole seconds, at least 0), as the TS SDK does. */
+  Duration sleepUntil(Instant wakeAt) {
+    long millis = Duration.between(now(), wakeAt).toMillis();
+    return sleepFor(Duration.ofSeconds(Math.max(0, (millis + 999) / 1000)));
+  }
+
   private byte[] waitFor(String what, DurableEventListenerConditions conditions) {
     check(what);
+    DurableWaits.Node node = request(DurableTaskRequest.newBuilder().setWaitFor(DurableTaskWaitForRequest.newBuilder()
+        .setInvocationCount(invocation.invocationCount()).setDurableTaskExternalId(invocation.taskRunExternalId())
+        .setWaitForConditions(conditions)).build()).node();
     DurableWaits waits = services.durable().waits;
-    DurableWaits.Node node;
-    try {
-      sending.lockInterruptibly();
-    } catch (InterruptedException e) {
-      throw cancelled(e);
-    }
-    try {
-      CompletableFuture<DurableWaits.Node> ack = waits.expectAck(invocation);
-      services.durable().send(DurableTaskRequest.newBuilder().setWaitFor(DurableTaskWaitForRequest.newBuilder()
-          .setInvocationCount(invocation.invocationCount()).setDurableTaskExternalId(invocation.taskRunExternalId())
-          .setWaitForConditions(conditions)).build());
-      node = await(ack, () -> waits.forget(invocation));
-    } finally {
-      sending.unlock();
-    }
     DurableWaits.Completion done = await(waits.await(node), () -> waits.forget(node));
     if (done.failure()) {
       throw new EngineRejectedException("DURABLE_WAIT_FAILED", what + " of task run " + invocation.taskRunExternalId()
           + " failed in the engine: " + (done.errorMessage() == null ? "no reason given" : done.errorMessage()), null);
     }
     return done.payload();
+  }
+
+  /** Sends a request and waits for its ack; one at a time per invocation, as the engine keys acks by it. */
+  private DurableWaits.Ack request(DurableTaskRequest request) {
+    DurableWaits waits = services.durable().waits;
+    try {
+      sending.lockInterruptibly();
+    } catch (InterruptedException e) {
+      throw cancelled(e);
+    }
+    try {
+      CompletableFuture<DurableWaits.Ack> ack = waits.expectAck(invocation);
+      services.durable().send(request);
+      return await(ack, () -> waits.forget(invocation));
+    } finally {
+      sending.unlock();
+    }
   }
 
   private void check(String what) {

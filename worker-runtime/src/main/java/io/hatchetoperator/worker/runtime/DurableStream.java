@@ -72,6 +72,29 @@ final class DurableStream implements AutoCloseable {
     }
   }
 
+  /**
+   * Asks the engine to evict {@code invocation} (it gives the run's slot back and queues the run again once its wait
+   * is satisfied, to replay on some worker) and waits up to {@code timeout} for the ack; true if acknowledged.
+   */
+  boolean evict(DurableWaits.Invocation invocation, String reason, Duration timeout) {
+    var ack = waits.expectEvictionAck(invocation);
+    send(DurableTaskRequest.newBuilder().setEvictInvocation(
+        io.hatchetoperator.proto.v1.DurableTaskEvictInvocationRequest.newBuilder()
+            .setInvocationCount(invocation.invocationCount())
+            .setDurableTaskExternalId(invocation.taskRunExternalId()).setReason(reason)).build());
+    try {
+      ack.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      LOG.warn("the engine did not acknowledge the eviction of task run {} (invocation {}): {}",
+          invocation.taskRunExternalId(), invocation.invocationCount(), e.getCause() == null ? e : e.getCause());
+      return false;
+    }
+  }
+
   /** Reports the awaited entries now (after a wait began, or on the poll). */
   synchronized void reportWaiting() {
     if (call == null || closed) {

@@ -28,15 +28,21 @@ final class DurableWaits {
   /** An entry of an invocation's durable event log. */
   record Node(Invocation invocation, long branchId, long nodeId) {}
 
+  /** An ack: the entry the engine recorded, and for a memo whether it existed and its stored value (else null). */
+  record Ack(Node node, boolean memoExisted, byte[] memoValue) {}
+
   /** An entry's completion as the engine sent it. */
   record Completion(byte[] payload, boolean failure, String errorMessage) {}
 
   /** Kept completions nobody awaits yet; beyond this many, the oldest go (the engine sends them again). */
   static final int MAX_KEPT = 10_000;
 
-  private final Map<Invocation, CompletableFuture<Node>> acks = new LinkedHashMap<>();
+  private final Map<Invocation, CompletableFuture<Ack>> acks = new LinkedHashMap<>();
   private final Map<Node, CompletableFuture<Completion>> awaited = new LinkedHashMap<>();
   private final Map<Node, Completion> kept = new LinkedHashMap<>();
+  private final Map<Invocation, CompletableFuture<Void>> evictions = new LinkedHashMap<>();
+  /** Entries whose completion nobody awaits (a memo's value comes with its ack): dropped when they complete. */
+  private final java.util.Set<Node> ignored = new java.util.LinkedHashSet<>();
   private final BiConsumer<Invocation, String> onEvict;
 
   /** {@code onEvict} hears the engine evicting an invocation (a newer one exists): the task should stop. */
@@ -45,14 +51,26 @@ final class DurableWaits {
   }
 
   /** The future of the next ack for {@code invocation}; fails if one is already awaited. */
-  synchronized CompletableFuture<Node> expectAck(Invocation invocation) {
+  synchronized CompletableFuture<Ack> expectAck(Invocation invocation) {
     if (acks.containsKey(invocation)) {
       throw new IllegalStateException("task run " + invocation.taskRunExternalId() + " (invocation "
           + invocation.invocationCount() + ") already awaits an ack: durable calls of one run are sequential");
     }
-    CompletableFuture<Node> ack = new CompletableFuture<>();
+    CompletableFuture<Ack> ack = new CompletableFuture<>();
     acks.put(invocation, ack);
     return ack;
+  }
+
+  /** The future of the engine's eviction_ack for {@code invocation}. */
+  synchronized CompletableFuture<Void> expectEvictionAck(Invocation invocation) {
+    return evictions.computeIfAbsent(invocation, i -> new CompletableFuture<>());
+  }
+
+  /** The invocations that wait for a completion now (what a draining worker may evict). */
+  synchronized java.util.Set<Invocation> parked() {
+    java.util.Set<Invocation> parked = new java.util.LinkedHashSet<>();
+    awaited.keySet().forEach(n -> parked.add(n.invocation()));
+    return parked;
   }
 
   /** The completion of {@code node}: at once if it already arrived. */
@@ -62,6 +80,16 @@ final class DurableWaits {
       return CompletableFuture.completedFuture(early);
     }
     return awaited.computeIfAbsent(node, n -> new CompletableFuture<>());
+  }
+
+  /** Nobody awaits {@code node}'s completion (a memo): drop it if it came, and when it comes. */
+  synchronized void ignore(Node node) {
+    if (kept.remove(node) == null) {
+      ignored.add(node);
+      if (ignored.size() > MAX_KEPT) {
+        ignored.remove(ignored.iterator().next());
+      }
+    }
   }
 
   /** Stops awaiting {@code node} (the task was cancelled). */
@@ -87,14 +115,20 @@ final class DurableWaits {
   /** Applies one message of the engine. */
   void onResponse(DurableTaskResponse response) {
     switch (response.getMessageCase()) {
-      case WAIT_FOR_ACK -> ack(response.getWaitForAck().getRef());
-      case MEMO_ACK -> ack(response.getMemoAck().getRef());
+      case WAIT_FOR_ACK -> ack(response.getWaitForAck().getRef(), false, null);
+      case MEMO_ACK -> {
+        var m = response.getMemoAck();
+        ack(m.getRef(), m.getMemoAlreadyExisted(),
+            m.hasMemoResultPayload() && !m.getMemoResultPayload().isEmpty() ? m.getMemoResultPayload().toByteArray() : null);
+      }
       case ENTRY_COMPLETED -> {
         var c = response.getEntryCompleted();
         complete(node(c.getRef()), new Completion(c.getPayload().toByteArray(), c.getIsFailure(),
             c.hasErrorMessage() ? c.getErrorMessage() : null));
       }
       case ERROR -> error(response.getError());
+      case EVICTION_ACK -> evicted(new Invocation(response.getEvictionAck().getDurableTaskExternalId(),
+          response.getEvictionAck().getInvocationCount()));
       case SERVER_EVICT -> {
         var e = response.getServerEvict();
         Invocation invocation = new Invocation(e.getDurableTaskExternalId(), e.getInvocationCount());
@@ -103,7 +137,7 @@ final class DurableWaits {
             + e.getReason(), null));
         onEvict.accept(invocation, e.getReason());
       }
-      default -> { } // register_worker, eviction and trigger-run acks: nothing awaits them here
+      default -> { } // register_worker and trigger-run acks: nothing awaits them here
     }
   }
 
@@ -113,6 +147,9 @@ final class DurableWaits {
         "the durable task stream to the engine dropped before the engine acknowledged the request (" + why
             + "); the task fails and its retries apply", null)));
     acks.clear();
+    evictions.values().forEach(e -> e.completeExceptionally(new EngineUnavailableException(
+        "the durable task stream dropped before the engine acknowledged an eviction (" + why + ")", null)));
+    evictions.clear();
   }
 
   /** The worker stops: everything awaited fails with {@code why}. */
@@ -124,14 +161,24 @@ final class DurableWaits {
     kept.clear();
   }
 
-  private synchronized void ack(DurableEventLogEntryRef ref) {
-    CompletableFuture<Node> ack = acks.remove(new Invocation(ref.getDurableTaskExternalId(), ref.getInvocationCount()));
+  private synchronized void ack(DurableEventLogEntryRef ref, boolean memoExisted, byte[] memoValue) {
+    CompletableFuture<Ack> ack = acks.remove(new Invocation(ref.getDurableTaskExternalId(), ref.getInvocationCount()));
     if (ack != null) {
-      ack.complete(node(ref));
+      ack.complete(new Ack(node(ref), memoExisted, memoValue));
+    }
+  }
+
+  private synchronized void evicted(Invocation invocation) {
+    CompletableFuture<Void> ack = evictions.remove(invocation);
+    if (ack != null) {
+      ack.complete(null);
     }
   }
 
   private synchronized void complete(Node node, Completion completion) {
+    if (ignored.remove(node)) {
+      return;
+    }
     CompletableFuture<Completion> waiter = awaited.remove(node);
     if (waiter != null) {
       waiter.complete(completion);
@@ -152,7 +199,7 @@ final class DurableWaits {
         + ", node " + node.nodeId() + "): " + error.getErrorMessage()
         + (kind.equals("NONDETERMINISM") ? " (a replay must make the same durable calls in the same order)" : ""),
         null);
-    CompletableFuture<Node> ack = acks.remove(node.invocation());
+    CompletableFuture<Ack> ack = acks.remove(node.invocation());
     if (ack != null) {
       ack.completeExceptionally(failure);
     }
@@ -160,10 +207,14 @@ final class DurableWaits {
     if (waiter != null) {
       waiter.completeExceptionally(failure);
     }
+    CompletableFuture<Void> eviction = evictions.remove(node.invocation());
+    if (eviction != null) {
+      eviction.completeExceptionally(failure);
+    }
   }
 
   private synchronized void fail(Invocation invocation, RuntimeException failure) {
-    CompletableFuture<Node> ack = acks.remove(invocation);
+    CompletableFuture<Ack> ack = acks.remove(invocation);
     if (ack != null) {
       ack.completeExceptionally(failure);
     }

@@ -81,6 +81,22 @@ final class TaskContext implements Context {
   }
 
   @Override
+  public Duration sleepUntil(java.time.Instant wakeAt) {
+    return durableCalls.sleepUntil(wakeAt);
+  }
+
+  @Override
+  public java.time.Instant now() {
+    return durableCalls.now();
+  }
+
+  @Override
+  public <T> T memo(java.util.List<?> deps, java.lang.reflect.Type type, java.util.concurrent.Callable<T> compute)
+      throws Exception {
+    return durableCalls.memo(deps, type, compute);
+  }
+
+  @Override
   public int retryCount() {
     return action.getRetryCount();
   }

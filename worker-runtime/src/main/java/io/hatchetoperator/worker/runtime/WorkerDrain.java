@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The graceful shutdown, step by step: pause the worker in the engine (REST), let running tasks finish
- * within the drain timeout, then hand back those still running (stop mode HAND_BACK, the default:
+ * The graceful shutdown, step by step: pause the worker in the engine (REST), evict the durable runs that wait on
+ * the engine (they replay elsewhere once their wait is satisfied), let running tasks finish within the drain timeout, then hand back those still running (stop mode HAND_BACK, the default:
  * nothing is reported, heartbeats stop, and the engine reassigns them after its 30 s heartbeat timeout
  * as an internal retry that does not use the task's {@code retries}; {@code ListTasksToReassign} in
  * {@code pkg/repository/sqlcv1/tasks.sql} and {@code ProcessTaskReassignments} in
@@ -40,10 +40,13 @@ final class WorkerDrain {
   private final Map<Attempt, TaskExecution> running;
   private final EventReporter events;
   private final EngineStubs stubs;
+  private final DurableStream durable;
   private final long deadlineNanos;
+  private final java.util.Set<DurableWaits.Invocation> evicted = new java.util.HashSet<>();
 
   WorkerDrain(HatchetSettings settings, String name, ActionListener listener,
-      Map<Attempt, TaskExecution> running, EventReporter events, EngineStubs stubs) {
+      Map<Attempt, TaskExecution> running, EventReporter events, EngineStubs stubs, DurableStream durable) {
+    this.durable = durable;
     this.settings = settings;
     this.name = name;
     this.listener = listener;
@@ -75,6 +78,7 @@ final class WorkerDrain {
     long nextPause = System.nanoTime() + PAUSE_RETRY_NANOS;
     try {
       while (!running.isEmpty() && System.nanoTime() < deadlineNanos) {
+        evictWaitingDurableRuns();
         Thread.sleep(10);
         if (!paused && System.nanoTime() >= nextPause) {
           paused = pause();
@@ -112,6 +116,27 @@ final class WorkerDrain {
       unsubscribe(workerId);
     }
     LOG.info("worker '{}' drained and stopped", name);
+  }
+
+  /**
+   * Durable runs waiting on the engine leave at once instead of holding the drain: each is evicted (the engine frees
+   * its slot and queues it again when its wait is satisfied, to replay elsewhere) and stopped without a report, as
+   * the TypeScript SDK's {@code exitGracefully} evicts durable waits ({@code v1/client/worker/worker-internal.js}).
+   */
+  private void evictWaitingDurableRuns() {
+    var parked = durable.waits.parked();
+    if (parked.isEmpty()) {
+      return;
+    }
+    for (TaskExecution execution : List.copyOf(running.values())) {
+      var invocation = new DurableWaits.Invocation(execution.taskRunId(), execution.durableInvocation());
+      if (parked.contains(invocation) && evicted.add(invocation)
+          && durable.evict(invocation, "worker '" + name + "' is draining", settings.timing().rpcTimeout())) {
+        LOG.info("task run {} (invocation {}) waits durably: evicted, it replays on another worker once its wait "
+            + "is satisfied", invocation.taskRunExternalId(), invocation.invocationCount());
+        execution.handBack();
+      }
+    }
   }
 
   private boolean pause() {

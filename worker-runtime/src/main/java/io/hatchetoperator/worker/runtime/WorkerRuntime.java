@@ -188,7 +188,7 @@ public final class WorkerRuntime implements Worker {
       drain.complete(null);
       return drain;
     }
-    drainer = new WorkerDrain(settings, name, listener, running, events, stubs);
+    drainer = new WorkerDrain(settings, name, listener, running, events, stubs, durable);
     state = WorkerState.DRAINING;
     Thread drainThread = new Thread(() -> {
       try {

@@ -30,7 +30,8 @@ class DurableWaitsTest {
     waits.onResponse(ack(new Invocation("run-b", 1), 9, 9));
     assertThat(ack).isNotDone();
     waits.onResponse(ack(a, 2, 5));
-    assertThat(ack.get()).isEqualTo(new Node(a, 2, 5));
+    assertThat(ack.get().node()).isEqualTo(new Node(a, 2, 5));
+    assertThat(ack.get().memoExisted()).isFalse();
     assertThatThrownBy(() -> { waits.expectAck(a); waits.expectAck(a); })
         .hasMessageContaining("already awaits an ack");
   }
@@ -73,6 +74,18 @@ class DurableWaitsTest {
         .hasMessageContaining("stale invocation");
     assertThat(other).isNotDone();
     assertThat(evicted).containsExactly("run-a:stale invocation");
+  }
+
+  @Test
+  void anIgnoredEntrysCompletionIsDroppedWhetherItCameBeforeOrAfter() {
+    Node before = new Node(a, 1, 1);
+    Node after = new Node(a, 1, 2);
+    waits.onResponse(completed(before, "{}"));
+    waits.ignore(before);
+    waits.ignore(after);
+    waits.onResponse(completed(after, "{}"));
+    assertThat(waits.await(before)).as("nothing kept for it").isNotDone();
+    assertThat(waits.await(after)).isNotDone();
   }
 
   private static DurableEventLogEntryRef ref(Invocation i, long branch, long node) {

@@ -18,7 +18,8 @@ import java.util.UUID;
  * test (parent outputs go through JSON, as on a worker), and what the body did (logs, slot release, timeout
  * refreshes) recorded for assertions. {@link #cancel()} makes {@link #isCancelled()} true. Durable calls answer at
  * once: {@code sleepFor} records the sleep and returns what the engine would (whole seconds, a fraction rounded
- * up), {@code waitForEvent} returns the payloads scripted with {@link #withEvent} for its key, in order.
+ * up), {@code waitForEvent} returns the payloads scripted with {@link #withEvent} for its key, in order, {@code memo}
+ * computes once per dependencies, {@code now} is fixed ({@link #withNow}).
  */
 public final class FakeContext implements Context {
   private final ObjectMapper mapper;
@@ -40,6 +41,8 @@ public final class FakeContext implements Context {
   private final List<Duration> sleeps = new ArrayList<>();
   private final Map<String, java.util.Deque<JsonNode>> events = new LinkedHashMap<>();
   private final List<String> awaitedEvents = new ArrayList<>();
+  private final Map<String, JsonNode> memos = new LinkedHashMap<>();
+  private java.time.Instant now;
 
   public FakeContext(String taskName) {
     this(taskName, Json.MAPPER);
@@ -81,6 +84,12 @@ public final class FakeContext implements Context {
   /** Scripts the payload of the next event {@code key} the body waits for (queued per key, in order). */
   public synchronized FakeContext withEvent(String key, Object payload) {
     events.computeIfAbsent(key, k -> new java.util.ArrayDeque<>()).add(mapper.valueToTree(payload));
+    return this;
+  }
+
+  /** What {@link #now()} answers (default: the wall clock at its first call, then the same). */
+  public synchronized FakeContext withNow(java.time.Instant now) {
+    this.now = now;
     return this;
   }
 
@@ -130,6 +139,35 @@ public final class FakeContext implements Context {
       throw new IllegalArgumentException("the scripted payload of event '" + key + "' is not a "
           + type.getTypeName() + ": " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public synchronized java.time.Instant now() {
+    requireDurable("now");
+    if (now == null) {
+      now = java.time.Instant.now();
+    }
+    return now;
+  }
+
+  /** Sleeps (records) from {@link #now()} to {@code wakeAt}, whole seconds rounded up, at least 0. */
+  @Override
+  public synchronized Duration sleepUntil(java.time.Instant wakeAt) {
+    long millis = Duration.between(now(), wakeAt).toMillis();
+    return sleepFor(Duration.ofSeconds(Math.max(0, (millis + 999) / 1000)));
+  }
+
+  /** Computes once per {@code deps} (as its JSON) and answers the stored value after, as a replay would get it. */
+  @Override
+  public synchronized <T> T memo(List<?> deps, Type type, java.util.concurrent.Callable<T> compute) throws Exception {
+    requireDurable("memo");
+    String key = mapper.writeValueAsString(deps);
+    JsonNode stored = memos.get(key);
+    if (stored == null) {
+      stored = mapper.valueToTree(compute.call());
+      memos.put(key, stored);
+    }
+    return mapper.readerFor(mapper.getTypeFactory().constructType(type)).readValue(stored);
   }
 
   private void requireDurable(String what) {

@@ -88,4 +88,16 @@ class FakeContextTest {
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("task 'settle' is not durable");
     assertThat(new FakeContext("x").parentWorkflowRunId()).isEmpty();
   }
+
+  @Test
+  void memoComputesOncePerDepsAndSleepUntilCountsFromTheFixedNow() throws Exception {
+    FakeContext ctx = new FakeContext("remember").withNow(java.time.Instant.parse("2030-01-01T00:00:00Z"));
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+    assertThat(ctx.memo(java.util.List.of("a"), Integer.class, calls::incrementAndGet)).isEqualTo(1);
+    assertThat(ctx.memo(java.util.List.of("a"), Integer.class, calls::incrementAndGet)).isEqualTo(1);
+    assertThat(ctx.memo(java.util.List.of("b"), Integer.class, calls::incrementAndGet)).isEqualTo(2);
+    assertThat(ctx.sleepUntil(java.time.Instant.parse("2030-01-01T00:10:00.2Z"))).isEqualTo(Duration.ofSeconds(601));
+    assertThat(ctx.sleeps()).containsExactly(Duration.ofSeconds(601));
+  }
 }
