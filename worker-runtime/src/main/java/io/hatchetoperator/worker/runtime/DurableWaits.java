@@ -196,7 +196,7 @@ final class DurableWaits {
         ? "NONDETERMINISM" : "DURABLE_TASK_ERROR";
     EngineRejectedException failure = new EngineRejectedException(kind, "the engine rejected a durable call of "
         + "task run " + node.invocation().taskRunExternalId() + " (invocation " + node.invocation().invocationCount()
-        + ", node " + node.nodeId() + "): " + error.getErrorMessage()
+        + (node.nodeId() > 0 ? ", node " + node.nodeId() : "") + "): " + error.getErrorMessage()
         + (kind.equals("NONDETERMINISM") ? " (a replay must make the same durable calls in the same order)" : ""),
         null);
     CompletableFuture<Ack> ack = acks.remove(node.invocation());

@@ -1,6 +1,7 @@
 package io.hatchetoperator.worker.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.hatchetoperator.worker.Hatchet;
@@ -8,6 +9,7 @@ import io.hatchetoperator.worker.RunCancelledException;
 import io.hatchetoperator.worker.Worker;
 import io.hatchetoperator.worker.WorkerOptions;
 import io.hatchetoperator.worker.RunHandle;
+import io.hatchetoperator.worker.TaskFailedException;
 import io.hatchetoperator.worker.TaskOptions;
 import io.hatchetoperator.worker.TaskRef;
 import java.time.Duration;
@@ -140,6 +142,19 @@ class DurableTest {
 
     assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo(new Nap(Duration.ofHours(5).toSeconds()));
     assertThat(bodies.get()).as("the evicted run replayed on the next worker").isEqualTo(2);
+  }
+
+  @Test
+  void anExpressionTheEngineRefusesFailsTheRunWithTheEnginesReason(HatchetTestEngine env) {
+    TaskRef<Order, Payment> bad = env.hatchet().durableTask("e2e-bad-wait", Order.class, Payment.class,
+        (order, ctx) -> ctx.waitForEvent("payment:" + order.id(), "input.cents >>> 3", Payment.class));
+    env.startWorker("durable-refused", 1, bad);
+
+    assertThatThrownBy(() -> bad.run(new Order("o-8"))).isInstanceOfSatisfying(TaskFailedException.class, e -> {
+      assertThat(e.errorType()).endsWith("EngineRejectedException");
+      assertThat(e.errorMessage()).contains("the engine rejected a durable call")
+          .contains("user_event_conditions[0].base.expression = 'input.cents >>> 3'");
+    });
   }
 
   private static void awaitWaits(HatchetTestEngine env, int n) {
