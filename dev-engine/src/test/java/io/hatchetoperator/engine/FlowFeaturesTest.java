@@ -179,12 +179,21 @@ class FlowFeaturesTest {
 
   @Test
   void put_workflow_rejects_what_the_engine_cannot_enforce_naming_the_feature() {
+    io.hatchetoperator.proto.v1.TaskConditions sleep = io.hatchetoperator.proto.v1.TaskConditions.newBuilder()
+        .addSleepConditions(io.hatchetoperator.proto.v1.SleepMatchCondition.newBuilder().setSleepFor("1s")
+            .setBase(io.hatchetoperator.proto.v1.BaseMatchCondition.newBuilder().setReadableDataKey("sleep-1s")
+                .setAction(io.hatchetoperator.proto.v1.Action.QUEUE))).build();
+    assertThatThrownBy(() -> admin().putWorkflow(CreateWorkflowVersionRequest.newBuilder().setName("cond")
+        .addTasks(CreateTaskOpts.newBuilder().setReadableId("d").setAction("cond:d"))
+        .setOnFailureTask(CreateTaskOpts.newBuilder().setReadableId("f").setAction("cond:f").setConditions(sleep))
+        .build()))
+        .isInstanceOf(StatusRuntimeException.class).hasMessageContaining("INVALID_ARGUMENT")
+        .hasMessageContaining("on_failure_task ('f') of workflow 'cond' has conditions (wait_for / skip_if / cancel_if)");
     assertThatThrownBy(() -> admin().putWorkflow(CreateWorkflowVersionRequest.newBuilder().setName("cond")
         .addTasks(CreateTaskOpts.newBuilder().setReadableId("d").setAction("cond:d").setConditions(
-            io.hatchetoperator.proto.v1.TaskConditions.newBuilder().addSleepConditions(
-                io.hatchetoperator.proto.v1.SleepMatchCondition.newBuilder().setSleepFor("1s")))).build()))
-        .isInstanceOf(StatusRuntimeException.class).hasMessageContaining("INVALID_ARGUMENT")
-        .hasMessageContaining("has conditions (wait_for / skip_if / cancel_if)");
+            sleep.toBuilder().setSleepConditions(0, sleep.getSleepConditions(0).toBuilder().setSleepFor("soon"))))
+        .build()))
+        .hasMessageContaining("INVALID_ARGUMENT").hasMessageContaining("conditions.sleep_conditions[0].sleep_for");
     assertThatThrownBy(() -> admin().putWorkflow(CreateWorkflowVersionRequest.newBuilder().setName("cr")
         .addCronTriggers("@every 1m").addTasks(CreateTaskOpts.newBuilder().setReadableId("c").setAction("cr:c")).build()))
         .hasMessageContaining("INVALID_ARGUMENT").hasMessageContaining("cron_triggers[0] of workflow 'cr'");

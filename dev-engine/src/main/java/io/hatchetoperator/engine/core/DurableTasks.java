@@ -25,6 +25,8 @@ public final class DurableTasks {
   private final Clock clock;
   private final DurableMatches matches;
   private final DurableEviction eviction;
+  /** DAG tasks waiting for their wait_for / skip_if / cancel_if events are fed the same pushed events. */
+  private final DagConditions conditions;
   /** The stream that last sent a call for a task: where its completions go (Hatchet's durableInvocations). */
   private final Map<String, DurableSink> sinks = new HashMap<>();
   private long nextCleanupMillis;
@@ -35,6 +37,7 @@ public final class DurableTasks {
     this.clock = clock;
     this.matches = new DurableMatches(new RecentEvents(DurableSettings.RECENT_EVENTS, DurableSettings.RECENT_EVENT_AGE));
     this.eviction = new DurableEviction(s, tx);
+    this.conditions = tx.conditions();
   }
 
   /** wait_for: records the wait (deadlines fixed now), acks its node, and completes it when satisfied. */
@@ -218,10 +221,11 @@ public final class DurableTasks {
     });
   }
 
-  /** A user event was pushed (Push / BulkPush): it may satisfy waits, and is kept for their lookback. */
+  /** A user event was pushed (Push / BulkPush): it may satisfy waits and task conditions; kept for lookback. */
   public void eventPushed(String key, String scope, String payloadJson) {
     scheduler.locked(() -> {
       matches.pushed(key, scope, payloadJson, clock.millis(), this::satisfied);
+      conditions.pushed(key, payloadJson, clock.millis());
       return null;
     });
   }

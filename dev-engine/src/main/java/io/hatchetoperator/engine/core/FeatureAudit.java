@@ -28,16 +28,22 @@ final class FeatureAudit {
     }
     if (r.hasOnFailureTask()) {
       task(wf, "on_failure_task", r.getOnFailureTask());
+      if (hasConditions(r.getOnFailureTask())) {
+        throw EngineException.invalid("on_failure_task ('" + r.getOnFailureTask().getReadableId() + "') of workflow '"
+            + wf + "' has conditions (wait_for / skip_if / cancel_if): the dev engine matches conditions only on DAG"
+            + " tasks (the on-failure task starts when a task fails), so it refuses them rather than ignore them;"
+            + " remove them");
+      }
     }
+  }
+
+  private static boolean hasConditions(CreateTaskOpts t) {
+    return t.hasConditions() && t.getConditions().getSleepConditionsCount()
+        + t.getConditions().getUserEventConditionsCount() + t.getConditions().getParentOverrideConditionsCount() > 0;
   }
 
   private static void task(String wf, String field, CreateTaskOpts t) {
     String where = field + " ('" + t.getReadableId() + "') of workflow '" + wf + "'";
-    if (t.hasConditions() && t.getConditions().getSleepConditionsCount()
-        + t.getConditions().getUserEventConditionsCount() + t.getConditions().getParentOverrideConditionsCount() > 0) {
-      throw EngineException.invalid(where + " has conditions (wait_for / skip_if / cancel_if): task conditions are"
-          + " not supported by the dev engine yet; remove them or use a Hatchet engine");
-    }
     if (t.hasBatch() && t.getBatch().getBatchMaxSize() > 0) {
       throw unsupported(where, "batch", "batch tasks", "remove the batch option");
     }

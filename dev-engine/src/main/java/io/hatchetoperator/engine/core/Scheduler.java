@@ -343,7 +343,7 @@ public final class Scheduler {
       for (String id : out) {
         TaskRun t = s.tasks.get(id);
         if (t.pendingParents == 0 && t.state == TaskState.PENDING) {
-          tx.enqueue(t, now);
+          tx.conditions().ready(t, now);
         }
       }
       return out;

@@ -21,10 +21,12 @@ import java.util.Map;
  * @param concurrency its concurrency strategies, in chain order (a task runs once it holds a slot of each)
  * @param rateLimits the rate limits it takes units of when assigned
  * @param durable a durable task (is_durable): it keeps a durable event log across its invocations
+ * @param conditions its wait_for / skip_if / cancel_if conditions; empty for none
  */
 public record TaskDef(String id, String readableId, String action, Duration timeout, Duration scheduleTimeout, int retries,
     double backoffFactor, int backoffMaxSeconds, List<String> parents, Map<String, Integer> slotRequests,
-    List<LabelRule> labels, List<ConcurrencySpec> concurrency, List<RateLimitSpec> rateLimits, boolean durable) {
+    List<LabelRule> labels, List<ConcurrencySpec> concurrency, List<RateLimitSpec> rateLimits, boolean durable,
+    List<TaskCondition> conditions) {
 
   public TaskDef {
     parents = List.copyOf(parents);
@@ -32,6 +34,7 @@ public record TaskDef(String id, String readableId, String action, Duration time
     labels = List.copyOf(labels);
     rateLimits = List.copyOf(rateLimits);
     concurrency = List.copyOf(concurrency);
+    conditions = List.copyOf(conditions);
   }
 
   /** The delay before retry number {@code retryCount} (1-based), Hatchet's {@code min(factor^n, max)} seconds. */

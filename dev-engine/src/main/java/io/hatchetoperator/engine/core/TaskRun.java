@@ -35,6 +35,11 @@ public final class TaskRun {
   String error;
   /** The durable event log of a durable task, kept across its invocations; null for other tasks. */
   final DurableLog durable;
+  /** A task with conditions: its match on its parents, then its wait for sleeps and events; null until created. */
+  ParentMatch parentMatch;
+  ConditionWait conditionWait;
+  /** The data of the conditions that queued it (the payload's {@code triggers}), or null. */
+  String triggers;
 
   TaskRun(String externalId, TaskDef def, WorkflowRun run) {
     this.externalId = externalId;
@@ -91,6 +96,11 @@ public final class TaskRun {
 
   public String error() {
     return error;
+  }
+
+  /** The data of the wait_for conditions that queued it, as a JSON object, or null. */
+  public String triggers() {
+    return triggers;
   }
 
   public long startedAtMillis() {

@@ -26,6 +26,7 @@ final class TimeRules {
   }
 
   void apply(long now) {
+    tx.conditions().tick(now);
     for (WorkerState w : new ArrayList<>(s.workers.values())) {
       worker(w, now);
     }

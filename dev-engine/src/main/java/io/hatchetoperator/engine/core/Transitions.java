@@ -17,6 +17,7 @@ final class Transitions {
   private final long heartbeatMillis;
   private final WorkerChoice choice;
   private final RateLimitAdmission rates;
+  private final DagConditions conditions = new DagConditions(this);
 
   Transitions(TenantState s, RunJanitor janitor, long heartbeatMillis) {
     this.s = s;
@@ -24,6 +25,11 @@ final class Transitions {
     this.heartbeatMillis = heartbeatMillis;
     this.choice = new WorkerChoice(s, heartbeatMillis);
     this.rates = new RateLimitAdmission(s);
+  }
+
+  /** Where DAG tasks go when their parents end: queued, skipped, cancelled, or waiting for their conditions. */
+  DagConditions conditions() {
+    return conditions;
   }
 
   boolean assignable(WorkerState w, long now) {
@@ -340,14 +346,7 @@ final class Transitions {
     notify(t, end.name(), end == TaskState.COMPLETED ? t.output : t.error);
     for (TaskRun child : List.copyOf(run.tasks.values())) {
       if (child.def.parents().contains(t.def.readableId()) && child.state == TaskState.PENDING) {
-        if (end == TaskState.COMPLETED) {
-          if (--child.pendingParents == 0) {
-            enqueue(child, now);
-          }
-        } else {
-          child.error = "Task was cancelled because its parent '" + t.def.readableId() + "' is " + end;
-          finish(child, TaskState.CANCELLED, now);
-        }
+        conditions.parentEnded(child, t, end, now);
       }
     }
     if (run.finished() && run.finishedAtMillis == 0 && !startOnFailure(run, now)) {
@@ -403,6 +402,9 @@ final class Transitions {
     t.internalRetryCount = 0;
     t.output = null;
     t.error = null;
+    t.parentMatch = null;
+    t.conditionWait = null;
+    t.triggers = null;
     out.add(t.externalId);
     for (TaskRun child : run.tasks.values()) {
       if (child.def.parents().contains(t.def.readableId()) && child.state.terminal()) {
@@ -440,9 +442,9 @@ final class Transitions {
     run.unfinished = def.tasks().size();
     s.runs.put(run.id, run);
     s.created += run.unfinished;
-    for (TaskRun t : run.tasks.values()) {
-      if (t.pendingParents == 0) {
-        enqueue(t, now);
+    for (TaskRun t : List.copyOf(run.tasks.values())) {
+      if (t.def.parents().isEmpty()) {
+        conditions.ready(t, now);
       }
     }
     return run;

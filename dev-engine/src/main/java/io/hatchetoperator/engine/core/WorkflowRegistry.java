@@ -145,7 +145,9 @@ public final class WorkflowRegistry {
         Durations.parseOr(field + ".schedule_timeout", o.getScheduleTimeout(), DEFAULT_SCHEDULE_TIMEOUT),
         o.getRetries(), o.hasBackoffFactor() ? o.getBackoffFactor() : 0,
         o.hasBackoffMaxSeconds() ? o.getBackoffMaxSeconds() : 0, o.getParentsList(), slots, labels(o),
-        concurrency(wf, field, o, inherited), rateLimits(field, o), o.getIsDurable());
+        concurrency(wf, field, o, inherited), rateLimits(field, o), o.getIsDurable(),
+        TaskCondition.parse(field + " ('" + o.getReadableId() + "') of workflow '" + wf + "'", o.getConditions(),
+            o.getParentsList()));
   }
 
   private static List<RateLimitSpec> rateLimits(String field, CreateTaskOpts o) {

@@ -99,7 +99,10 @@ final class GrpcActionSink implements ActionSink {
       first = false;
     }
     String filterPayload = run.request().filterPayload();
-    sb.append("},\"triggers\":").append(filterPayload == null ? "{}" : "{\"filter_payload\":" + filterPayload + "}")
+    String conditions = task.triggers() == null || task.triggers().equals("{}") ? null : task.triggers();
+    sb.append("},\"triggers\":").append(conditions == null ? "{" : conditions.substring(0, conditions.length() - 1))
+        .append(filterPayload == null ? "" : (conditions == null ? "" : ",") + "\"filter_payload\":" + filterPayload)
+        .append('}')
         .append(",\"user_data\":{},\"overrides\":{}");
     if (task.def() == run.workflow().onFailure()) {
       sb.append(",\"step_run_errors\":{");
