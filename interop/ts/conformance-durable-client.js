@@ -5,6 +5,7 @@
 //             ends, pushes an event of another key, two unmatched ones (ok false; id other) and a matching one
 //             (seq n): the run's output names the event it got
 //     child   runs conf-dparent with n 21: its output (the child's, through the durable log)
+//     evict   runs conf-devict sleeping 4s (evicted by its 1 s TTL): its run id and output
 //     waitraw the same as wait with conf-dwait-raw (ctx.waitFor)
 //   node conformance-durable-client.js legacy     sleep and waitraw at once, against an engine announcing a version
 //                                                below v0.80.0, so the SDK uses RegisterDurableEvent and
@@ -27,6 +28,9 @@ async function scenario(mode, arg) {
   }
   if (mode === 'replay') {
     return run('conf-dreplay', { sleep: arg });
+  }
+  if (mode === 'evict') {
+    return run('conf-devict', { sleep: '4s' });
   }
   if (mode === 'child') {
     return run('conf-dparent', { n: 21 });
@@ -55,7 +59,7 @@ async function main() {
   if (mode !== 'all' && mode !== 'legacy') {
     return scenario(mode, arg);
   }
-  const modes = mode === 'legacy' ? ['sleep', 'waitraw'] : ['sleep', 'wait', 'child'];
+  const modes = mode === 'legacy' ? ['sleep', 'waitraw'] : ['sleep', 'wait', 'child', 'evict'];
   const outs = await Promise.all(modes.map((m) => scenario(m).catch((e) => ({ error: String(e && e.message ? e.message : e) }))));
   return Object.fromEntries(modes.map((m, i) => [m, outs[i]]));
 }

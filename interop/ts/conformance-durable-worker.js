@@ -4,6 +4,8 @@
 //   conf-dwait-raw the same wait through ctx.waitFor, returning what it resolved with (the matched data by key)
 //   conf-dparent   ctx.spawnChild(conf-dchild, { n }) through the durable log: returns the child's output
 //   conf-dchild    a plain task returning { doubled: 2 n }
+//   conf-devict    eviction policy ttl 1s: memoises its first invocation, then sleeps input.sleep; the SDK evicts it
+//                  once it has waited 1 s, so it ends as a later invocation with the first one's memo
 //   conf-dreplay   memoises { pid, at } (ctx.memo), logs REPLAY_MEMO, then ctx.sleepFor(input.sleep): returns the
 //                  memo, this worker's pid and ctx.invocationCount, so a replay on another worker shows the memo hit
 // Usage: node conformance-durable-worker.js <worker-name> main|replay; HATCHET_CLIENT_* come from the environment.
@@ -46,6 +48,17 @@ const dparent = hatchet.durableTask({
   fn: async (input, ctx) => ({ child: await ctx.spawnChild(dchild, { n: input.n }) }),
 });
 
+const devict = hatchet.durableTask({
+  name: 'conf-devict',
+  executionTimeout: '60s',
+  evictionPolicy: { ttl: '1s' },
+  fn: async (input, ctx) => {
+    const memo = await ctx.memo(async () => ({ at: Date.now(), invocation: ctx.invocationCount }), ['evict']);
+    await ctx.sleepFor(input.sleep);
+    return { memo, invocation: ctx.invocationCount };
+  },
+});
+
 const dreplay = hatchet.durableTask({
   name: 'conf-dreplay',
   executionTimeout: '60s',
@@ -59,7 +72,7 @@ const dreplay = hatchet.durableTask({
 
 async function main() {
   const [name, set] = process.argv.slice(2);
-  const workflows = set === 'replay' ? [dreplay] : [dsleep, dwait, dwaitRaw, dchild, dparent];
+  const workflows = set === 'replay' ? [dreplay] : [dsleep, dwait, dwaitRaw, dchild, dparent, devict];
   const worker = await hatchet.worker(name, { workflows, slots: 5, durableSlots: 5 });
   await worker.start();
 }

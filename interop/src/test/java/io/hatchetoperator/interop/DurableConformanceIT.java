@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * The official TypeScript SDK's durable tasks against the dev engine (DurableTask stream, since it announces
  * v0.80.0): a sleep lasts on the engine's clock, waitForEvent gets the matching event's payload and not an earlier or
  * unmatched one, a child spawned through the durable log hands its output to the parent, and a task whose worker dies
- * mid-sleep is replayed on another worker with its memo and ends at the sleep's original deadline; against an engine
+ * mid-sleep is replayed on another worker with its memo and ends at the sleep's original deadline, a task the SDK
+ * evicts (TTL 1 s) is queued again when its sleep ends and replays its memo; against an engine
  * announcing v0.79.0 the SDK falls back to RegisterDurableEvent / ListenForDurableEvent and sleeps and waits as well.
  * Each check fails on an engine that acks a wait without honouring it. The scenarios run at once to keep it short.
  */
@@ -113,6 +114,17 @@ class DurableConformanceIT {
     assertThat(r.at("/output/conf-dparent/child/doubled").asInt()).as(r.toString()).isEqualTo(42);
     TaskState status = engine.scheduler().readRun(r.get("runId").asText(), run -> run.status());
     assertThat(status).isEqualTo(TaskState.COMPLETED);
+  }
+
+  @Test
+  void a_task_the_sdk_evicts_after_its_one_second_ttl_comes_back_when_its_sleep_ends_and_replays_its_memo() {
+    JsonNode r = seen.get("evict");
+    assertThat(r.has("error")).as(r.toString()).isFalse();
+    JsonNode out = r.at("/output/conf-devict");
+    assertThat(out.get("invocation").asInt()).as("evicted, then assigned again: %s", r).isGreaterThanOrEqualTo(2);
+    assertThat(out.at("/memo/invocation").asInt()).as("the memo of the first invocation: %s", r).isEqualTo(1);
+    long took = runMillis(r.get("runId").asText());
+    assertThat(took).as("engine: the run took %d ms (sleep 4 s): %s", took, r).isBetween(4_000L, 7_000L);
   }
 
   @Test
