@@ -5,6 +5,8 @@
 //             ends, pushes an event of another key, two unmatched ones (ok false; id other) and a matching one
 //             (seq n): the run's output names the event it got
 //     child   runs conf-dparent with n 21: its output (the child's, through the durable log)
+//     branch  runs conf-dbranch, then hatchet.runs.branchDurableTask(task, node 2, branch 1) over REST: the branch
+//             answer and the output of the replayed run
 //     evict   runs conf-devict sleeping 4s (evicted by its 1 s TTL): its run id and output
 //     waitraw the same as wait with conf-dwait-raw (ctx.waitFor)
 //   node conformance-durable-client.js legacy     sleep and waitraw at once, against an engine announcing a version
@@ -31,6 +33,13 @@ async function scenario(mode, arg) {
   }
   if (mode === 'evict') {
     return run('conf-devict', { sleep: '4s' });
+  }
+  if (mode === 'branch') {
+    const first = await run('conf-dbranch', {});
+    const out = first.output['conf-dbranch'] ?? first.output;
+    const resp = await hatchet.runs.branchDurableTask(out.task, 2, 1);
+    const second = await hatchet.runRef(first.runId).output;
+    return { runId: first.runId, first: first.output, branch: resp.data ?? resp, second };
   }
   if (mode === 'child') {
     return run('conf-dparent', { n: 21 });
@@ -59,7 +68,7 @@ async function main() {
   if (mode !== 'all' && mode !== 'legacy') {
     return scenario(mode, arg);
   }
-  const modes = mode === 'legacy' ? ['sleep', 'waitraw'] : ['sleep', 'wait', 'child', 'evict'];
+  const modes = mode === 'legacy' ? ['sleep', 'waitraw'] : ['sleep', 'wait', 'child', 'evict', 'branch'];
   const outs = await Promise.all(modes.map((m) => scenario(m).catch((e) => ({ error: String(e && e.message ? e.message : e) }))));
   return Object.fromEntries(modes.map((m, i) => [m, outs[i]]));
 }

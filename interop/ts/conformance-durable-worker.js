@@ -6,6 +6,8 @@
 //   conf-dchild    a plain task returning { doubled: 2 n }
 //   conf-devict    eviction policy ttl 1s: memoises its first invocation, then sleeps input.sleep; the SDK evicts it
 //                  once it has waited 1 s, so it ends as a later invocation with the first one's memo
+//   conf-dbranch   memoises its first invocation, sleeps 1s, returns the memo, its invocation, task id and end time
+//                  (the client branches it at its sleep and reads the replayed run's output)
 //   conf-dreplay   memoises { pid, at } (ctx.memo), logs REPLAY_MEMO, then ctx.sleepFor(input.sleep): returns the
 //                  memo, this worker's pid and ctx.invocationCount, so a replay on another worker shows the memo hit
 // Usage: node conformance-durable-worker.js <worker-name> main|replay; HATCHET_CLIENT_* come from the environment.
@@ -59,6 +61,16 @@ const devict = hatchet.durableTask({
   },
 });
 
+const dbranch = hatchet.durableTask({
+  name: 'conf-dbranch',
+  executionTimeout: '60s',
+  fn: async (input, ctx) => {
+    const first = await ctx.memo(async () => ({ at: Date.now(), invocation: ctx.invocationCount }), ['branch']);
+    await ctx.sleepFor('1s');
+    return { first, invocation: ctx.invocationCount, task: ctx.taskRunExternalId(), at: Date.now() };
+  },
+});
+
 const dreplay = hatchet.durableTask({
   name: 'conf-dreplay',
   executionTimeout: '60s',
@@ -72,7 +84,7 @@ const dreplay = hatchet.durableTask({
 
 async function main() {
   const [name, set] = process.argv.slice(2);
-  const workflows = set === 'replay' ? [dreplay] : [dsleep, dwait, dwaitRaw, dchild, dparent, devict];
+  const workflows = set === 'replay' ? [dreplay] : [dsleep, dwait, dwaitRaw, dchild, dparent, devict, dbranch];
   const worker = await hatchet.worker(name, { workflows, slots: 5, durableSlots: 5 });
   await worker.start();
 }

@@ -128,6 +128,20 @@ class DurableConformanceIT {
   }
 
   @Test
+  void runs_branch_durable_task_over_rest_replays_the_task_from_its_sleep_keeping_the_memo_before_it() {
+    JsonNode r = seen.get("branch");
+    assertThat(r.has("error")).as(r.toString()).isFalse();
+    assertThat(r.at("/branch/branchId").asLong()).as(r.toString()).isEqualTo(2);
+    JsonNode first = r.at("/first/conf-dbranch");
+    JsonNode second = r.at("/second/conf-dbranch").isMissingNode() ? r.get("second") : r.at("/second/conf-dbranch");
+    assertThat(first.get("invocation").asInt()).as(r.toString()).isEqualTo(1);
+    assertThat(second.get("invocation").asInt()).as("replayed as the next invocation: %s", r).isEqualTo(2);
+    assertThat(second.get("first")).as("node 1 (the memo) resolves to branch 1: %s", r).isEqualTo(first.get("first"));
+    assertThat(second.get("at").asLong() - first.get("at").asLong()).as("node 2 (the sleep) ran anew: %s", r)
+        .isGreaterThanOrEqualTo(1_000);
+  }
+
+  @Test
   void a_task_whose_worker_dies_mid_sleep_is_replayed_elsewhere_with_its_memo_and_ends_at_the_original_deadline() {
     assertThat(replay.has("error")).as(replay.toString()).isFalse();
     JsonNode out = replay.at("/output/conf-dreplay");
