@@ -313,6 +313,31 @@ class DurableTaskStreamTest {
     s.close();
   }
 
+  private java.net.http.HttpResponse<String> post(String path, String body) throws Exception {
+    return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+        engine.serverUrl().replace("localhost", "127.0.0.1") + path)).header("Authorization", "Bearer " + engine.token())
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void the_rest_routes_answer_bad_branch_requests_naming_the_field_and_restore_of_a_running_task_false()
+      throws Exception {
+    Listener a = worker("a");
+    trigger();
+    String task = a.next().getTaskRunExternalId();
+    String branch = "/api/v1/stable/tenants/" + engine.tenantId() + "/durable-tasks/branch";
+    var bad = post(branch, "{\"taskExternalId\":\"" + task + "\",\"nodeId\":\"two\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("nodeId").contains("two");
+    var running = post(branch, "{\"taskExternalId\":\"" + task + "\",\"nodeId\":1}");
+    assertThat(running.statusCode()).isEqualTo(409);
+    assertThat(running.body()).contains("is RUNNING").contains("cancel it first");
+    var restore = post("/api/v1/stable/tasks/" + task + "/restore", "");
+    assertThat(restore.statusCode()).isEqualTo(200);
+    assertThat(restore.body()).isEqualTo("{\"requeued\":false}");
+  }
+
   @Test
   void refused_calls_answer_an_error_naming_the_field_and_the_stream_stays_open() throws Exception {
     Listener a = worker("a");
