@@ -235,7 +235,7 @@ public final class DurableTasks {
     scheduler.locked(() -> {
       TaskRun t = scheduler.task(taskId);
       long now = clock.millis();
-      matches.signal(t, signalKey, new DurableWait(conditions, now), now);
+      matches.legacy().register(t, signalKey, new DurableWait(conditions, now), now);
       return null;
     });
   }
@@ -243,14 +243,14 @@ public final class DurableTasks {
   /** ListenForDurableEvent (legacy): the signal's data once satisfied. */
   public void listenSignal(String taskId, String signalKey, DurableSignalSink sink) {
     scheduler.locked(() -> {
-      matches.listen(taskId, signalKey, sink);
+      matches.legacy().listen(taskId, signalKey, sink);
       return null;
     });
   }
 
   public void unlisten(DurableSignalSink sink) {
     scheduler.locked(() -> {
-      matches.unlisten(sink);
+      matches.legacy().unlisten(sink);
       return null;
     });
   }
