@@ -7,6 +7,7 @@
 //     child   runs conf-dparent with n 21: its output (the child's, through the durable log)
 //     branch  runs conf-dbranch, then hatchet.runs.branchDurableTask(task, node 2, branch 1) over REST: the branch
 //             answer and the output of the replayed run
+//     nondet  runs conf-dnondet: the error the run fails with
 //     evict   runs conf-devict sleeping 4s (evicted by its 1 s TTL): its run id and output
 //     waitraw the same as wait with conf-dwait-raw (ctx.waitFor)
 //   node conformance-durable-client.js legacy     sleep and waitraw at once, against an engine announcing a version
@@ -41,6 +42,15 @@ async function scenario(mode, arg) {
     const second = await hatchet.runRef(first.runId).output;
     return { runId: first.runId, first: first.output, branch: resp.data ?? resp, second };
   }
+  if (mode === 'nondet') {
+    const ref = await hatchet.runNoWait('conf-dnondet', {});
+    const runId = await ref.getWorkflowRunId();
+    try {
+      return { runId, unexpected: await ref.output };
+    } catch (e) {
+      return { runId, failed: String(e && e.message ? e.message : e) };
+    }
+  }
   if (mode === 'child') {
     return run('conf-dparent', { n: 21 });
   }
@@ -68,7 +78,7 @@ async function main() {
   if (mode !== 'all' && mode !== 'legacy') {
     return scenario(mode, arg);
   }
-  const modes = mode === 'legacy' ? ['sleep', 'waitraw'] : ['sleep', 'wait', 'child', 'evict', 'branch'];
+  const modes = mode === 'legacy' ? ['sleep', 'waitraw'] : ['sleep', 'wait', 'child', 'evict', 'branch', 'nondet'];
   const outs = await Promise.all(modes.map((m) => scenario(m).catch((e) => ({ error: String(e && e.message ? e.message : e) }))));
   return Object.fromEntries(modes.map((m, i) => [m, outs[i]]));
 }

@@ -8,6 +8,8 @@
 //                  once it has waited 1 s, so it ends as a later invocation with the first one's memo
 //   conf-dbranch   memoises its first invocation, sleeps 1s, returns the memo, its invocation, task id and end time
 //                  (the client branches it at its sleep and reads the replayed run's output)
+//   conf-dnondet   sleeps 2s on its first invocation (evicted by its 1 s TTL) and asks for a memo on the replay:
+//                  the engine answers NONDETERMINISM and the run fails with it
 //   conf-dreplay   memoises { pid, at } (ctx.memo), logs REPLAY_MEMO, then ctx.sleepFor(input.sleep): returns the
 //                  memo, this worker's pid and ctx.invocationCount, so a replay on another worker shows the memo hit
 // Usage: node conformance-durable-worker.js <worker-name> main|replay; HATCHET_CLIENT_* come from the environment.
@@ -71,6 +73,22 @@ const dbranch = hatchet.durableTask({
   },
 });
 
+const dnondet = hatchet.durableTask({
+  name: 'conf-dnondet',
+  executionTimeout: '60s',
+  retries: 0,
+  evictionPolicy: { ttl: '1s' },
+  fn: async (input, ctx) => {
+    // not deterministic on purpose: the first invocation sleeps at node 1, the replay asks for a memo there
+    if (ctx.invocationCount === 1) {
+      await ctx.sleepFor('2s');
+    } else {
+      await ctx.memo(async () => ({ replay: true }), ['nondet']);
+    }
+    return { invocation: ctx.invocationCount };
+  },
+});
+
 const dreplay = hatchet.durableTask({
   name: 'conf-dreplay',
   executionTimeout: '60s',
@@ -84,7 +102,7 @@ const dreplay = hatchet.durableTask({
 
 async function main() {
   const [name, set] = process.argv.slice(2);
-  const workflows = set === 'replay' ? [dreplay] : [dsleep, dwait, dwaitRaw, dchild, dparent, devict, dbranch];
+  const workflows = set === 'replay' ? [dreplay] : [dsleep, dwait, dwaitRaw, dchild, dparent, devict, dbranch, dnondet];
   const worker = await hatchet.worker(name, { workflows, slots: 5, durableSlots: 5 });
   await worker.start();
 }

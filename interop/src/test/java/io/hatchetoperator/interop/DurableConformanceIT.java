@@ -142,6 +142,14 @@ class DurableConformanceIT {
   }
 
   @Test
+  void a_replay_asking_for_another_call_at_a_recorded_node_fails_with_the_engines_non_determinism_error() {
+    JsonNode r = seen.get("nondet");
+    assertThat(r.has("unexpected")).as(r.toString()).isFalse();
+    assertThat(r.get("failed").asText()).as(r.toString()).contains("non-determinism error in task")
+        .contains("at node 1:1").contains("expected: WAIT_FOR wait for sleep 2s").contains("received: MEMO");
+  }
+
+  @Test
   void a_task_whose_worker_dies_mid_sleep_is_replayed_elsewhere_with_its_memo_and_ends_at_the_original_deadline() {
     assertThat(replay.has("error")).as(replay.toString()).isFalse();
     JsonNode out = replay.at("/output/conf-dreplay");
