@@ -339,6 +339,64 @@ class DurableTaskStreamTest {
   }
 
   @Test
+  void trigger_runs_starts_children_of_the_task_acks_their_nodes_and_completes_each_with_its_output_or_failure()
+      throws Exception {
+    AdminServiceGrpc.newBlockingStub(channel).withCallCredentials(RawWorker.bearer(engine.token()))
+        .putWorkflow(CreateWorkflowVersionRequest.newBuilder().setName("kid").addTasks(CreateTaskOpts.newBuilder()
+            .setReadableId("k").setAction("kid:k").setTimeout("1m")).build());
+    String kidWorker = dispatcher.register(WorkerRegisterRequest.newBuilder().setWorkerName("kids").addActions("kid:k")
+        .putSlotConfig("default", 5).build()).getWorkerId();
+    LinkedBlockingQueue<AssignedAction> kids = new LinkedBlockingQueue<>();
+    DispatcherGrpc.newStub(channel).withCallCredentials(RawWorker.bearer(engine.token()))
+        .listenV2(WorkerListenRequest.newBuilder().setWorkerId(kidWorker).build(), new StreamObserver<>() {
+          @Override
+          public void onNext(AssignedAction act) {
+            kids.add(act);
+          }
+
+          @Override
+          public void onError(Throwable t) {}
+
+          @Override
+          public void onCompleted() {}
+        });
+    Listener a = worker("a");
+    trigger();
+    AssignedAction parent = a.next();
+    String task = parent.getTaskRunExternalId();
+    DurableStreamClient s = stream(a.id());
+    s.send(DurableTaskRequest.newBuilder().setTriggerRuns(io.hatchetoperator.proto.v1.DurableTaskTriggerRunsRequest
+        .newBuilder().setDurableTaskExternalId(task).setInvocationCount(1)
+        .addTriggerOpts(TriggerWorkflowRequest.newBuilder().setName("kid").setInput("{\"n\":1}")
+            .setParentId(parent.getWorkflowRunId()).setParentTaskRunExternalId(task).setChildIndex(0))
+        .addTriggerOpts(TriggerWorkflowRequest.newBuilder().setName("kid").setInput("{\"n\":2}")
+            .setParentId(parent.getWorkflowRunId()).setParentTaskRunExternalId(task).setChildIndex(1))).build());
+    var ack = s.next().getTriggerRunsAck();
+    assertThat(ack.getRunEntriesList()).extracting(e -> e.getNodeId()).containsExactly(1L, 2L);
+    for (int i = 0; i < 2; i++) {
+      AssignedAction kid = kids.poll(5, TimeUnit.SECONDS);
+      assertThat(kid).isNotNull();
+      assertThat(kid.getParentWorkflowRunId()).as("the child names its parent task").isEqualTo(task);
+      boolean first = kid.getActionPayload().contains("\"n\":1");
+      dispatcher.sendStepActionEvent(io.hatchetoperator.proto.dispatcher.StepActionEvent.newBuilder()
+          .setWorkerId(kidWorker).setTaskRunExternalId(kid.getTaskRunExternalId()).setJobId(kid.getJobId())
+          .setJobRunId(kid.getJobRunId()).setTaskId(kid.getTaskId()).setActionId(kid.getActionId())
+          .setEventPayload(first ? "{\"doubled\":2}" : "kid boom").setEventType(first
+              ? io.hatchetoperator.proto.dispatcher.StepActionEventType.STEP_EVENT_TYPE_COMPLETED
+              : io.hatchetoperator.proto.dispatcher.StepActionEventType.STEP_EVENT_TYPE_FAILED).build());
+    }
+    java.util.Map<Long, DurableTaskResponse> done = new java.util.HashMap<>();
+    for (int i = 0; i < 2; i++) {
+      DurableTaskResponse r = s.next();
+      done.put(r.getEntryCompleted().getRef().getNodeId(), r);
+    }
+    assertThat(done.get(1L).getEntryCompleted().getPayload().toStringUtf8()).isEqualTo("{\"doubled\":2}");
+    assertThat(done.get(2L).getEntryCompleted().getIsFailure()).isTrue();
+    assertThat(done.get(2L).getEntryCompleted().getErrorMessage()).contains("kid boom");
+    s.close();
+  }
+
+  @Test
   void refused_calls_answer_an_error_naming_the_field_and_the_stream_stays_open() throws Exception {
     Listener a = worker("a");
     trigger();

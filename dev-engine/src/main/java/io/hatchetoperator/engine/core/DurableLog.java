@@ -123,8 +123,4 @@ final class DurableLog {
   Appended append(int invocationCount, LogEntry.Kind kind, String key, String call) {
     return append(invocationCount, kind, List.of(key), List.of(call)).get(0);
   }
-
-  String taskId() {
-    return taskId;
-  }
 }

@@ -115,7 +115,7 @@ public final class DurableTasks {
         keys.add(DurableKeys.run(r));
         calls.add("run of workflow '" + r.workflowName() + "'");
       }
-      List<DurableLog.Appended> added = appendAll(t, invocation, keys, calls, sink);
+      List<DurableLog.Appended> added = appendKind(t, invocation, LogEntry.Kind.RUN, keys, calls, sink);
       if (added == null) {
         return null;
       }
@@ -303,11 +303,6 @@ public final class DurableTasks {
       List<String> calls, DurableSink sink) {
     List<DurableLog.Appended> all = appendKind(t, invocation, kind, keys, calls, sink);
     return all == null ? null : all.get(0);
-  }
-
-  private List<DurableLog.Appended> appendAll(TaskRun t, int invocation, List<String> keys, List<String> calls,
-      DurableSink sink) {
-    return appendKind(t, invocation, LogEntry.Kind.RUN, keys, calls, sink);
   }
 
   /** Appends, or answers the refusal as Hatchet does (server_evict for a stale invocation, NONDETERMINISM). */

@@ -60,8 +60,4 @@ final class RecentEvents {
       }
     }
   }
-
-  int size() {
-    return events.size();
-  }
 }
