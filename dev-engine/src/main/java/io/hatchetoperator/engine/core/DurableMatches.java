@@ -191,8 +191,13 @@ final class DurableMatches {
     sig.listeners.clear();
   }
 
+  /** The waits held for tasks that have not ended (those of ended tasks are dropped by the periodic cleanup). */
   int held() {
-    return waiting.size();
+    int n = 0;
+    for (TaskRun t : waiting.values()) {
+      n += t.state.terminal() ? 0 : 1;
+    }
+    return n;
   }
 
   private static String key(String taskId, String signalKey) {

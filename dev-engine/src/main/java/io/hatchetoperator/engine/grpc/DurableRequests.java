@@ -21,6 +21,8 @@ import java.util.List;
 /** Decodes the DurableTask stream's requests into {@link DurableTasks} calls; refusals go back as error messages. */
 final class DurableRequests {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DurableRequests.class);
+
   private final Scheduler scheduler;
   private final DurableTasks durable;
   private final DurableStream stream;
@@ -32,6 +34,7 @@ final class DurableRequests {
   }
 
   void handle(DurableTaskRequest req) {
+    LOG.debug("DurableTask request {}", req);
     String taskId = "";
     int invocation = 0;
     try {
@@ -96,6 +99,8 @@ final class DurableRequests {
             + " complete_memo");
       }
     } catch (EngineException e) {
+      LOG.info("DurableTask {} refused (task {}, invocation {}): {}", req.getMessageCase(), taskId, invocation,
+          e.getMessage());
       stream.refused(taskId, invocation, e.getMessage());
     }
   }

@@ -76,9 +76,13 @@ final class RestJson {
     return Map.of("pagination", pagination, "rows", rows);
   }
 
-  /** Hatchet's {@code WorkflowList}: id and name of each workflow, offset/limit paging as for workers. */
-  static Map<String, Object> workflowList(List<io.hatchetoperator.engine.core.WorkflowDef> all, int offset, int limit,
-      long createdAtMillis) {
+  /**
+   * Hatchet's {@code WorkflowList}: id, name and tenant of each workflow ({@code tenantId} is required by its
+   * OpenAPI schema, {@code components/schemas/workflow.yaml}, and by the Python SDK's model), offset/limit paging as
+   * for workers.
+   */
+  static Map<String, Object> workflowList(String tenantId, List<io.hatchetoperator.engine.core.WorkflowDef> all,
+      int offset, int limit, long createdAtMillis) {
     List<Object> rows = new ArrayList<>();
     for (int i = offset; i < Math.min(all.size(), offset + limit); i++) {
       io.hatchetoperator.engine.core.WorkflowDef w = all.get(i);
@@ -86,6 +90,7 @@ final class RestJson {
       row.put("metadata", metadata(w.id(), createdAtMillis, createdAtMillis));
       row.put("name", w.name());
       row.put("isPaused", false);
+      row.put("tenantId", tenantId);
       rows.add(row);
     }
     long numPages = Math.max(1, (all.size() + limit - 1) / limit);

@@ -188,7 +188,7 @@ public final class RestServer implements AutoCloseable {
         return;
       }
       switch (sub) {
-        case "/workflows" -> send(ex, 200, RestJson.workflowList(workflowsNamed(q.get("name")),
+        case "/workflows" -> send(ex, 200, RestJson.workflowList(scheduler.tenantId(), workflowsNamed(q.get("name")),
             intParam(q, "offset", 0, 0), intParam(q, "limit", 50, 1), createdAtMillis));
         case "/task-metrics" -> send(ex, 200, TaskMetricsQuery.answer(scheduler, q, ex.getRequestURI().getRawQuery()));
         case "/task-stats" -> send(ex, 200, RestJson.taskStats(scheduler.taskStats(taskNames(q))));
