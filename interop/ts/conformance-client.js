@@ -15,7 +15,10 @@
 //                                            deleted after about 3.5 s; what the scheduled/crons clients answered
 //   node conformance-client.js rfilter       over REST: hatchet.filters.create on conf-rfilter (scope rf,
 //                                            input.n > 10), then push n 3 and n 20 with scope rf
-// In 'all', 'timed' runs alongside the others (it mostly waits for the clock).
+//   node conformance-client.js conditions   at once: conf-cond-sleep; conf-cond-skip with n 9; conf-cond-event
+//                                            (push conf:cond:go {ok:false}, then {ok:true} 500 ms later);
+//                                            conf-cond-cancel (push conf:cond:abort once its start is done)
+// In 'all', 'timed' and 'conditions' run alongside the others (they mostly wait for the clock).
 const { HatchetClient, Priority, IdempotencyCollisionError } = require('@hatchet-dev/typescript-sdk/v1');
 
 const hatchet = HatchetClient.init();
@@ -85,6 +88,9 @@ async function scenario(mode, arg) {
   if (mode === 'timed') {
     return timed();
   }
+  if (mode === 'conditions') {
+    return conditions();
+  }
   if (mode === 'rfilter') {
     const wf = await hatchet.workflows.get('conf-rfilter');
     const created = await hatchet.filters.create({
@@ -126,6 +132,29 @@ async function timed() {
   };
 }
 
+// The events are pushed only once the waiting task's parent is done: like Hatchet, the engine keeps no match
+// before that, so an earlier event is not seen.
+async function conditions() {
+  const settle = (ref) => ref.output.then((o) => ({ ok: o }), (e) => ({ error: String(e && e.message ? e.message : e) }));
+  const sleepRun = hatchet.runNoWait('conf-cond-sleep', {}).then(settle);
+  const skipRun = hatchet.runNoWait('conf-cond-skip', { n: 9 }).then(settle);
+  const eventRef = await hatchet.runNoWait('conf-cond-event', {});
+  const cancelRef = await hatchet.runNoWait('conf-cond-cancel', {});
+  await sleep(1000);
+  const falseAt = Date.now();
+  await hatchet.events.push('conf:cond:go', { ok: false });
+  const abortedAt = Date.now();
+  await hatchet.events.push('conf:cond:abort', {});
+  await sleep(500);
+  const goAt = Date.now();
+  await hatchet.events.push('conf:cond:go', { ok: true });
+  return {
+    sleep: await sleepRun, skip: await skipRun, event: await settle(eventRef), falseAt, goAt,
+    cancel: await settle(cancelRef), cancelRunId: await cancelRef.getWorkflowRunId(), abortedAt,
+    cancelSettledAt: Date.now(),
+  };
+}
+
 async function main() {
   const [mode, arg] = process.argv.slice(2);
   if (mode !== 'all') {
@@ -134,6 +163,7 @@ async function main() {
   const all = {};
   const settle = (p) => p.catch((e) => ({ error: String(e && e.message ? e.message : e) }));
   const alongside = settle(timed());
+  const conditionsAlongside = settle(conditions());
   for (const m of ['concurrency', 'newest', 'dagconc', 'filters', 'rfilter', 'idem', 'rate', 'onfail', 'priority',
     'sticky', 'labels']) {
     try {
@@ -143,6 +173,7 @@ async function main() {
     }
   }
   all.timed = await alongside;
+  all.conditions = await conditionsAlongside;
   return all;
 }
 

@@ -5,6 +5,14 @@
 //             ends, pushes an event of another key, two unmatched ones (ok false; id other) and a matching one
 //             (seq n): the run's output names the event it got
 //     child   runs conf-dparent with n 21: its output (the child's, through the durable log)
+//     branch  runs conf-dbranch, then hatchet.runs.branchDurableTask(task, node 2, branch 1) over REST: the branch
+//             answer and the output of the replayed run
+//     nondet  runs conf-dnondet: the error the run fails with
+//     evict   runs conf-devict sleeping 4s (evicted by its 1 s TTL): its run id and output
+//     waitraw the same as wait with conf-dwait-raw (ctx.waitFor)
+//   node conformance-durable-client.js legacy     sleep and waitraw at once, against an engine announcing a version
+//                                                below v0.80.0, so the SDK uses RegisterDurableEvent and
+//                                                ListenForDurableEvent instead of the DurableTask stream
 //   node conformance-durable-client.js replay <d>  runs conf-dreplay sleeping d: its run id and output
 const { HatchetClient } = require('@hatchet-dev/typescript-sdk/v1');
 
@@ -24,12 +32,31 @@ async function scenario(mode, arg) {
   if (mode === 'replay') {
     return run('conf-dreplay', { sleep: arg });
   }
+  if (mode === 'evict') {
+    return run('conf-devict', { sleep: '4s' });
+  }
+  if (mode === 'branch') {
+    const first = await run('conf-dbranch', {});
+    const out = first.output['conf-dbranch'] ?? first.output;
+    const resp = await hatchet.runs.branchDurableTask(out.task, 2, 1);
+    const second = await hatchet.runRef(first.runId).output;
+    return { runId: first.runId, first: first.output, branch: resp.data ?? resp, second };
+  }
+  if (mode === 'nondet') {
+    const ref = await hatchet.runNoWait('conf-dnondet', {});
+    const runId = await ref.getWorkflowRunId();
+    try {
+      return { runId, unexpected: await ref.output };
+    } catch (e) {
+      return { runId, failed: String(e && e.message ? e.message : e) };
+    }
+  }
   if (mode === 'child') {
     return run('conf-dparent', { n: 21 });
   }
-  if (mode === 'wait') {
+  if (mode === 'wait' || mode === 'waitraw') {
     await hatchet.events.push('conf:dwait', { id: 'w', ok: true, seq: 0 });
-    const ref = await hatchet.runNoWait('conf-dwait', { id: 'w' });
+    const ref = await hatchet.runNoWait(mode === 'wait' ? 'conf-dwait' : 'conf-dwait-raw', { id: 'w' });
     let done = false;
     const output = ref.output.finally(() => {
       done = true;
@@ -48,10 +75,10 @@ async function scenario(mode, arg) {
 
 async function main() {
   const [mode, arg] = process.argv.slice(2);
-  if (mode !== 'all') {
+  if (mode !== 'all' && mode !== 'legacy') {
     return scenario(mode, arg);
   }
-  const modes = ['sleep', 'wait', 'child'];
+  const modes = mode === 'legacy' ? ['sleep', 'waitraw'] : ['sleep', 'wait', 'child', 'evict', 'branch', 'nondet'];
   const outs = await Promise.all(modes.map((m) => scenario(m).catch((e) => ({ error: String(e && e.message ? e.message : e) }))));
   return Object.fromEntries(modes.map((m, i) => [m, outs[i]]));
 }

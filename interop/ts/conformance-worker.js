@@ -14,6 +14,11 @@
 //   conf-cron      started by a per-second cron the client creates with workflow.cron(); logs CRON {tag, start}
 //   conf-rfilter   runs on the event conf:rfilter and declares no filter: the client creates one over REST
 //                  (hatchet.filters.create, scope rf, input.n > 10); logs RFILTER {n, payload}
+//   conf-cond-sleep   first -> second (waitFor SleepCondition 2s); second returns its start and ctx.triggers()
+//   conf-cond-skip    start -> skipped (skipIf ParentCondition(start, 'output.n > 5')), start -> sibling,
+//                     [skipped, sibling] -> after, which returns what ctx.parentOutput(skipped) gave it
+//   conf-cond-event   start -> waiter (waitFor UserEventCondition('conf:cond:go', 'input.ok == true'))
+//   conf-cond-cancel  start -> target (waitFor sleep 30s, cancelIf event conf:cond:abort) -> downstream
 // Every task returns { start, end } (epoch ms) so the client can check overlaps and order.
 // Usage: node conformance-worker.js; HATCHET_CLIENT_* come from the environment.
 const { HatchetClient, ConcurrencyLimitStrategy } = require('@hatchet-dev/typescript-sdk/v1');
@@ -107,11 +112,61 @@ const sched = hatchet.task({ name: 'conf-sched', fn: logged('SCHED') });
 const cron = hatchet.task({ name: 'conf-cron', fn: logged('CRON') });
 const restFiltered = hatchet.task({ name: 'conf-rfilter', onEvents: ['conf:rfilter'], fn: logged('RFILTER') });
 
+const { SleepCondition, UserEventCondition } = require('@hatchet-dev/typescript-sdk/v1/conditions');
+const { ParentCondition } = require('@hatchet-dev/typescript-sdk/v1/conditions/parent-condition');
+
+const condSleep = hatchet.workflow({ name: 'conf-cond-sleep' });
+const sleepFirst = condSleep.task({ name: 'first', fn: async () => ({ end: Date.now() }) });
+condSleep.task({
+  name: 'second',
+  parents: [sleepFirst],
+  waitFor: new SleepCondition('2s'),
+  fn: async (input, ctx) => ({ start: Date.now(), triggers: ctx.triggers() }),
+});
+
+const condSkip = hatchet.workflow({ name: 'conf-cond-skip' });
+const skipStart = condSkip.task({ name: 'start', fn: async (input) => ({ n: input.n }) });
+const skipped = condSkip.task({
+  name: 'skipped',
+  parents: [skipStart],
+  skipIf: [new ParentCondition(skipStart, 'output.n > 5')],
+  fn: async () => ({ ran: true }),
+});
+const sibling = condSkip.task({ name: 'sibling', parents: [skipStart], fn: async () => ({ ran: true }) });
+condSkip.task({
+  name: 'after',
+  parents: [skipped, sibling],
+  fn: async (input, ctx) => ({ skippedOutput: await ctx.parentOutput(skipped) }),
+});
+
+const condEvent = hatchet.workflow({ name: 'conf-cond-event' });
+const eventStart = condEvent.task({ name: 'start', fn: async () => ({ end: Date.now() }) });
+condEvent.task({
+  name: 'waiter',
+  parents: [eventStart],
+  waitFor: [new UserEventCondition('conf:cond:go', 'input.ok == true')],
+  fn: async (input, ctx) => ({
+    start: Date.now(), triggers: ctx.triggers(), parentEnd: (await ctx.parentOutput(eventStart)).end,
+  }),
+});
+
+const condCancel = hatchet.workflow({ name: 'conf-cond-cancel' });
+const cancelStart = condCancel.task({ name: 'start', fn: async () => ({}) });
+const cancelTarget = condCancel.task({
+  name: 'target',
+  parents: [cancelStart],
+  waitFor: { sleepFor: '30s' },
+  cancelIf: { eventKey: 'conf:cond:abort' },
+  fn: async () => ({ ran: true }),
+});
+condCancel.task({ name: 'downstream', parents: [cancelTarget], fn: async () => ({ ran: true }) });
+
 const prio = hatchet.task({ name: 'conf-prio', fn: async (input) => timed(input.ms ?? 50, { tag: input.tag }) });
 
 async function main() {
   const main = await hatchet.worker('conf-main', {
-    workflows: [conc, newest, dagConc, filtered, idem, rate, onfail, sticky, label, sched, cron, restFiltered],
+    workflows: [conc, newest, dagConc, filtered, idem, rate, onfail, sticky, label, sched, cron, restFiltered,
+      condSleep, condSkip, condEvent, condCancel],
     slots: 20,
   });
   const eu = await hatchet.worker('conf-eu', { workflows: [sticky, label], slots: 20, labels: { region: 'eu' } });

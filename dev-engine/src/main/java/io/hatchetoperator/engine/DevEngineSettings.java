@@ -62,6 +62,12 @@ public record DevEngineSettings(int grpcPort, int httpPort, String bindHost, Str
         timings, sweepInterval, maxMessageBytes, maxQueuedBytes, clock, k);
   }
 
+  /** Answering GetVersion with {@code version} (an older one makes SDKs use their older protocols). */
+  public DevEngineSettings withEngineVersion(String version) {
+    return new DevEngineSettings(grpcPort, httpPort, bindHost, advertisedHost, tenantId, tokenTtl, version, timings,
+        sweepInterval, maxMessageBytes, maxQueuedBytes, clock, key);
+  }
+
   /** With another sweep interval. */
   public DevEngineSettings withSweepInterval(Duration every) {
     return new DevEngineSettings(grpcPort, httpPort, bindHost, advertisedHost, tenantId, tokenTtl, engineVersion, timings,

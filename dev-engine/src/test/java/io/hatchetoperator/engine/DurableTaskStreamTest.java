@@ -225,6 +225,10 @@ class DurableTaskStreamTest {
     assertThat(s.next().getEvictionAck().getInvocationCount()).isEqualTo(1);
     io.hatchetoperator.engine.core.TaskState state = engine.scheduler().readTask(task, t -> t.state());
     assertThat(state).isEqualTo(io.hatchetoperator.engine.core.TaskState.RETRY_WAIT);
+    String run = engine.scheduler().readTask(task, t -> t.run().id());
+    var details = AdminServiceGrpc.newBlockingStub(channel).withCallCredentials(RawWorker.bearer(engine.token()))
+        .getRunDetails(io.hatchetoperator.proto.v1.GetRunDetailsRequest.newBuilder().setExternalId(run).build());
+    assertThat(details.getTaskRunsMap().get("d").getIsEvicted()).isTrue();
     assertThat(engine.scheduler().workers().get(0).slotsUsed().getOrDefault("durable", 0)).isZero();
     advance(Duration.ofSeconds(4));
     dispatcher.heartbeat(HeartbeatRequest.newBuilder().setWorkerId(a.id()).build());
@@ -257,6 +261,81 @@ class DurableTaskStreamTest {
     assertThat(a.next().getDurableTaskInvocationCount()).isEqualTo(2);
     assertThat(dispatcher.restoreEvictedTask(restore).getRequeued()).isFalse();
     s.close();
+  }
+
+  @Test
+  void branching_a_finished_task_at_its_sleep_replays_it_with_the_memo_and_a_new_sleep_on_branch_two()
+      throws Exception {
+    Listener a = worker("a");
+    String run = trigger();
+    AssignedAction first = a.next();
+    String task = first.getTaskRunExternalId();
+    DurableStreamClient s = stream(a.id());
+    s.send(memo(task, 1));
+    DurableEventLogEntryRef memoRef = s.next().getMemoAck().getRef();
+    s.send(DurableTaskRequest.newBuilder().setCompleteMemo(DurableTaskCompleteMemoRequest.newBuilder()
+        .setRef(memoRef).setMemoKey(ByteString.copyFrom(new byte[] {1, 2, 3}))
+        .setPayload(ByteString.copyFromUtf8("{\"v\":1}"))).build());
+    s.send(sleep(task, 1, "10s"));
+    s.next();
+    advance(Duration.ofSeconds(10));
+    s.next();
+    dispatcher.sendStepActionEvent(io.hatchetoperator.proto.dispatcher.StepActionEvent.newBuilder()
+        .setWorkerId(a.id()).setTaskRunExternalId(task).setJobId(first.getJobId()).setJobRunId(first.getJobRunId())
+        .setTaskId(first.getTaskId()).setActionId(first.getActionId()).setEventPayload("{\"done\":1}")
+        .setEventType(io.hatchetoperator.proto.dispatcher.StepActionEventType.STEP_EVENT_TYPE_COMPLETED).build());
+    var admin = AdminServiceGrpc.newBlockingStub(channel).withCallCredentials(RawWorker.bearer(engine.token()));
+    var refused = org.assertj.core.api.Assertions.catchThrowable(() -> admin.branchDurableTask(
+        io.hatchetoperator.proto.v1.BranchDurableTaskRequest.newBuilder().setTaskExternalId(task).setNodeId(2)
+            .setBranchId(7).build()));
+    assertThat(refused).hasMessageContaining("INVALID_ARGUMENT").hasMessageContaining("branch_id = 7");
+    var branched = admin.branchDurableTask(io.hatchetoperator.proto.v1.BranchDurableTaskRequest.newBuilder()
+        .setTaskExternalId(task).setNodeId(2).build());
+    assertThat(branched.getBranchId()).isEqualTo(2);
+    assertThat(branched.getNodeId()).isEqualTo(2);
+    dispatcher.heartbeat(HeartbeatRequest.newBuilder().setWorkerId(a.id()).build());
+    AssignedAction again = a.next();
+    assertThat(again.getDurableTaskInvocationCount()).isEqualTo(2);
+    s.send(memo(task, 2));
+    DurableTaskResponse hit = s.next();
+    assertThat(hit.getMemoAck().getMemoAlreadyExisted()).isTrue();
+    assertThat(hit.getMemoAck().getRef().getBranchId()).isEqualTo(1);
+    s.next();
+    s.send(sleep(task, 2, "10s"));
+    DurableEventLogEntryRef fresh = s.next().getWaitForAck().getRef();
+    assertThat(fresh.getBranchId()).isEqualTo(2);
+    assertThat(fresh.getNodeId()).isEqualTo(2);
+    assertThat(s.poll(200)).as("a new sleep: not satisfied by the first branch's").isNull();
+    advance(Duration.ofSeconds(10));
+    assertThat(s.next().getEntryCompleted().getRef().getBranchId()).isEqualTo(2);
+    io.hatchetoperator.engine.core.TaskState status = engine.scheduler().readRun(run, r -> r.status());
+    assertThat(status).as("replayed, running again").isEqualTo(io.hatchetoperator.engine.core.TaskState.RUNNING);
+    s.close();
+  }
+
+  private java.net.http.HttpResponse<String> post(String path, String body) throws Exception {
+    return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+        engine.serverUrl().replace("localhost", "127.0.0.1") + path)).header("Authorization", "Bearer " + engine.token())
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void the_rest_routes_answer_bad_branch_requests_naming_the_field_and_restore_of_a_running_task_false()
+      throws Exception {
+    Listener a = worker("a");
+    trigger();
+    String task = a.next().getTaskRunExternalId();
+    String branch = "/api/v1/stable/tenants/" + engine.tenantId() + "/durable-tasks/branch";
+    var bad = post(branch, "{\"taskExternalId\":\"" + task + "\",\"nodeId\":\"two\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("nodeId").contains("two");
+    var running = post(branch, "{\"taskExternalId\":\"" + task + "\",\"nodeId\":1}");
+    assertThat(running.statusCode()).isEqualTo(409);
+    assertThat(running.body()).contains("is RUNNING").contains("cancel it first");
+    var restore = post("/api/v1/stable/tasks/" + task + "/restore", "");
+    assertThat(restore.statusCode()).isEqualTo(200);
+    assertThat(restore.body()).isEqualTo("{\"requeued\":false}");
   }
 
   @Test

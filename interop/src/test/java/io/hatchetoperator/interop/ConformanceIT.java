@@ -226,6 +226,52 @@ class ConformanceIT {
   }
 
   @Test
+  void a_task_waiting_for_a_2s_sleep_does_not_start_before_2s_after_its_parent_ended() {
+    JsonNode r = client("conditions").get("sleep");
+    assertThat(r.has("error")).as(r.toString()).isFalse();
+    long parentEnd = r.at("/ok/first/end").asLong();
+    long start = r.at("/ok/second/start").asLong();
+    assertThat(start - parentEnd).as("second started %d ms after first ended: %s", start - parentEnd, r)
+        .isGreaterThanOrEqualTo(2_000).isLessThan(5_000);
+    assertThat(r.at("/ok/second/triggers/sleep-2s/sleep_duration").asText()).as(r.toString()).isEqualTo("2s");
+  }
+
+  @Test
+  void skip_if_on_a_parent_output_skips_the_task_while_its_sibling_and_their_child_run() {
+    JsonNode r = client("conditions").get("skip");
+    assertThat(r.has("error")).as(r.toString()).isFalse();
+    assertThat(r.at("/ok/skipped").toString()).as(r.toString()).isEqualTo("{\"skipped\":true}");
+    assertThat(r.at("/ok/sibling/ran").asBoolean()).as(r.toString()).isTrue();
+    assertThat(r.at("/ok/after/skippedOutput").toString()).as(r.toString()).isEqualTo("{\"skipped\":true}");
+  }
+
+  @Test
+  void a_task_waiting_for_a_user_event_starts_only_after_the_event_its_expression_accepts() {
+    JsonNode all = client("conditions");
+    JsonNode r = all.get("event");
+    assertThat(r.has("error")).as(r.toString()).isFalse();
+    assertThat(all.get("falseAt").asLong()).as("the rejected event came after the parent ended: %s", all)
+        .isGreaterThan(r.at("/ok/waiter/parentEnd").asLong());
+    assertThat(r.at("/ok/waiter/start").asLong()).as(all.toString()).isGreaterThanOrEqualTo(all.get("goAt").asLong());
+    assertThat(r.at("/ok/waiter/triggers/conf:cond:go/ok").asBoolean()).as(all.toString()).isTrue();
+  }
+
+  @Test
+  void cancel_if_an_event_cancels_the_waiting_task_and_its_child_so_the_run_is_cancelled() {
+    JsonNode all = client("conditions");
+    JsonNode r = all.get("cancel");
+    assertThat(r.has("error")).as("the run ended cancelled: %s", all).isTrue();
+    assertThat(all.get("cancelSettledAt").asLong() - all.get("abortedAt").asLong()).as(all.toString())
+        .isLessThan(10_000);
+    String runId = all.get("cancelRunId").asText();
+    String states = engine.scheduler().<String>readRun(runId, run -> run.status() + " target "
+        + run.tasks().get("target").state() + " started " + run.tasks().get("target").startedAtMillis()
+        + " downstream " + run.tasks().get("downstream").state());
+    assertThat(states).as("the target never started").isEqualTo("CANCELLED target CANCELLED started 0 downstream"
+        + " CANCELLED");
+  }
+
+  @Test
   void an_idempotency_key_collision_reaches_the_ts_client_as_its_typed_error_with_the_first_run_s_id() {
     JsonNode r = client("idem");
     assertThat(r.get("collision").asBoolean()).as(r.toString()).isTrue();

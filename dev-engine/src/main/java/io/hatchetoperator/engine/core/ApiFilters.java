@@ -21,6 +21,15 @@ public final class ApiFilters {
       long createdAtMillis, EventFilters.Filter filter) {}
 
   private final Map<String, Entry> byId = new LinkedHashMap<>();
+  private final int max;
+
+  public ApiFilters() {
+    this(MAX_FILTERS);
+  }
+
+  ApiFilters(int max) {
+    this.max = max;
+  }
 
   /** Validates and stores a filter; INVALID_ARGUMENT naming the field, the value and the fix. */
   public synchronized Entry create(String workflowId, String scope, String expression, String payloadJson,
@@ -68,8 +77,8 @@ public final class ApiFilters {
             + " of them or delete that filter first");
       }
     }
-    if (replacing == null && byId.size() >= MAX_FILTERS) {
-      throw EngineException.invalid("the dev engine already holds " + MAX_FILTERS + " filters; delete some first");
+    if (replacing == null && byId.size() >= max) {
+      throw EngineException.invalid("the dev engine already holds " + max + " filters; delete some first");
     }
     return new Entry(replacing == null ? Ids.uuid() : replacing.id(), workflowId, scope, expression, payload, now,
         new EventFilters.Filter(cel, scope, payload));

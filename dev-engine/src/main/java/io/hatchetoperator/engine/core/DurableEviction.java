@@ -73,6 +73,10 @@ final class DurableEviction {
     return true;
   }
 
+  boolean isEvicted(TaskRun t) {
+    return evicted.containsKey(t);
+  }
+
   /** Forgets evicted tasks that were cancelled meanwhile. */
   void forgetFinished() {
     evicted.keySet().removeIf(t -> t.state.terminal());

@@ -84,10 +84,11 @@ public final class DurableTasks {
   }
 
   /** complete_memo: stores the value the worker computed at a memo node (Hatchet's CompleteMemoEntry). */
-  public void completeMemo(String taskId, int invocation, long nodeId, String key, String payload, DurableSink sink) {
+  public void completeMemo(String taskId, int invocation, long branchId, long nodeId, String key, String payload,
+      DurableSink sink) {
     scheduler.locked(() -> {
       TaskRun t = durable(taskId);
-      LogEntry e = t.durable.entry(nodeId);
+      LogEntry e = t.durable.entry(branchId, nodeId);
       if (e == null || e.kind != LogEntry.Kind.MEMO || !e.key.equals(key)) {
         sink.refused(taskId, invocation, "complete_memo.ref.node_id = " + nodeId + " of task " + taskId
             + " is not the memo of this key; send complete_memo with the ref of the memo_ack");
@@ -167,7 +168,7 @@ public final class DurableTasks {
           continue;
         }
         sinks.put(w.taskId(), sink);
-        LogEntry e = t.durable.entry(w.nodeId());
+        LogEntry e = t.durable.entry(w.branchId(), w.nodeId());
         if (e != null && e.satisfied) {
           sink.entryCompleted(w.taskId(), w.invocation(), e.branchId, e.nodeId, e.result, e.failure, e.errorMessage);
         }
@@ -191,6 +192,39 @@ public final class DurableTasks {
     return scheduler.locked(() -> eviction.restoreNow(scheduler.task(taskId), clock.millis()));
   }
 
+  /** Where a branch starts: the node forked from and the new branch. */
+  public record Branch(long nodeId, long branchId) {}
+
+  /**
+   * BranchDurableTask (Hatchet's admin BranchDurableTask and handleBranch): forks the finished task's log at a node of
+   * a branch (0: its latest) and replays the task, which re-executes from that node and gets its earlier calls back.
+   */
+  public Branch branch(String taskId, long nodeId, long branchId) {
+    return scheduler.locked(() -> {
+      TaskRun t = durable(taskId);
+      long latest = t.durable.latestBranch();
+      if (nodeId < 1) {
+        throw EngineException.invalid("node_id = " + nodeId + " is not a node; durable log nodes start at 1");
+      }
+      if (branchId < 0 || branchId > latest) {
+        throw EngineException.invalid("branch_id = " + branchId + " is not a branch of task " + taskId
+            + "'s durable log (1.." + latest + "); pass the branch of the node to fork from, or 0 for the latest");
+      }
+      if (!t.state.terminal()) {
+        throw EngineException.precondition("task_external_id = " + taskId + " is " + t.state + "; the dev engine"
+            + " branches a durable task once it has finished (cancel it first)");
+      }
+      long next = t.durable.branch(nodeId, branchId == 0 ? latest : branchId);
+      scheduler.replay(List.of(taskId));
+      return new Branch(nodeId, next);
+    });
+  }
+
+  /** Whether the task is evicted (GetRunDetails' is_evicted). */
+  public boolean evicted(String taskId) {
+    return scheduler.locked(() -> eviction.isEvicted(scheduler.task(taskId)));
+  }
+
   /** The stream ended: its tasks' completions wait for the next stream that speaks for them (worker_status). */
   public void detach(DurableSink sink) {
     scheduler.locked(() -> sinks.values().removeIf(v -> v == sink));
@@ -201,7 +235,7 @@ public final class DurableTasks {
     scheduler.locked(() -> {
       TaskRun t = scheduler.task(taskId);
       long now = clock.millis();
-      matches.signal(t, signalKey, new DurableWait(conditions, now), now);
+      matches.legacy().register(t, signalKey, new DurableWait(conditions, now), now);
       return null;
     });
   }
@@ -209,14 +243,14 @@ public final class DurableTasks {
   /** ListenForDurableEvent (legacy): the signal's data once satisfied. */
   public void listenSignal(String taskId, String signalKey, DurableSignalSink sink) {
     scheduler.locked(() -> {
-      matches.listen(taskId, signalKey, sink);
+      matches.legacy().listen(taskId, signalKey, sink);
       return null;
     });
   }
 
   public void unlisten(DurableSignalSink sink) {
     scheduler.locked(() -> {
-      matches.unlisten(sink);
+      matches.legacy().unlisten(sink);
       return null;
     });
   }

@@ -47,6 +47,20 @@ final class RecentEvents {
     return out;
   }
 
+  /**
+   * Hatchet's handleEventLookback: a condition with a key, a scope and consider_events_since is offered the events of
+   * that key and scope seen since then.
+   */
+  void lookback(DurableWait w) {
+    for (DurableCondition c : w.conditions()) {
+      if (c.kind() == DurableCondition.Kind.USER_EVENT && c.scope() != null && c.sinceMillis() != null) {
+        for (Seen e : since(c.eventKey(), c.scope(), c.sinceMillis())) {
+          w.offer(e.key(), e.scope(), e.payloadJson(), Json.map(e.payloadJson()));
+        }
+      }
+    }
+  }
+
   int size() {
     return events.size();
   }

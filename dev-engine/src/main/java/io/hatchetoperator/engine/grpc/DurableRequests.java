@@ -64,7 +64,8 @@ final class DurableRequests {
           DurableTaskCompleteMemoRequest m = req.getCompleteMemo();
           taskId = m.getRef().getDurableTaskExternalId();
           invocation = m.getRef().getInvocationCount();
-          durable.completeMemo(task("complete_memo.ref", taskId), invocation, m.getRef().getNodeId(),
+          durable.completeMemo(task("complete_memo.ref", taskId), invocation, m.getRef().getBranchId(),
+              m.getRef().getNodeId(),
               HexFormat.of().formatHex(m.getMemoKey().toByteArray()), json("complete_memo.payload", m.getPayload()),
               stream);
         }

@@ -54,16 +54,27 @@ public final class GrpcAdmin extends AdminServiceGrpc.AdminServiceImplBase {
   @Override
   public void getRunDetails(GetRunDetailsRequest req, StreamObserver<GetRunDetailsResponse> out) {
     GrpcErrors.unary("GetRunDetails", out, () -> scheduler.readRun(Ids.require("external_id", req.getExternalId()),
-        GrpcAdmin::details));
+        this::details));
   }
 
-  private static GetRunDetailsResponse details(WorkflowRun run) {
+  @Override
+  public void branchDurableTask(BranchDurableTaskRequest req, StreamObserver<BranchDurableTaskResponse> out) {
+    GrpcErrors.unary("BranchDurableTask", out, () -> {
+      String id = Ids.require("task_external_id", req.getTaskExternalId());
+      var b = scheduler.durable().branch(id, req.getNodeId(), req.getBranchId());
+      return BranchDurableTaskResponse.newBuilder().setTaskExternalId(id).setNodeId(b.nodeId())
+          .setBranchId(b.branchId()).build();
+    });
+  }
+
+  private GetRunDetailsResponse details(WorkflowRun run) {
     GetRunDetailsResponse.Builder b = GetRunDetailsResponse.newBuilder()
         .setInput(utf8(run.request().inputJson())).setAdditionalMetadata(utf8(run.request().metadataJson()))
         .setStatus(status(run.status())).setDone(run.finished());
     for (TaskRun t : run.tasks().values()) {
       TaskRunDetail.Builder d = TaskRunDetail.newBuilder().setExternalId(t.externalId()).setStatus(status(t.state()))
-          .setReadableId(t.def().readableId());
+          .setReadableId(t.def().readableId())
+          .setIsEvicted(t.durableInvocation() != null && scheduler.durable().evicted(t.externalId()));
       if (t.output() != null) {
         d.setOutput(utf8(t.output()));
       }

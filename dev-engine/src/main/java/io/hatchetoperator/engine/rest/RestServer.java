@@ -84,12 +84,13 @@ public final class RestServer implements AutoCloseable {
   }
 
   /**
-   * Serves scheduled runs and crons (through {@code timed}, on the engine clock) and v1 event filters, with Hatchet's
-   * paths ({@link TimedRoutes}, {@link FilterRoutes}).
+   * Serves scheduled runs and crons (through {@code timed}, on the engine clock), v1 event filters and durable-task
+   * branch and restore, with Hatchet's paths ({@link TimedRoutes}, {@link FilterRoutes}, {@link DurableRoutes}).
    */
   public void serveTriggers(io.hatchetoperator.engine.core.TimedTriggers timed, java.time.Clock clock) {
     routes.add(new TimedRoutes(scheduler, timed, createdAtMillis));
     routes.add(new FilterRoutes(scheduler, clock, createdAtMillis));
+    routes.add(new DurableRoutes(scheduler));
   }
 
   /** Serves {@code GET /api/v1/stable/tasks/{task}/logs} from these logs. */

@@ -65,4 +65,25 @@ class DurableLogTest {
         .isInstanceOf(DurableRefusal.NonDeterminism.class).hasMessageContaining("at node 2:1");
     assertThat(log.latest()).isNull();
   }
+
+  @Test
+  void a_branch_keeps_the_nodes_before_its_fork_and_records_the_rest_anew() {
+    DurableLog log = new DurableLog("t1");
+    log.newInvocation();
+    LogEntry memo = log.append(1, LogEntry.Kind.MEMO, "m", "memo m").entry();
+    LogEntry wait = log.append(1, LogEntry.Kind.WAIT_FOR, "w", "wait w").entry();
+    assertThat(log.branch(2, 1)).isEqualTo(2);
+    assertThat(log.branchFor(1)).isEqualTo(1);
+    assertThat(log.branchFor(2)).isEqualTo(2);
+    log.newInvocation();
+    assertThat(log.append(2, LogEntry.Kind.MEMO, "m", "memo m").entry()).isSameAs(memo);
+    DurableLog.Appended again = log.append(2, LogEntry.Kind.WAIT_FOR, "w", "wait w");
+    assertThat(again.existed()).isFalse();
+    assertThat(again.entry()).isNotSameAs(wait);
+    assertThat(again.entry().branchId).isEqualTo(2);
+    assertThat(log.entry(1, 2)).isSameAs(wait);
+    assertThat(log.branch(3, 2)).isEqualTo(3);
+    assertThat(List.of(log.branchFor(1), log.branchFor(2), log.branchFor(3), log.branchFor(9)))
+        .containsExactly(1L, 2L, 3L, 3L);
+  }
 }
