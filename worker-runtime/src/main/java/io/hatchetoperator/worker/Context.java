@@ -172,6 +172,19 @@ public interface Context {
     return memo(deps, (java.lang.reflect.Type) type, compute);
   }
 
+  /**
+   * Durably waits for the next event {@code key} matching {@code expression} or for {@code timeout} (whole seconds, a
+   * fraction rounds up), whichever comes first: the event's payload decoded to {@code type}, or empty on timeout.
+   */
+  <T> java.util.Optional<T> waitForEvent(String key, String expression, java.lang.reflect.Type type,
+      java.time.Duration timeout);
+
+  /** {@link #waitForEvent(String, String, java.lang.reflect.Type, java.time.Duration)} decoded to a class. */
+  default <T> java.util.Optional<T> waitForEvent(String key, String expression, Class<T> type,
+      java.time.Duration timeout) {
+    return waitForEvent(key, expression, (java.lang.reflect.Type) type, timeout);
+  }
+
   /** {@link #waitForEvent(String, String, java.lang.reflect.Type)} as a map of the payload's fields. */
   default Map<String, Object> waitForEvent(String key, String expression) {
     return waitForEvent(key, expression, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});

@@ -9,13 +9,15 @@ import java.util.Map;
  * A task's options: retries and backoff, execution and schedule timeouts, slot requests (slot type to
  * units), DAG parents (task names of the same workflow), the exception classes that fail a run at once
  * without retries (besides {@link NonRetryableException}), the rate limits each run takes, the worker labels it
- * requires or prefers, its own concurrency limits, and whether it is durable (it may sleep and wait for events
- * through the engine, on the worker's {@code durable} slots).
+ * requires or prefers, its own concurrency limits, whether it is durable (it may sleep and wait for events
+ * through the engine, on the worker's {@code durable} slots), and the {@link Condition}s it waits for, is skipped on
+ * or is cancelled on once its parents are done.
  */
 public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSeconds,
     Duration executionTimeout, Duration scheduleTimeout, Map<String, Integer> slotRequests,
     List<String> parents, List<Class<? extends Throwable>> nonRetryable, List<RateLimit> rateLimits,
-    Map<String, DesiredLabel> desiredLabels, List<ConcurrencyLimit> concurrency, boolean durable) {
+    Map<String, DesiredLabel> desiredLabels, List<ConcurrencyLimit> concurrency, boolean durable,
+    TaskConditions conditions) {
 
   /** The slot type durable tasks run on by default, as Hatchet's SDKs name it ({@code SlotType.Durable}). */
   public static final String DURABLE_SLOT_TYPE = "durable";
@@ -33,6 +35,13 @@ public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSe
     rateLimits = List.copyOf(rateLimits);
     desiredLabels = Map.copyOf(desiredLabels);
     concurrency = List.copyOf(concurrency);
+    conditions = conditions == null ? TaskConditions.NONE : conditions;
+    for (Condition c : conditions.all()) {
+      if (c instanceof Condition.Parent p && !parents.contains(p.parent())) {
+        throw new IllegalArgumentException("condition on parent '" + p.parent() + "' names a task that is not a parent"
+            + " of this task (parents: " + parents + "): add it with parents(...) or name one of them");
+      }
+    }
   }
 
   /** Whether {@code error} fails the run without a retry: a {@link NonRetryableException} or a listed class. */
@@ -52,7 +61,7 @@ public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSe
     Map<String, Integer> slots = slotRequests.equals(Map.of(WorkerOptions.DEFAULT_SLOT_TYPE, 1))
         ? Map.of(DURABLE_SLOT_TYPE, 1) : slotRequests;
     return new TaskOptions(retries, backoffFactor, backoffMaxSeconds, executionTimeout, scheduleTimeout, slots,
-        parents, nonRetryable, rateLimits, desiredLabels, concurrency, true);
+        parents, nonRetryable, rateLimits, desiredLabels, concurrency, true, conditions);
   }
 
   /** Builds {@link TaskOptions}; unset values keep Hatchet's defaults. */
@@ -69,6 +78,9 @@ public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSe
     private final Map<String, DesiredLabel> desiredLabels = new LinkedHashMap<>();
     private final List<ConcurrencyLimit> concurrency = new java.util.ArrayList<>();
     private boolean durable;
+    private final List<Condition> waitFor = new java.util.ArrayList<>();
+    private final List<Condition> skipIf = new java.util.ArrayList<>();
+    private final List<Condition> cancelIf = new java.util.ArrayList<>();
 
     public Builder retries(int retries) { this.retries = retries; return this; }
 
@@ -134,9 +146,28 @@ public record TaskOptions(int retries, Float backoffFactor, Integer backoffMaxSe
      */
     public Builder durable() { this.durable = true; return this; }
 
+    /** Queued only once all these conditions hold (an {@link Condition.Or} holds when one of its own does). */
+    public Builder waitFor(Condition... conditions) {
+      waitFor.addAll(List.of(conditions));
+      return this;
+    }
+
+    /** Skipped (output {@code {"skipped": true}}, its children still run) once all these conditions hold. */
+    public Builder skipIf(Condition... conditions) {
+      skipIf.addAll(List.of(conditions));
+      return this;
+    }
+
+    /** Cancelled (with its children) once all these conditions hold. */
+    public Builder cancelIf(Condition... conditions) {
+      cancelIf.addAll(List.of(conditions));
+      return this;
+    }
+
     public TaskOptions build() {
       TaskOptions options = new TaskOptions(retries, backoffFactor, backoffMaxSeconds, executionTimeout,
-          scheduleTimeout, slotRequests, parents, nonRetryable, rateLimits, desiredLabels, concurrency, false);
+          scheduleTimeout, slotRequests, parents, nonRetryable, rateLimits, desiredLabels, concurrency, false,
+          new TaskConditions(waitFor, skipIf, cancelIf));
       return durable ? options.asDurable() : options;
     }
   }

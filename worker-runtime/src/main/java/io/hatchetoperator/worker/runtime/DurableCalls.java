@@ -75,6 +75,25 @@ final class DurableCalls {
     }
   }
 
+  /** The payload of the next matching event, or empty once {@code timeout} passed first (one OR group). */
+  <T> java.util.Optional<T> waitForEvent(String key, String expression, Type type, Duration timeout) {
+    if (key == null || key.isBlank()) {
+      throw new IllegalArgumentException("waitForEvent key='" + key + "' is empty: pass the event key to wait for");
+    }
+    byte[] payload = waitFor("waitForEvent", DurableConditions.eventOrTimeout(key, services.settings().namespaced(key),
+        expression, timeout));
+    var mapper = services.mapper();
+    try {
+      JsonNode match = DurableConditions.matchOf(payload, key);
+      return match == null ? java.util.Optional.empty()
+          : java.util.Optional.of(mapper.readerFor(mapper.getTypeFactory().constructType(type)).readValue(match));
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("the payload of event '" + key + "' that task run "
+          + action.getTaskRunExternalId() + " waited for is not a " + type.getTypeName() + ": " + e.getMessage()
+          + " (wait with a type the event's JSON fits, or a Map)", e);
+    }
+  }
+
   /**
    * The value {@code compute} returned the first time this run asked for {@code deps} (stored in the run's event log),
    * else computes and stores it: replays get the first value back. The key is the SHA-256 of the task run id and the

@@ -40,6 +40,32 @@ final class DurableConditions {
         .setBase(base(key, expression == null ? "" : expression)).setUserEventKey(namespacedKey)).build();
   }
 
+  /**
+   * The next event {@code key} matching {@code expression}, or {@code timeout} passing, whichever comes first: one OR
+   * group (one or_group_id for both conditions, as the TypeScript SDK's {@code Or(..)} renders them in
+   * {@code v1/conditions/index.js}).
+   */
+  static DurableEventListenerConditions eventOrTimeout(String key, String namespacedKey, String expression,
+      Duration timeout) {
+    String text = goDuration(timeout);
+    BaseMatchCondition sleep = base("sleep-" + text, "");
+    BaseMatchCondition event = base(key, expression == null ? "" : expression).toBuilder()
+        .setOrGroupId(sleep.getOrGroupId()).build();
+    return DurableEventListenerConditions.newBuilder()
+        .addSleepConditions(SleepMatchCondition.newBuilder().setBase(sleep).setSleepFor(text))
+        .addUserEventConditions(UserEventMatchCondition.newBuilder().setBase(event).setUserEventKey(namespacedKey))
+        .build();
+  }
+
+  /** The first match recorded under {@code readableDataKey} in a completion's payload; null if that one did not match. */
+  static JsonNode matchOf(byte[] payload, String readableDataKey) throws IOException {
+    if (payload == null || payload.length == 0) {
+      return null;
+    }
+    JsonNode matches = Json.MAPPER.readTree(payload).path("CREATE").path(readableDataKey);
+    return matches.isArray() && !matches.isEmpty() ? matches.get(0) : null;
+  }
+
   /** Go's duration text of whole seconds: {@code 1h30m5s}, {@code 0s}. */
   static String goDuration(Duration duration) {
     if (duration == null || duration.isNegative()) {

@@ -184,7 +184,7 @@ final class DurableStream implements AutoCloseable {
     waits.close("the worker stopped");
     if (last != null) {
       try {
-        last.onCompleted();
+        last.cancel("the worker stopped", null); // at once: a half-close would hold the channel's shutdown open
       } catch (RuntimeException e) {
         LOG.debug("closing the durable task stream: {}", e.toString());
       }

@@ -77,6 +77,10 @@ final class RegistrationRequests {
       }
       opts.addRateLimits(limit);
     }
+    if (!o.conditions().isEmpty()) {
+      opts.setConditions(TaskConditionsPb.render(o.conditions(), settings::namespaced,
+          () -> java.util.UUID.randomUUID().toString()));
+    }
     for (ConcurrencyLimit c : o.concurrency()) {
       opts.addConcurrency(Concurrency.newBuilder().setExpression(c.expression()).setMaxRuns(c.maxRuns())
           .setLimitStrategy(ConcurrencyLimitStrategy.valueOf(c.strategy().name())));

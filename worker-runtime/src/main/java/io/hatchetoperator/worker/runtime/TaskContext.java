@@ -81,6 +81,12 @@ final class TaskContext implements Context {
   }
 
   @Override
+  public <T> java.util.Optional<T> waitForEvent(String key, String expression, java.lang.reflect.Type type,
+      Duration timeout) {
+    return durableCalls.waitForEvent(key, expression, type, timeout);
+  }
+
+  @Override
   public Duration sleepUntil(java.time.Instant wakeAt) {
     return durableCalls.sleepUntil(wakeAt);
   }

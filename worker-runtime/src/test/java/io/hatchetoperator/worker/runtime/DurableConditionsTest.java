@@ -52,4 +52,16 @@ class DurableConditionsTest {
   private static byte[] bytes(String json) {
     return json.getBytes(StandardCharsets.UTF_8);
   }
+
+  @Test
+  void anEventOrATimeoutIsOneOrGroupAndTheResultSaysWhichCameFirst() throws Exception {
+    var both = DurableConditions.eventOrTimeout("approval", "ns_approval", "input.ok", Duration.ofMinutes(90));
+    assertThat(both.getSleepConditions(0).getSleepFor()).isEqualTo("1h30m");
+    assertThat(both.getSleepConditions(0).getBase().getOrGroupId())
+        .isEqualTo(both.getUserEventConditions(0).getBase().getOrGroupId());
+    assertThat(both.getUserEventConditions(0).getBase().getExpression()).isEqualTo("input.ok");
+    assertThat(DurableConditions.matchOf(bytes("{\"CREATE\":{\"approval\":[{\"ok\":true}]}}"), "approval")
+        .path("ok").asBoolean()).isTrue();
+    assertThat(DurableConditions.matchOf(bytes("{\"CREATE\":{\"sleep-1h30m\":[{}]}}"), "approval")).isNull();
+  }
 }

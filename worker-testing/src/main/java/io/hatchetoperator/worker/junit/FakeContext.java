@@ -141,6 +141,20 @@ public final class FakeContext implements Context {
     }
   }
 
+  /** A scripted payload if one is left for {@code key}, else the timeout passes: recorded as a sleep, empty. */
+  @Override
+  public synchronized <T> java.util.Optional<T> waitForEvent(String key, String expression, Type type,
+      Duration timeout) {
+    requireDurable("waitForEvent");
+    java.util.Deque<JsonNode> scripted = events.get(key);
+    if (scripted == null || scripted.isEmpty()) {
+      awaitedEvents.add(expression == null || expression.isEmpty() ? key : key + " " + expression);
+      sleepFor(timeout);
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(waitForEvent(key, expression, type));
+  }
+
   @Override
   public synchronized java.time.Instant now() {
     requireDurable("now");

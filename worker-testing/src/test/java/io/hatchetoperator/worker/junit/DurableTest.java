@@ -73,6 +73,28 @@ class DurableTest {
     assertThat(run.result()).isEqualTo(new Payment("o-2", 700));
   }
 
+  record Approval(String orderId, boolean timedOut, int cents) {}
+
+  @Test
+  void anEventWaitWithATimeoutGetsTheEventOrEndsEmptyWhenTheEnginesClockPassesTheTimeout(HatchetTestEngine env)
+      throws Exception {
+    TaskRef<Order, Approval> approve = env.hatchet().durableTask("e2e-approve", LONG_RUNNING, Order.class,
+        Approval.class, (order, ctx) -> ctx.waitForEvent("approval:" + order.id(), "", Payment.class,
+            Duration.ofHours(1)).map(p -> new Approval(order.id(), false, p.cents()))
+            .orElse(new Approval(order.id(), true, 0)));
+    env.startWorker("durable-approver", 2, approve);
+    int before = waits(env);
+    CompletableFuture<Approval> approved = approve.runNoWait(new Order("o-9")).resultAsync();
+    CompletableFuture<Approval> late = approve.runNoWait(new Order("o-10")).resultAsync();
+    await("the engine holds both waits").until(() -> waits(env) >= before + 2);
+
+    env.hatchet().client().push("approval:o-9", new Payment("o-9", 30));
+    assertThat(approved.get(10, TimeUnit.SECONDS)).isEqualTo(new Approval("o-9", false, 30));
+    assertThat(late).isNotDone();
+    env.advance(Duration.ofHours(1));
+    assertThat(late.get(10, TimeUnit.SECONDS)).isEqualTo(new Approval("o-10", true, 0));
+  }
+
   @Test
   void cancellingASleepingRunStopsItsTaskAtOnce(HatchetTestEngine env) {
     AtomicReference<Throwable> ended = new AtomicReference<>();

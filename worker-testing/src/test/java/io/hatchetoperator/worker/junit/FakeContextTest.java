@@ -100,4 +100,13 @@ class FakeContextTest {
     assertThat(ctx.sleepUntil(java.time.Instant.parse("2030-01-01T00:10:00.2Z"))).isEqualTo(Duration.ofSeconds(601));
     assertThat(ctx.sleeps()).containsExactly(Duration.ofSeconds(601));
   }
+
+  @Test
+  void aWaitWithATimeoutGetsAScriptedEventOrTheTimeoutPasses() {
+    FakeContext ctx = new FakeContext("approve").withEvent("approval", new Payment("o6", 5));
+
+    assertThat(ctx.waitForEvent("approval", "", Payment.class, Duration.ofMinutes(5))).contains(new Payment("o6", 5));
+    assertThat(ctx.waitForEvent("approval", "", Payment.class, Duration.ofMinutes(5))).isEmpty();
+    assertThat(ctx.sleeps()).containsExactly(Duration.ofMinutes(5));
+  }
 }
